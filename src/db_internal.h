@@ -1,0 +1,51 @@
+/* For src/ modules only: the sqlite3 handle and transaction helpers. */
+#ifndef SANGTAO_DB_INTERNAL_H
+#define SANGTAO_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "actor.h"
+#include "db.h"
+#include "workdays.h"
+
+sqlite3 *db_h(st_db *db);
+
+/* BEGIN IMMEDIATE, retried while busy up to busy_timeout. */
+int db_begin(st_db *db, st_err *e);
+int db_commit(st_db *db, st_err *e);
+void db_rollback(st_db *db);
+
+/* Translate the connection's last error into e (Vietnamese, with what
+ * was being done); returns the ST_ code. */
+int db_fail(st_db *db, st_err *e, const char *what);
+
+/* Prepare or fail into e. */
+int db_prepare(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e);
+
+/* A new primary key for table: site number in the high 24 bits, then a
+ * per-site sequence.  Call inside the write transaction. */
+int64_t db_new_id(st_db *db, const char *table);
+
+/* Current UTC time "YYYY-MM-DDTHH:MM:SSZ" (buf ≥ 21). */
+void db_now(char buf[32]);
+
+/* The working-day calendar (holidays table), loaded on first use. */
+const calendar *db_calendar(st_db *db, st_err *e);
+/* Forget the cached calendar (after editing holidays). */
+void db_calendar_reset(st_db *db);
+
+/* Text column helper: never NULL. */
+const char *db_col_text(sqlite3_stmt *st, int col);
+
+/* Append one event row; its id into *event_id (may be NULL). */
+int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
+                const char *action, const char *from_state,
+                const char *to_state, const char *comment,
+                const char *doc_no, const char *doc_date,
+                const char *data_json, int64_t *event_id, st_err *e);
+
+/* Scope test SQL: is unit ?N inside the actor's subtree.  Helpers that bind
+ * the actor's scope path for "u.path LIKE path||'%'" style checks. */
+int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id);
+
+#endif

@@ -1,0 +1,232 @@
+/* Opening, migrations, refusals, check and backup on real database files. */
+#include "testdb.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "db_internal.h"
+
+static void run_sql(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    char *msg = NULL;
+    if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK) fail_msg("%s: %s", sql, msg);
+    sqlite3_close(h);
+}
+
+static void open_expect(tu_env *t, int mode, int code, const char *needle)
+{
+    st_err e;
+    err_clear(&e);
+    st_db *db = NULL;
+    int rc = db_open(t->cfg, mode, &db, &e);
+    if (rc != code) fail_msg("db_open: expected %d, got %d (%s)", code, rc, e.msg);
+    if (needle && !strstr(e.msg, needle)) fail_msg("message '%s' lacks '%s'", e.msg, needle);
+    db_close(&db);
+}
+
+static void test_fresh_schema(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    assert_int_equal(db_schema_version(t.db), db_schema_latest());
+    assert_true(db_schema_latest() >= 1);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db_h(t.db), "PRAGMA journal_mode", -1, &st, NULL);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal(db_col_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db_h(t.db), "PRAGMA foreign_keys", -1, &st, NULL);
+    sqlite3_step(st);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db_h(t.db), "PRAGMA synchronous", -1, &st, NULL);
+    sqlite3_step(st);
+    assert_int_equal(sqlite3_column_int(st, 0), 2); /* FULL */
+    sqlite3_finalize(st);
+    /* No table cascades deletes (sync keeps both sides of a conflict). */
+    sqlite3_prepare_v2(db_h(t.db), "SELECT count(*) FROM sqlite_schema s, "
+                       "pragma_foreign_key_list(s.name) f WHERE s.type='table' AND "
+                       "f.on_delete <> 'NO ACTION'", -1, &st, NULL);
+    sqlite3_step(st);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    tu_env_close(&t);
+}
+
+/* Each earlier version upgrades to the latest: for version 0 that is an
+ * empty file; for later ones, replay the migrations up to it by hand. */
+static void test_migrate_from_each_version(void **state)
+{
+    (void)state;
+    extern const char *const migrations_sql[];
+    for (int v = 0; v < db_schema_latest(); v++) {
+        tu_env t;
+        tu_env_open(&t);
+        db_close(&t.db);
+        unlink(t.path);
+        char wal[600];
+        snprintf(wal, sizeof wal, "%s-wal", t.path);
+        unlink(wal);
+        for (int i = 0; i < v; i++) run_sql(t.path, migrations_sql[i]);
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v);
+        run_sql(t.path, sql);
+        if (v > 0) run_sql(t.path, "PRAGMA application_id=1398033991");
+        st_err e;
+        err_clear(&e);
+        if (db_open(t.cfg, DB_OPEN_EXISTING, &t.db, &e) != ST_OK) fail_msg("v%d: %s", v, e.msg);
+        assert_int_equal(db_schema_version(t.db), db_schema_latest());
+        tu_env_close(&t);
+    }
+}
+
+static void test_newer_refused(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    db_close(&t.db);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", db_schema_latest() + 1);
+    run_sql(t.path, sql);
+    open_expect(&t, DB_OPEN_EXISTING, ST_EDB, "mới hơn");
+    tu_env_close(&t);
+}
+
+static void test_foreign_and_corrupt_refused(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    db_close(&t.db);
+    unlink(t.path);
+    run_sql(t.path, "CREATE TABLE other(x)");
+    open_expect(&t, DB_OPEN_EXISTING, ST_EDB, "không phải");
+    unlink(t.path);
+    FILE *f = fopen(t.path, "w");
+    fputs("this is not a database at all, just some text that is long enough......", f);
+    for (int i = 0; i < 200; i++) fputs("garbage garbage garbage garbage\n", f);
+    fclose(f);
+    open_expect(&t, DB_OPEN_EXISTING, ST_EDB, "hỏng");
+    tu_env_close(&t);
+}
+
+static void test_missing_and_existing(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    open_expect(&t, DB_OPEN_CREATE, ST_EINVAL, "đã tồn tại");
+    db_close(&t.db);
+    char other[600];
+    snprintf(other, sizeof other, "%s/none.db", t.dir);
+    st_err e;
+    err_clear(&e);
+    assert_int_equal(config_set(t.cfg, "database.path", other, &e), ST_OK);
+    open_expect(&t, DB_OPEN_EXISTING, ST_ENOTFOUND, "sangtao init");
+    struct stat sb;
+    assert_int_not_equal(stat(other, &sb), 0); /* nothing created */
+    tu_env_close(&t);
+}
+
+/* Opening a read-only file works for reading; writing says why it cannot.
+ * As root (CI) the check runs in a child that drops to "nobody", since root
+ * may write any file. */
+static int readonly_probe(tu_env *t)
+{
+    st_err e;
+    err_clear(&e);
+    st_db *db = NULL;
+    int rc = db_open(t->cfg, DB_OPEN_EXISTING, &db, &e);
+    if (rc == ST_OK) rc = db_begin(db, &e);
+    db_close(&db);
+    if (rc != ST_EDB) return 11;
+    return strstr(e.msg, "chỉ đọc") ? 0 : 12;
+}
+
+static void test_readonly_write_refused(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    db_close(&t.db);
+    char wal[600];
+    snprintf(wal, sizeof wal, "%s-wal", t.path);
+    assert_int_equal(access(wal, F_OK), -1); /* clean close: no WAL left */
+    chmod(t.path, 0444);
+    chmod(t.dir, 0755);
+    int rc;
+    if (geteuid() != 0) {
+        rc = readonly_probe(&t);
+    } else {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            if (setgid(65534) != 0 || setuid(65534) != 0) _exit(20);
+            _exit(readonly_probe(&t));
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        rc = WIFEXITED(status) ? WEXITSTATUS(status) : 30;
+    }
+    assert_int_equal(rc, 0);
+    tu_env_close(&t);
+}
+
+static void test_check_and_backup(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    st_err e;
+    err_clear(&e);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_int_equal(db_check(t.db, out, &e), ST_OK);
+    fclose(out);
+    assert_non_null(strstr(buf, "integrity_check: ok"));
+    free(buf);
+    char dest[600];
+    snprintf(dest, sizeof dest, "%s/copy.db", t.dir);
+    assert_int_equal(db_backup(t.db, dest, &e), ST_OK);
+    assert_int_equal(db_backup(t.db, dest, &e), ST_EINVAL); /* never overwrite */
+    config *c2 = NULL;
+    st_db *copy = NULL;
+    assert_int_equal(config_new(&c2, &e), ST_OK);
+    assert_int_equal(config_set(c2, "database.path", dest, &e), ST_OK);
+    assert_int_equal(db_open(c2, DB_OPEN_EXISTING, &copy, &e), ST_OK);
+    assert_int_equal(db_schema_version(copy), db_schema_latest());
+    db_close(&copy);
+    config_free(&c2);
+    tu_env_close(&t);
+}
+
+/* Keys are partitioned by site number. */
+static void test_site_ids(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    int64_t a = db_new_id(t.db, "units");
+    assert_int_equal(a, ((int64_t)1 << 40) + 1);
+    tu_env_close(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fresh_schema),
+        cmocka_unit_test(test_migrate_from_each_version),
+        cmocka_unit_test(test_newer_refused),
+        cmocka_unit_test(test_foreign_and_corrupt_refused),
+        cmocka_unit_test(test_missing_and_existing),
+        cmocka_unit_test(test_readonly_write_refused),
+        cmocka_unit_test(test_check_and_backup),
+        cmocka_unit_test(test_site_ids),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
