@@ -403,7 +403,7 @@ int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id)
                            "substr(path, 1, length(?2)) = ?2", -1, &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_int64(st, 1, unit_id);
-    sqlite3_bind_text(st, 2, who->scope_path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, scope_bind(who), -1, SQLITE_STATIC);
     int in = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     return in;

@@ -48,4 +48,12 @@ int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
  * the actor's scope path for "u.path LIKE path||'%'" style checks. */
 int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id);
 
+/* The actor's scope path to bind in "substr(path,1,length(?)) = ?" tests.
+ * An actor without a scope sees nothing: an empty path would match every
+ * unit, so this returns a path no unit has. */
+static inline const char *scope_bind(const st_actor *who)
+{
+    return who && who->scope_path[0] == '/' ? who->scope_path : "-none-";
+}
+
 #endif

@@ -1,0 +1,334 @@
+/* THE workflow table of DOMAIN.md: every action, the states it may be taken
+ * from, where it leads, who may take it, the fields it records and the
+ * working-day clock it starts.  Nothing else in the program re-encodes it. */
+#include "workflow_internal.h"
+
+#include <string.h>
+
+static const char *const state_names[S_COUNT] = {
+    "draft", "submitted", "in_review", "returned", "approved", "rejected",
+    "implementing", "suspended", "terminated", "reported", "evaluated",
+    "replication_proposed", "replicated", "closed", "withdrawn",
+};
+static const char *const state_labels[S_COUNT] = {
+    "Dự thảo", "Đã gửi, chờ xem xét", "Đang xem xét", "Trả lại để hoàn thiện",
+    "Được chấp thuận", "Không chấp thuận", "Đang triển khai", "Tạm dừng",
+    "Đình chỉ do vi phạm", "Đã báo cáo kết quả", "Đã đánh giá",
+    "Đề xuất nhân rộng", "Đã nhân rộng", "Kết thúc", "Đã rút",
+};
+
+const char *wf_state_name(int s) { return s >= 0 && s < S_COUNT ? state_names[s] : "?"; }
+const char *wf_state_label(int s) { return s >= 0 && s < S_COUNT ? state_labels[s] : "?"; }
+
+int wf_state_parse(const char *name)
+{
+    for (int i = 0; name && i < S_COUNT; i++)
+        if (strcmp(name, state_names[i]) == 0) return i;
+    return -1;
+}
+
+#define B(s) (1u << (s))
+#define ALL_STATES ((1u << S_COUNT) - 1)
+#define F(n, l, t, fl) {n, l, t, fl, NULL, NULL, 0, 0}
+#define FE(n, l, fl, ch, lab) {n, l, FT_ENUM, fl, ch, lab, 0, 0}
+#define FI(n, l, fl, lo, hi) {n, l, FT_INT, fl, NULL, NULL, lo, hi}
+#define REQ FF_REQUIRED
+#define COMMENT F("comment", "Ghi chú", FT_LONGTEXT, FF_COMMENT | FF_NOCOL)
+#define DOC_NO(fl) F("doc_no", "Số văn bản", FT_TEXT, fl)
+#define DOC_DATE(fl) F("doc_date", "Ngày ký", FT_DATE, fl)
+#define N(a) (int)(sizeof a / sizeof a[0])
+
+static const fielddef f_comment[] = { COMMENT };
+static const fielddef f_reason[] = {
+    F("reason", "Lý do", FT_LONGTEXT, REQ | FF_COMMENT | FF_NOCOL),
+    DOC_NO(FF_NOCOL), DOC_DATE(FF_NOCOL),
+};
+static const fielddef f_resume[] = { COMMENT, DOC_NO(FF_NOCOL), DOC_DATE(FF_NOCOL) };
+static const fielddef f_accept[] = {
+    F("received_date", "Ngày tiếp nhận", FT_DATE, FF_TODAY | FF_NOCOL), COMMENT,
+};
+static const fielddef f_opinion[] = {
+    F("reviewer", "Người/cơ quan cho ý kiến", FT_TEXT, REQ),
+    F("opinion_date", "Ngày cho ý kiến", FT_DATE, FF_TODAY),
+    FE("recommendation", "Kiến nghị", REQ, "implement|pilot|reject|return|other",
+       "Cho thực hiện|Cho thí điểm|Không chấp thuận|Trả lại hoàn thiện|Khác"),
+    F("text", "Nội dung ý kiến", FT_LONGTEXT, REQ),
+    F("party_committee", "Ý kiến của cấp ủy cùng cấp", FT_BOOL, 0),
+};
+static const fielddef f_vote[] = {
+    F("vote_date", "Ngày họp", FT_DATE, FF_TODAY),
+    FI("members", "Số thành viên tập thể lãnh đạo", REQ, 1, 500),
+    FI("votes_for", "Số phiếu tán thành", REQ, 0, 500),
+    FI("votes_against", "Số phiếu không tán thành", REQ, 0, 500),
+    FI("abstain", "Số không biểu quyết", 0, 0, 500),
+    FE("head_vote", "Ý kiến người đứng đầu (khi ngang phiếu)", 0, "for|against",
+       "Tán thành|Không tán thành"),
+    FI("deputy_excluded", "Cấp phó là người đề xuất (không biểu quyết)", 0, 0, 50),
+    COMMENT,
+};
+static const fielddef f_approve[] = {
+    FE("kind", "Hình thức", REQ, "implement|pilot", "Cho thực hiện|Cho thí điểm"),
+    DOC_NO(REQ), DOC_DATE(REQ),
+    F("signer", "Người ký", FT_TEXT, REQ),
+    F("funding_granted", "Kinh phí bố trí (đồng)", FT_MONEY, FF_NOCOL),
+    F("people_granted", "Nhân lực bố trí", FT_TEXT, FF_NOCOL),
+    F("equipment_granted", "Trang thiết bị", FT_TEXT, FF_NOCOL),
+    F("facilities_granted", "Cơ sở vật chất", FT_TEXT, FF_NOCOL),
+    F("pilot_scope", "Phạm vi thí điểm", FT_LONGTEXT, 0),
+    F("milestones", "Các mốc thời gian", FT_LONGTEXT, 0),
+    F("supervising_unit", "Đơn vị theo dõi, giám sát", FT_UNIT, 0),
+    F("override_reason", "Lý do người đứng đầu quyết định khi tập thể không thông qua",
+      FT_LONGTEXT, 0),
+    COMMENT,
+};
+static const fielddef f_reject[] = {
+    {"reject_reasons", "Lý do không chấp thuận", FT_SET, REQ,
+     "outside_law|not_feasible|impractical|self_serving|outside_org|other",
+     "Ngoài khuôn khổ pháp luật|Không khả thi|Không thiết thực|Vụ lợi|"
+     "Ngoài tổ chức|Khác", 0, 0},
+    F("reject_detail", "Giải thích", FT_LONGTEXT, 0),
+    DOC_NO(REQ), DOC_DATE(REQ),
+    F("signer", "Người ký", FT_TEXT, REQ),
+    COMMENT,
+};
+static const fielddef f_start[] = {
+    F("start_date", "Ngày bắt đầu triển khai", FT_DATE, FF_TODAY | FF_NOCOL), COMMENT,
+};
+static const fielddef f_terminate[] = {
+    F("violation", "Vi phạm phát hiện", FT_LONGTEXT, REQ | FF_NOCOL),
+    F("referral", "Chuyển xử lý (cơ quan, hình thức)", FT_TEXT, REQ | FF_NOCOL),
+    DOC_NO(REQ), DOC_DATE(REQ), COMMENT,
+};
+static const fielddef f_monitor[] = {
+    F("entry_date", "Ngày", FT_DATE, FF_TODAY),
+    FE("kind", "Hình thức", REQ, "follow|inspect|supervise", "Theo dõi|Kiểm tra|Giám sát"),
+    F("by_whom", "Người/đơn vị thực hiện", FT_TEXT, REQ),
+    FI("progress", "Tiến độ (%)", 0, 0, 100),
+    F("findings", "Kết quả theo dõi", FT_LONGTEXT, 0),
+    F("problems", "Khó khăn, vướng mắc", FT_LONGTEXT, 0),
+    F("support", "Hỗ trợ, tháo gỡ", FT_LONGTEXT, 0),
+    F("adjustments", "Điều chỉnh", FT_LONGTEXT, 0),
+    F("violation", "Phát hiện vi phạm", FT_BOOL, 0),
+    F("violation_detail", "Nội dung vi phạm", FT_LONGTEXT, 0),
+    F("corrective_action", "Uốn nắn, chấn chỉnh", FT_LONGTEXT, 0),
+};
+static const fielddef f_report[] = {
+    F("completion_date", "Ngày hoàn thành", FT_DATE, REQ),
+    F("report_date", "Ngày báo cáo", FT_DATE, FF_TODAY),
+    F("results", "Kết quả so với mục tiêu", FT_LONGTEXT, REQ),
+};
+static const fielddef f_evaluate[] = {
+    F("meeting_date", "Ngày họp đánh giá", FT_DATE, FF_TODAY),
+    FE("outcome", "Kết quả", REQ, "completed|partial|not_completed",
+       "Hoàn thành|Hoàn thành một phần|Không hoàn thành"),
+    F("damage", "Có thiệt hại", FT_BOOL, 0),
+    F("damage_estimate", "Ước tính thiệt hại (đồng)", FT_MONEY, 0),
+    F("objective_causes", "Nguyên nhân khách quan", FT_LONGTEXT, 0),
+    F("subjective_causes", "Nguyên nhân chủ quan", FT_LONGTEXT, 0),
+    F("in_line_policy", "Đúng chủ trương", FT_BOOL, 0),
+    F("clean_motive", "Động cơ trong sáng", FT_BOOL, 0),
+    F("common_good", "Vì lợi ích chung", FT_BOOL, 0),
+    F("no_prohibited_act", "Không có hành vi bị cấm", FT_BOOL, 0),
+    F("abuse", "Lợi dụng, vụ lợi, tham nhũng, tiêu cực", FT_BOOL, 0),
+    FE("protection_measure", "Biện pháp bảo vệ (xác nhận)", REQ,
+       "not_liable|excluded|exempted|mitigated|discipline|none",
+       "Không bị xử lý trách nhiệm|Loại trừ trách nhiệm|Miễn trách nhiệm|"
+       "Giảm nhẹ trách nhiệm|Xử lý kỷ luật|Không áp dụng"),
+    DOC_NO(0), DOC_DATE(0), COMMENT,
+};
+static const fielddef f_propose_repl[] = {
+    F("text", "Nội dung đề xuất Ban Thường vụ nhân rộng", FT_LONGTEXT, REQ),
+    F("target_units", "Đơn vị dự kiến nhân rộng", FT_TEXT, REQ),
+    DOC_NO(0), DOC_DATE(0),
+};
+static const fielddef f_replicate[] = {
+    DOC_NO(REQ), DOC_DATE(REQ),
+    F("adopting_units", "Đơn vị áp dụng", FT_TEXT, REQ),
+    F("text", "Nội dung quyết định", FT_LONGTEXT, 0),
+};
+static const fielddef f_decline[] = {
+    F("text", "Lý do không nhân rộng", FT_LONGTEXT, REQ | FF_COMMENT),
+    DOC_NO(0), DOC_DATE(0),
+};
+static const fielddef f_commend[] = {
+    F("person", "Người được khen (mã hoặc họ tên)", FT_PERSON, REQ | FF_NOCOL),
+    FE("form", "Hình thức", REQ, "praise|certificate|merit|early_raise|priority_appointment",
+       "Biểu dương|Giấy khen|Bằng khen|Nâng lương trước hạn|Ưu tiên bố trí, quy hoạch"),
+    DOC_NO(REQ), DOC_DATE(REQ),
+    F("note", "Ghi chú", FT_LONGTEXT, 0),
+};
+static const fielddef f_note[] = {
+    F("text", "Nội dung ghi chú", FT_LONGTEXT, REQ | FF_COMMENT | FF_NOCOL),
+};
+
+#define C ROLE_CLERK
+#define R ROLE_REVIEWER
+#define H ROLE_HEAD
+#define M ROLE_MONITOR
+#define ACT(name, label, help, roles, from, to, dl, table, fields, hook, after) \
+    {name, label, help, roles, from, to, dl, table, fields, N(fields), hook, after, 0}
+
+const wf_action wf_actions[] = {
+    {"create", "Tạo đề xuất mới", "Lập dự thảo đề xuất (sangtao proposal new).",
+     C, 0, S_DRAFT, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1},
+    {"edit", "Sửa đề xuất", "Sửa nội dung khi còn dự thảo hoặc bị trả lại (proposal edit).",
+     C, B(S_DRAFT) | B(S_RETURNED), S_NONE, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1},
+    ACT("submit", "Gửi đề xuất", "Báo cáo người đứng đầu đơn vị: gửi đề xuất để xem xét.",
+        C, B(S_DRAFT), S_SUBMITTED, DL_CLEAR, NULL, f_comment, wf_hook_submit, NULL),
+    ACT("resubmit", "Gửi lại", "Gửi lại đề xuất đã hoàn thiện; bản trước được lưu lại.",
+        C, B(S_RETURNED), S_SUBMITTED, DL_CLEAR, NULL, f_comment, wf_hook_resubmit, NULL),
+    ACT("withdraw", "Rút đề xuất", "Người đề xuất rút đề xuất.",
+        C, B(S_DRAFT) | B(S_SUBMITTED) | B(S_RETURNED), S_WITHDRAWN, DL_CLEAR, NULL,
+        f_reason, NULL, NULL),
+    ACT("accept", "Tiếp nhận xem xét", "Tiếp nhận; bắt đầu thời hạn xem xét (ngày làm việc).",
+        H, B(S_SUBMITTED), S_IN_REVIEW, DL_REVIEW, NULL, f_accept, wf_hook_accept, NULL),
+    ACT("return", "Trả lại để hoàn thiện", "Trả lại đề xuất, nêu rõ lý do.",
+        H, B(S_SUBMITTED) | B(S_IN_REVIEW), S_RETURNED, DL_CLEAR, NULL, f_reason, NULL, NULL),
+    ACT("opinion", "Ghi ý kiến thẩm định", "Ý kiến thẩm định, hoặc ý kiến của cấp ủy cùng cấp.",
+        R | H, B(S_IN_REVIEW) | B(S_REPORTED), S_NONE, DL_KEEP, "opinions", f_opinion, NULL, NULL),
+    ACT("vote", "Ghi kết quả biểu quyết", "Kết quả biểu quyết của tập thể lãnh đạo (quá 50%).",
+        H, B(S_IN_REVIEW), S_NONE, DL_KEEP, "votes", f_vote, wf_hook_vote, NULL),
+    ACT("approve", "Chấp thuận", "Quyết định cho thực hiện hoặc thí điểm, bố trí nguồn lực.",
+        H, B(S_IN_REVIEW), S_APPROVED, DL_CLEAR, "decisions", f_approve, wf_hook_approve,
+        wf_after_approve),
+    ACT("reject", "Không chấp thuận", "Quyết định không chấp thuận, nêu lý do.",
+        H, B(S_IN_REVIEW), S_REJECTED, DL_CLEAR, "decisions", f_reject, wf_hook_reject, NULL),
+    ACT("start", "Bắt đầu triển khai", "Bắt đầu thực hiện/thí điểm theo quyết định.",
+        C, B(S_APPROVED), S_IMPLEMENTING, DL_REPORT, NULL, f_start, wf_hook_start, NULL),
+    ACT("suspend", "Tạm dừng", "Tạm dừng thực hiện để điều chỉnh, khắc phục.",
+        H | M, B(S_IMPLEMENTING), S_SUSPENDED, DL_KEEP, NULL, f_reason, NULL, NULL),
+    ACT("resume", "Tiếp tục", "Cho tiếp tục thực hiện sau khi tạm dừng.",
+        H, B(S_SUSPENDED), S_IMPLEMENTING, DL_KEEP, NULL, f_resume, NULL, NULL),
+    ACT("terminate", "Đình chỉ", "Đình chỉ do vi phạm; chuyển xử lý kỷ luật.",
+        H, B(S_IMPLEMENTING) | B(S_SUSPENDED), S_TERMINATED, DL_CLEAR, NULL, f_terminate,
+        NULL, NULL),
+    ACT("monitor", "Ghi theo dõi, kiểm tra, giám sát", "Ghi một lần theo dõi/kiểm tra/giám sát.",
+        C | M, B(S_IMPLEMENTING) | B(S_SUSPENDED), S_NONE, DL_KEEP, "monitoring", f_monitor,
+        wf_hook_monitor, NULL),
+    ACT("report", "Báo cáo kết quả", "Báo cáo kết quả (hạn: ngày làm việc sau khi hoàn thành).",
+        C, B(S_IMPLEMENTING), S_REPORTED, DL_EVALUATION, "result_reports", f_report,
+        wf_hook_report, NULL),
+    ACT("evaluate", "Đánh giá kết quả", "Tập thể đánh giá kết quả; xác nhận biện pháp bảo vệ.",
+        H, B(S_REPORTED), S_EVALUATED, DL_CLEAR, "evaluations", f_evaluate, wf_hook_evaluate,
+        NULL),
+    ACT("propose_replication", "Đề xuất nhân rộng", "Đề xuất Ban Thường vụ nhân rộng mô hình.",
+        H, B(S_EVALUATED), S_REPLICATION_PROPOSED, DL_KEEP, "replications", f_propose_repl,
+        wf_hook_propose_replication, NULL),
+    ACT("replicate", "Quyết định nhân rộng", "Ghi quyết định nhân rộng và đơn vị áp dụng.",
+        M, B(S_REPLICATION_PROPOSED), S_REPLICATED, DL_KEEP, "replications", f_replicate,
+        wf_hook_replicate, NULL),
+    ACT("decline_replication", "Không nhân rộng", "Ban Thường vụ không nhân rộng; kết thúc.",
+        M, B(S_REPLICATION_PROPOSED), S_CLOSED, DL_KEEP, "replications", f_decline,
+        wf_hook_decline, NULL),
+    ACT("close", "Kết thúc", "Kết thúc hồ sơ đề xuất.",
+        H, B(S_EVALUATED) | B(S_REPLICATED), S_CLOSED, DL_CLEAR, NULL, f_comment, NULL, NULL),
+    ACT("commend", "Khen thưởng", "Biểu dương, khen thưởng, ưu tiên bố trí người có đề xuất.",
+        M, B(S_EVALUATED) | B(S_REPLICATION_PROPOSED) | B(S_REPLICATED) | B(S_CLOSED), S_NONE,
+        DL_KEEP, "commendations", f_commend, wf_hook_commend, NULL),
+    ACT("note", "Ghi chú", "Ghi chú vào hồ sơ, không đổi trạng thái.",
+        C | R | H | M, ALL_STATES, S_NONE, DL_KEEP, NULL, f_note, NULL, NULL),
+};
+const int wf_nactions = N(wf_actions);
+
+int wf_action_count(void) { return wf_nactions; }
+const wf_action *wf_action_at(int i) { return i >= 0 && i < wf_nactions ? &wf_actions[i] : NULL; }
+const char *wf_action_name(const wf_action *a) { return a->name; }
+const char *wf_action_label(const wf_action *a) { return a->label; }
+const char *wf_action_help(const wf_action *a) { return a->help; }
+unsigned wf_action_roles(const wf_action *a) { return a->roles; }
+int wf_action_to(const wf_action *a) { return a->to; }
+int wf_action_nfields(const wf_action *a) { return a->nfields; }
+
+const wf_action *wf_action_find(const char *name)
+{
+    for (int i = 0; name && i < wf_nactions; i++)
+        if (strcmp(wf_actions[i].name, name) == 0) return &wf_actions[i];
+    return NULL;
+}
+
+int wf_action_from(const wf_action *a, int state)
+{
+    return state >= 0 && state < S_COUNT && (a->from & B(state));
+}
+
+const fielddef *wf_action_field(const wf_action *a, int i)
+{
+    return i >= 0 && i < a->nfields ? &a->fields[i] : NULL;
+}
+
+int wf_action_allowed(const wf_action *a, unsigned roles, int state)
+{
+    if (!(roles & (a->roles | ROLE_ADMIN))) return 0;
+    return a->to == S_DRAFT || wf_action_from(a, state);
+}
+
+/* DOMAIN.md "Protect": completed → not liable; abuse → discipline; not (fully)
+ * completed but in line with policy, clean motive, common good and no
+ * prohibited act → liability excluded, or, with damage, considered for
+ * exclusion, exemption or mitigation; otherwise no protection applies. */
+const char *workflow_suggest_protection(const char *outcome, int damage,
+                                        int in_line_policy, int clean_motive,
+                                        int common_good, int no_prohibited_act,
+                                        int abuse)
+{
+    if (abuse) return "discipline";
+    if (outcome && strcmp(outcome, "completed") == 0) return "not_liable";
+    if (in_line_policy && clean_motive && common_good && no_prohibited_act)
+        return damage ? "consider_exclusion" : "excluded";
+    return "none";
+}
+
+const char *wf_measure_label(const char *m)
+{
+    static const char *const map[][2] = {
+        {"not_liable", "Không bị xử lý trách nhiệm"},
+        {"excluded", "Loại trừ trách nhiệm"},
+        {"consider_exclusion", "Xem xét loại trừ, miễn hoặc giảm nhẹ trách nhiệm"},
+        {"exempted", "Miễn trách nhiệm"},
+        {"mitigated", "Giảm nhẹ trách nhiệm"},
+        {"discipline", "Xử lý nghiêm (kỷ luật)"},
+        {"none", "Không thuộc trường hợp được bảo vệ"},
+    };
+    for (size_t i = 0; m && i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(m, map[i][0]) == 0) return map[i][1];
+    return m ? m : "";
+}
+
+static void print_roles(unsigned roles, FILE *f)
+{
+    char buf[128];
+    roles_format(roles, buf, sizeof buf);
+    fprintf(f, "%s,admin", buf);
+}
+
+void workflow_print_action_help(const wf_action *a, FILE *f)
+{
+    fprintf(f, "%s — %s\n  %s\n  vai trò (roles): ", a->name, a->label, a->help);
+    print_roles(a->roles, f);
+    fprintf(f, "\n  từ trạng thái (from): ");
+    int first = 1;
+    for (int s = 0; s < S_COUNT; s++)
+        if (a->from & B(s)) { fprintf(f, "%s%s", first ? "" : ", ", state_names[s]); first = 0; }
+    if (first) fprintf(f, "-");
+    fprintf(f, "\n  sang (to): %s\n", a->to == S_NONE ? "(giữ nguyên)" : state_names[a->to]);
+    for (int i = 0; i < a->nfields; i++) {
+        const fielddef *fd = &a->fields[i];
+        fprintf(f, "    %-20s %s%s%s", fd->name, fd->label,
+                fd->flags & FF_REQUIRED ? " *" : "",
+                fd->flags & FF_TODAY ? " (mặc định: hôm nay)" : "");
+        if (fd->choices) fprintf(f, " [%s]", fd->choices);
+        if (fd->type == FT_INT) fprintf(f, " [%ld..%ld]", fd->min, fd->max);
+        fprintf(f, "\n");
+    }
+}
+
+void workflow_print_help(FILE *f)
+{
+    fprintf(f, "Trạng thái (states):\n");
+    for (int s = 0; s < S_COUNT; s++)
+        fprintf(f, "  %-22s %s\n", state_names[s], state_labels[s]);
+    fprintf(f, "\nThao tác (actions; * = bắt buộc):\n");
+    for (int i = 0; i < wf_nactions; i++) {
+        workflow_print_action_help(&wf_actions[i], f);
+    }
+}

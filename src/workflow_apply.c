@@ -1,0 +1,308 @@
+/* The engine: one call applies one action of the workflow table — role,
+ * scope, state and field checks, the action's data, the state change and the
+ * event, in one transaction or not at all. */
+#include "workflow_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "units.h"
+
+static int field_index(const wf_action *a, const char *name)
+{
+    for (int i = 0; i < a->nfields; i++)
+        if (strcmp(a->fields[i].name, name) == 0) return i;
+    return -1;
+}
+
+const char *wf_val(const wf_ctx *c, const char *name)
+{
+    int i = field_index(c->a, name);
+    if (i >= 0) return c->val[i] ? c->val[i] : "";
+    for (int k = 0; k < c->nx; k++)
+        if (strcmp(c->xname[k], name) == 0) return c->xval[k];
+    return "";
+}
+
+void wf_set(wf_ctx *c, const char *name, const char *value)
+{
+    int i = field_index(c->a, name);
+    if (i < 0) return;
+    free(c->val[i]);
+    c->val[i] = strdup(value);
+}
+
+void wf_extra(wf_ctx *c, const char *column, const char *value)
+{
+    if (c->nx >= WF_MAXX) return;
+    c->xname[c->nx] = column;
+    c->xval[c->nx] = strdup(value ? value : "");
+    c->nx++;
+}
+
+static void ctx_free(wf_ctx *c)
+{
+    for (int i = 0; i < WF_MAXF; i++) free(c->val[i]);
+    for (int k = 0; k < c->nx; k++) free(c->xval[k]);
+}
+
+static int unknown_field(const wf_action *a, const char *name, st_err *e)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (int i = 0; i < a->nfields; i++) sbuf_addf(&b, "%s%s", i ? ", " : "", a->fields[i].name);
+    err_field(e, ST_EINVAL, name, "'%s' không có trường %s; các trường: %s", a->name, name,
+              a->nfields ? sbuf_str(&b) : "(không có)");
+    sbuf_free(&b);
+    return ST_EINVAL;
+}
+
+/* Normalise every field into vals (malloc'd, "" when absent); returns the
+ * number of errors written to errs. */
+static int normalize_all(const wf_action *a, const st_kv *kv, int n, char **vals,
+                         st_err *errs, int max)
+{
+    int nerr = 0;
+    for (int k = 0; k < n; k++)
+        if (field_index(a, kv[k].name) < 0 && nerr < max)
+            unknown_field(a, kv[k].name, &errs[nerr++]);
+    for (int i = 0; i < a->nfields && i < WF_MAXF; i++) {
+        const fielddef *f = &a->fields[i];
+        const char *raw = kv_get(kv, n, f->name);
+        st_err e;
+        err_clear(&e);
+        if (field_normalize(f, raw, &vals[i], &e) != ST_OK) {
+            if (nerr < max) errs[nerr] = e;
+            nerr++;
+            continue;
+        }
+        if (!*vals[i] && (f->flags & FF_TODAY)) {
+            char buf[11];
+            date_iso(date_today(), buf);
+            free(vals[i]);
+            vals[i] = strdup(buf);
+        }
+    }
+    return nerr;
+}
+
+int workflow_validate(const wf_action *a, const st_kv *vals, int n, st_err *errs, int max)
+{
+    char *v[WF_MAXF] = {0};
+    int nerr = normalize_all(a, vals, n, v, errs, max);
+    for (int i = 0; i < WF_MAXF; i++) free(v[i]);
+    return nerr;
+}
+
+static int resolve_refs(wf_ctx *c)
+{
+    for (int i = 0; i < c->a->nfields; i++) {
+        const fielddef *f = &c->a->fields[i];
+        if (!c->val[i] || !*c->val[i]) continue;
+        int rc = ST_OK;
+        if (f->type == FT_UNIT) rc = unit_find(c->db, c->val[i], &c->ref_id[i], c->e);
+        else if (f->type == FT_PERSON) rc = person_find(c->db, c->val[i], &c->ref_id[i], c->e);
+        if (rc) {
+            char tmp[512];
+            snprintf(tmp, sizeof tmp, "%s (%s): %s", f->label, f->name, c->e->msg);
+            return err_field(c->e, rc == ST_ENOTFOUND ? ST_EINVAL : rc, f->name, "%s", tmp);
+        }
+    }
+    return ST_OK;
+}
+
+static char *event_json(const wf_ctx *c)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, "{");
+    int first = 1;
+    for (int i = 0; i < c->a->nfields; i++) {
+        if (!c->val[i] || !*c->val[i]) continue;
+        sbuf_addf(&b, "%s\"%s\":", first ? "" : ",", c->a->fields[i].name);
+        sbuf_json_str(&b, c->val[i]);
+        first = 0;
+    }
+    for (int k = 0; k < c->nx; k++) {
+        sbuf_addf(&b, "%s\"%s\":", first ? "" : ",", c->xname[k]);
+        sbuf_json_str(&b, c->xval[k]);
+        first = 0;
+    }
+    sbuf_add(&b, "}");
+    return sbuf_take(&b);
+}
+
+static char *event_comment(const wf_ctx *c)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (int i = 0; i < c->a->nfields; i++)
+        if ((c->a->fields[i].flags & FF_COMMENT) && c->val[i] && *c->val[i])
+            sbuf_addf(&b, "%s%s", b.len ? "\n" : "", c->val[i]);
+    return sbuf_take(&b);
+}
+
+static int write_event(wf_ctx *c)
+{
+    char *json = event_json(c), *comment = event_comment(c);
+    int rc = event_write(c->db, c->who, c->p.id, c->a->name, wf_state_name(c->p.state),
+                         c->a->to == S_NONE ? NULL : wf_state_name(c->a->to), comment,
+                         wf_val(c, "doc_no"), wf_val(c, "doc_date"), json, &c->event_id, c->e);
+    free(json);
+    free(comment);
+    return rc;
+}
+
+/* INSERT the action's row: its fields that are columns, plus the hook's
+ * extra columns.  Column names come from the static table only. */
+static int write_row(wf_ctx *c)
+{
+    const wf_action *a = c->a;
+    sbuf cols, qs;
+    sbuf_init(&cols);
+    sbuf_init(&qs);
+    sbuf_add(&cols, "id, proposal_id, event_id");
+    sbuf_add(&qs, "?, ?, ?");
+    for (int i = 0; i < a->nfields; i++) {
+        const fielddef *f = &a->fields[i];
+        if ((f->flags & FF_NOCOL) || !c->val[i] || !*c->val[i]) continue;
+        sbuf_addf(&cols, ", %s%s", f->name, f->type == FT_UNIT ? "_id" : "");
+        sbuf_add(&qs, ", ?");
+    }
+    for (int k = 0; k < c->nx; k++) {
+        sbuf_addf(&cols, ", %s", c->xname[k]);
+        sbuf_add(&qs, ", ?");
+    }
+    sbuf sql;
+    sbuf_init(&sql);
+    sbuf_addf(&sql, "INSERT INTO %s(%s) VALUES(%s)", a->table, sbuf_str(&cols), sbuf_str(&qs));
+    sbuf_free(&cols);
+    sbuf_free(&qs);
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, sbuf_str(&sql), &st, c->e);
+    sbuf_free(&sql);
+    if (rc) return rc;
+    c->row_id = db_new_id(c->db, a->table);
+    int p = 1;
+    sqlite3_bind_int64(st, p++, c->row_id);
+    sqlite3_bind_int64(st, p++, c->p.id);
+    sqlite3_bind_int64(st, p++, c->event_id);
+    for (int i = 0; i < a->nfields; i++) {
+        const fielddef *f = &a->fields[i];
+        if ((f->flags & FF_NOCOL) || !c->val[i] || !*c->val[i]) continue;
+        if (f->type == FT_UNIT) sqlite3_bind_int64(st, p++, c->ref_id[i]);
+        else sqlite3_bind_text(st, p++, c->val[i], -1, SQLITE_STATIC);
+    }
+    for (int k = 0; k < c->nx; k++) sqlite3_bind_text(st, p++, c->xval[k], -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, a->label);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int move_state(wf_ctx *c)
+{
+    const wf_action *a = c->a;
+    int to = a->to == S_NONE ? c->p.state : a->to;
+    const char *kinds[] = {NULL, NULL, "review", "report", "evaluation"};
+    const char *sql =
+        a->deadline == DL_KEEP
+            ? "UPDATE proposals SET state=?1, version=version+1, updated_at=?2 WHERE id=?3"
+            : "UPDATE proposals SET state=?1, version=version+1, updated_at=?2, "
+              "due_date=?4, due_kind=?5 WHERE id=?3";
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, sql, &st, c->e);
+    if (rc) return rc;
+    char now[32];
+    db_now(now);
+    sqlite3_bind_text(st, 1, wf_state_name(to), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, c->p.id);
+    if (a->deadline != DL_KEEP && a->deadline != DL_CLEAR && c->due[0]) {
+        sqlite3_bind_text(st, 4, c->due, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, kinds[a->deadline], -1, SQLITE_STATIC);
+    }
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "đổi trạng thái");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int check_role(const wf_action *a, const st_actor *who, st_err *e)
+{
+    if (who->roles & (a->roles | ROLE_ADMIN)) return ST_OK;
+    char have[128], need[128];
+    roles_format(who->roles, have, sizeof have);
+    roles_format(a->roles, need, sizeof need);
+    return err_set(e, ST_EPERM, "Vai trò của bạn (%s) không được thực hiện '%s' (%s); "
+                   "cần vai trò: %s", have, a->name, a->label, need);
+}
+
+static int check_state(const wf_action *a, int state, st_err *e)
+{
+    if (wf_action_from(a, state)) return ST_OK;
+    sbuf b;
+    sbuf_init(&b);
+    for (int s = 0; s < S_COUNT; s++)
+        if (a->from & (1u << s)) sbuf_addf(&b, "%s%s", b.len ? ", " : "", wf_state_name(s));
+    err_set(e, ST_ESTATE, "Không thể '%s' khi đề xuất đang ở trạng thái '%s' (%s); "
+            "chỉ được từ: %s", a->name, wf_state_name(state), wf_state_label(state),
+            sbuf_str(&b));
+    sbuf_free(&b);
+    return ST_ESTATE;
+}
+
+static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
+{
+    int rc = proposal_get_head(c->db, c->who, code, &c->p, c->e);
+    if (rc) return rc;
+    if (expected_version > 0 && c->p.version != expected_version)
+        return err_set(c->e, ST_ECONFLICT, "Đề xuất %s đã được người khác thay đổi (phiên bản "
+                       "%lld, bạn đang xem %lld); hãy tải lại", code,
+                       (long long)c->p.version, (long long)expected_version);
+    if ((rc = check_state(c->a, c->p.state, c->e)) || (rc = resolve_refs(c))) return rc;
+    if (c->a->hook && (rc = c->a->hook(c))) return rc;
+    if ((rc = write_event(c))) return rc;
+    if (c->a->table && (rc = write_row(c))) return rc;
+    if (c->a->after && (rc = c->a->after(c))) return rc;
+    return move_state(c);
+}
+
+int workflow_apply(st_db *db, const st_actor *who, const char *code,
+                   const char *action, const st_kv *vals, int n,
+                   int64_t expected_version, st_err *e)
+{
+    const wf_action *a = wf_action_find(action);
+    if (!a) {
+        sbuf b;
+        sbuf_init(&b);
+        for (int i = 0; i < wf_nactions; i++)
+            if (!wf_actions[i].via_proposal) sbuf_addf(&b, "%s%s", b.len ? ", " : "", wf_actions[i].name);
+        err_set(e, ST_EINVAL, "Thao tác không tồn tại: %s; các thao tác: %s", action, sbuf_str(&b));
+        sbuf_free(&b);
+        return ST_EINVAL;
+    }
+    if (a->via_proposal)
+        return err_set(e, ST_EINVAL, "'%s' dùng lệnh: sangtao proposal %s", a->name,
+                       strcmp(a->name, "create") == 0 ? "new" : "edit");
+    int rc = check_role(a, who, e);
+    if (rc) return rc;
+    wf_ctx c;
+    memset(&c, 0, sizeof c);
+    c.db = db;
+    c.who = who;
+    c.a = a;
+    c.e = e;
+    st_err first;
+    err_clear(&first);
+    if (normalize_all(a, vals, n, c.val, &first, 1) > 0) {
+        *e = first;
+        ctx_free(&c);
+        return first.code ? first.code : ST_EINVAL;
+    }
+    if ((rc = db_begin(db, e)) == ST_OK) {
+        rc = apply_in_tx(&c, code, expected_version);
+        if (rc == ST_OK) rc = db_commit(db, e);
+        else db_rollback(db);
+    }
+    ctx_free(&c);
+    return rc;
+}

@@ -1,0 +1,353 @@
+/* The actions' own rules from DOMAIN.md and Decree 73: what must be true
+ * before an action is taken, and the values it computes (vote result,
+ * deadlines in working days, the suggested protection measure). */
+#include "workflow_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One integer from a query with one int64 parameter; -1 when no row. */
+static long long query_int(wf_ctx *c, const char *sql, int64_t arg)
+{
+    sqlite3_stmt *st;
+    long long v = -1;
+    if (db_prepare(c->db, sql, &st, c->e)) return -1;
+    sqlite3_bind_int64(st, 1, arg);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* A text from a query with one int64 parameter, into buf ("" when none). */
+static void query_text(wf_ctx *c, const char *sql, int64_t arg, char *buf, size_t n)
+{
+    sqlite3_stmt *st;
+    buf[0] = '\0';
+    if (db_prepare(c->db, sql, &st, c->e)) return;
+    sqlite3_bind_int64(st, 1, arg);
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(buf, n, "%s", db_col_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+static int exec_id(wf_ctx *c, const char *sql, int64_t id)
+{
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, sql, &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, c->a->label);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* due = date + n working days, from config key. */
+static int due_after(wf_ctx *c, const char *iso_date, const char *cfg_key, char out[11])
+{
+    const calendar *cal = db_calendar(c->db, c->e);
+    if (!cal) return c->e->code ? c->e->code : ST_EDB;
+    st_day d;
+    if (date_parse(iso_date, &d, c->e)) return ST_EINVAL;
+    int n = (int)config_int(db_config(c->db), cfg_key);
+    date_iso(calendar_add_working_days(cal, d, n), out);
+    return ST_OK;
+}
+
+/* "Must rest on scientific and practical grounds, stay inside the legal
+ * framework, be feasible": the content a proposal needs before it goes to
+ * the head. */
+static int check_complete(wf_ctx *c)
+{
+    static const char *const need[][2] = {
+        {"title", "Tên đề xuất"}, {"bottleneck", "Điểm nghẽn"},
+        {"necessity", "Sự cần thiết, mục đích"}, {"content", "Nội dung, giải pháp"},
+        {"feasibility", "Tính khả thi"}, {"legal_basis", "Cơ sở pháp lý"},
+    };
+    sbuf miss;
+    sbuf_init(&miss);
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        char sql[128], buf[8];
+        snprintf(sql, sizeof sql, "SELECT substr(%s,1,1) FROM proposals WHERE id=?1", need[i][0]);
+        query_text(c, sql, c->p.id, buf, sizeof buf);
+        if (!buf[0]) sbuf_addf(&miss, "%s%s (%s)", miss.len ? ", " : "", need[i][1], need[i][0]);
+    }
+    if (query_int(c, "SELECT count(*) FROM proposers WHERE proposal_id=?1 AND is_lead=1 "
+                  "AND deleted=0", c->p.id) < 1)
+        sbuf_addf(&miss, "%sNgười đề xuất chính (lead)", miss.len ? ", " : "");
+    if (query_int(c, "SELECT field_id FROM proposals WHERE id=?1", c->p.id) < 0)
+        sbuf_addf(&miss, "%sLĩnh vực (field)", miss.len ? ", " : "");
+    int rc = ST_OK;
+    if (miss.len)
+        rc = err_set(c->e, ST_EINVAL, "Chưa thể gửi đề xuất %s: còn thiếu %s", c->p.code,
+                     sbuf_str(&miss));
+    sbuf_free(&miss);
+    return rc;
+}
+
+int wf_hook_submit(wf_ctx *c)
+{
+    return check_complete(c);
+}
+
+int wf_hook_resubmit(wf_ctx *c)
+{
+    int rc = check_complete(c);
+    if (rc) return rc;
+    /* Keep the text as it stood when it was returned. */
+    sqlite3_stmt *st;
+    rc = db_prepare(c->db,
+        "INSERT INTO proposal_versions(id, proposal_id, revision, snapshot, created_by, created_at) "
+        "SELECT ?1, id, revision, json_object('title', title, 'field_id', field_id, "
+        "'employing_unit_id', employing_unit_id, 'competent_unit_id', competent_unit_id, "
+        "'bottleneck', bottleneck, 'bottleneck_kind', bottleneck_kind, 'necessity', necessity, "
+        "'content', content, 'scope_implementers', scope_implementers, 'period_from', "
+        "period_from, 'period_to', period_to, 'funding_requested', funding_requested, "
+        "'people_requested', people_requested, 'equipment_requested', equipment_requested, "
+        "'feasibility', feasibility, 'scientific_basis', scientific_basis, 'practical_basis', "
+        "practical_basis, 'legal_basis', legal_basis, 'impact_positive', impact_positive, "
+        "'impact_negative', impact_negative, 'expected_effect', expected_effect, 'risks', risks), "
+        "?2, ?3 FROM proposals WHERE id=?4", &st, c->e);
+    if (rc) return rc;
+    char now[32];
+    db_now(now);
+    sqlite3_bind_int64(st, 1, db_new_id(c->db, "proposal_versions"));
+    if (c->who->id > 0) sqlite3_bind_int64(st, 2, c->who->id);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, c->p.id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "lưu bản trước");
+    sqlite3_finalize(st);
+    if (rc) return rc;
+    return exec_id(c, "UPDATE proposals SET revision=revision+1 WHERE id=?1", c->p.id);
+}
+
+int wf_hook_accept(wf_ctx *c)
+{
+    const char *rd = wf_val(c, "received_date");
+    int rc = due_after(c, rd, "workflow.review_days", c->due);
+    if (rc) return rc;
+    sqlite3_stmt *st;
+    if ((rc = db_prepare(c->db, "UPDATE proposals SET received_date=?1 WHERE id=?2", &st, c->e)))
+        return rc;
+    sqlite3_bind_text(st, 1, rd, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, c->p.id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "tiếp nhận");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Decree 73: passes with more than half of the members who vote (a deputy
+ * who is the proposer does not vote); an exact half goes the head's way. */
+int wf_hook_vote(wf_ctx *c)
+{
+    if (!*wf_val(c, "abstain")) wf_set(c, "abstain", "0");
+    if (!*wf_val(c, "head_vote")) wf_set(c, "head_vote", "for");
+    if (!*wf_val(c, "deputy_excluded")) wf_set(c, "deputy_excluded", "0");
+    long members = atol(wf_val(c, "members")), excl = atol(wf_val(c, "deputy_excluded"));
+    long vfor = atol(wf_val(c, "votes_for")), against = atol(wf_val(c, "votes_against"));
+    long abstain = atol(wf_val(c, "abstain"));
+    long voters = members - excl;
+    if (voters < 1)
+        return err_field(c->e, ST_EINVAL, "deputy_excluded", "Số thành viên được biểu quyết "
+                         "phải ít nhất là 1 (members %ld − deputy_excluded %ld)", members, excl);
+    if (vfor + against + abstain > voters)
+        return err_field(c->e, ST_EINVAL, "votes_for", "Tổng số phiếu (%ld) vượt quá số thành "
+                         "viên được biểu quyết (%ld)", vfor + against + abstain, voters);
+    int passed = 2 * vfor > voters || (2 * vfor == voters && strcmp(wf_val(c, "head_vote"), "for") == 0);
+    wf_extra(c, "passed", passed ? "1" : "0");
+    return ST_OK;
+}
+
+static int party_opinion_since(wf_ctx *c, const char *state)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(c->db, "SELECT 1 FROM opinions o JOIN events ev ON ev.id = o.event_id "
+                   "WHERE o.proposal_id=?1 AND o.party_committee=1 AND o.deleted=0 "
+                   "AND ev.from_state=?2 AND ev.id > coalesce((SELECT max(id) FROM events "
+                   "WHERE proposal_id=?1 AND to_state=?2 AND from_state<>?2), 0)", &st, c->e))
+        return 0;
+    sqlite3_bind_int64(st, 1, c->p.id);
+    sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+int wf_hook_approve(wf_ctx *c)
+{
+    long long passed = query_int(c, "SELECT passed FROM votes WHERE proposal_id=?1 AND "
+                                 "deleted=0 ORDER BY id DESC LIMIT 1", c->p.id);
+    if (passed < 0)
+        return err_set(c->e, ST_EINVAL, "Chưa có kết quả biểu quyết của tập thể lãnh đạo: "
+                       "hãy ghi 'vote' trước khi chấp thuận");
+    if (!party_opinion_since(c, "in_review"))
+        return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp: hãy ghi "
+                       "'opinion' với party_committee=có trước khi chấp thuận");
+    if (!passed) {
+        if (!*wf_val(c, "override_reason"))
+            return err_field(c->e, ST_EINVAL, "override_reason", "Tập thể lãnh đạo không "
+                             "thông qua: người đứng đầu chỉ được chấp thuận bằng văn bản, nêu "
+                             "lý do và chịu trách nhiệm (override_reason)");
+        wf_extra(c, "override", "1");
+    }
+    if (strcmp(wf_val(c, "kind"), "pilot") == 0 && !*wf_val(c, "pilot_scope"))
+        return err_field(c->e, ST_EINVAL, "pilot_scope", "Phạm vi thí điểm (pilot_scope): bắt "
+                         "buộc khi cho thí điểm");
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, wf_val(c, "kind"), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, c->p.id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "chấp thuận");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int wf_after_approve(wf_ctx *c)
+{
+    static const char *const res[][2] = {
+        {"funding_granted", "funding"}, {"people_granted", "people"},
+        {"equipment_granted", "equipment"}, {"facilities_granted", "facilities"},
+    };
+    for (size_t i = 0; i < sizeof res / sizeof res[0]; i++) {
+        const char *v = wf_val(c, res[i][0]);
+        if (!*v) continue;
+        sqlite3_stmt *st;
+        int rc = db_prepare(c->db, "INSERT INTO resources(id, proposal_id, decision_id, kind, "
+                            "amount, description) VALUES(?1,?2,?3,?4,?5,?6)", &st, c->e);
+        if (rc) return rc;
+        int money = strcmp(res[i][1], "funding") == 0;
+        sqlite3_bind_int64(st, 1, db_new_id(c->db, "resources"));
+        sqlite3_bind_int64(st, 2, c->p.id);
+        sqlite3_bind_int64(st, 3, c->row_id);
+        sqlite3_bind_text(st, 4, res[i][1], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 5, money ? atoll(v) : 0);
+        sqlite3_bind_text(st, 6, money ? "" : v, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "ghi nguồn lực");
+        sqlite3_finalize(st);
+        if (rc) return rc;
+    }
+    return ST_OK;
+}
+
+int wf_hook_reject(wf_ctx *c)
+{
+    wf_extra(c, "kind", "reject");
+    return ST_OK;
+}
+
+/* The report is due report_days after the planned end of the period. */
+int wf_hook_start(wf_ctx *c)
+{
+    char end[16];
+    query_text(c, "SELECT coalesce(period_to,'') FROM proposals WHERE id=?1", c->p.id, end, sizeof end);
+    if (end[0]) return due_after(c, end, "workflow.report_days", c->due);
+    return ST_OK;
+}
+
+int wf_hook_monitor(wf_ctx *c)
+{
+    if (strcmp(wf_val(c, "violation"), "1") == 0 && !*wf_val(c, "violation_detail"))
+        return err_field(c->e, ST_EINVAL, "violation_detail", "Nội dung vi phạm "
+                         "(violation_detail): bắt buộc khi phát hiện vi phạm");
+    return ST_OK;
+}
+
+int wf_hook_report(wf_ctx *c)
+{
+    const char *done = wf_val(c, "completion_date"), *rep = wf_val(c, "report_date");
+    if (strcmp(rep, done) < 0)
+        return err_field(c->e, ST_EINVAL, "report_date", "Ngày báo cáo (report_date) không "
+                         "được trước ngày hoàn thành (completion_date)");
+    char due[11];
+    int rc = due_after(c, done, "workflow.report_days", due);
+    if (rc) return rc;
+    wf_extra(c, "due_date", due);
+    return due_after(c, rep, "workflow.evaluation_days", c->due);
+}
+
+/* Measures the user may confirm for each suggestion. */
+static int measure_fits(const char *suggested, const char *chosen)
+{
+    static const char *const ok[][4] = {
+        {"not_liable", "not_liable", NULL, NULL},
+        {"excluded", "excluded", NULL, NULL},
+        {"consider_exclusion", "excluded", "exempted", "mitigated"},
+        {"discipline", "discipline", NULL, NULL},
+        {"none", "none", "mitigated", "discipline"},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        if (strcmp(ok[i][0], suggested) != 0) continue;
+        for (int k = 1; k < 4 && ok[i][k]; k++)
+            if (strcmp(ok[i][k], chosen) == 0) return 1;
+    }
+    return 0;
+}
+
+int wf_hook_evaluate(wf_ctx *c)
+{
+    const char *outcome = wf_val(c, "outcome");
+    int done = strcmp(outcome, "completed") == 0;
+    if (!done && (!*wf_val(c, "objective_causes") || !*wf_val(c, "subjective_causes")))
+        return err_field(c->e, ST_EINVAL, *wf_val(c, "objective_causes") ? "subjective_causes"
+                         : "objective_causes", "Khi không hoàn thành đầy đủ phải nêu rõ nguyên "
+                         "nhân khách quan (objective_causes) và chủ quan (subjective_causes)");
+    if (!party_opinion_since(c, "reported"))
+        return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp về kết quả: hãy "
+                       "ghi 'opinion' với party_committee=có trước khi đánh giá");
+#define YES(k) (strcmp(wf_val(c, k), "1") == 0)
+    const char *sug = workflow_suggest_protection(outcome, YES("damage"), YES("in_line_policy"),
+                                                  YES("clean_motive"), YES("common_good"),
+                                                  YES("no_prohibited_act"), YES("abuse"));
+#undef YES
+    const char *chosen = wf_val(c, "protection_measure");
+    if (!measure_fits(sug, chosen))
+        return err_field(c->e, ST_EINVAL, "protection_measure", "Biện pháp '%s' không phù hợp "
+                         "với kết quả đánh giá; theo quy định đề xuất: %s (%s)", chosen,
+                         wf_measure_label(sug), sug);
+    wf_extra(c, "suggested_measure", sug);
+    char rep[16], due[11];
+    query_text(c, "SELECT report_date FROM result_reports WHERE proposal_id=?1 AND deleted=0 "
+               "ORDER BY id DESC LIMIT 1", c->p.id, rep, sizeof rep);
+    if (!rep[0]) return err_set(c->e, ST_EINVAL, "Chưa có báo cáo kết quả để đánh giá");
+    int rc = due_after(c, rep, "workflow.evaluation_days", due);
+    if (rc) return rc;
+    wf_extra(c, "due_date", due);
+    return ST_OK;
+}
+
+int wf_hook_propose_replication(wf_ctx *c)
+{
+    char outcome[32];
+    query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
+               "ORDER BY id DESC LIMIT 1", c->p.id, outcome, sizeof outcome);
+    if (strcmp(outcome, "completed") != 0 && strcmp(outcome, "partial") != 0)
+        return err_set(c->e, ST_EINVAL, "Chỉ đề xuất nhân rộng mô hình được đánh giá hoàn thành "
+                       "hoặc hoàn thành một phần (kết quả: %s)", outcome[0] ? outcome : "chưa có");
+    wf_extra(c, "kind", "proposal");
+    return ST_OK;
+}
+
+int wf_hook_replicate(wf_ctx *c)
+{
+    wf_extra(c, "kind", "decision");
+    return ST_OK;
+}
+
+int wf_hook_decline(wf_ctx *c)
+{
+    wf_extra(c, "kind", "declined");
+    return ST_OK;
+}
+
+int wf_hook_commend(wf_ctx *c)
+{
+    int i;
+    for (i = 0; i < c->a->nfields; i++)
+        if (strcmp(c->a->fields[i].name, "person") == 0) break;
+    char name[256], id[32];
+    query_text(c, "SELECT full_name FROM people WHERE id=?1", c->ref_id[i], name, sizeof name);
+    snprintf(id, sizeof id, "%lld", (long long)c->ref_id[i]);
+    wf_extra(c, "person_id", id);
+    wf_extra(c, "person_name", name);
+    return ST_OK;
+}

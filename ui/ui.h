@@ -1,0 +1,9 @@
+/* The full-screen interface.  Never includes sqlite3.h: it calls src/. */
+#ifndef SANGTAO_UI_H
+#define SANGTAO_UI_H
+
+/* Open the screens: config file (or NULL to search), database path override
+ * (or NULL), user name to prefill (or NULL).  Returns the exit code. */
+int ui_run(const char *config_path, const char *db_path, const char *user);
+
+#endif
