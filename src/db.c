@@ -354,6 +354,19 @@ const calendar *db_calendar(st_db *db, st_err *e)
             calendar_add(c, d, strcmp(db_col_text(st, 1), "workday") == 0 ? 'W' : 'H');
     }
     sqlite3_finalize(st);
+    /* data.holidays: a site's own extra days, on top of the table. */
+    const char *extra = config_str(db->cfg, "data.holidays");
+    if (extra && *extra) {
+        FILE *f = fopen(extra, "r");
+        if (!f) {
+            err_set(e, ST_EIO, "data.holidays: không mở được %s (%s)", extra, strerror(errno));
+            calendar_free(&c);
+            return NULL;
+        }
+        int rc = calendar_load_csv(c, f, extra, e);
+        fclose(f);
+        if (rc) { calendar_free(&c); return NULL; }
+    }
     db->cal = c;
     return c;
 }

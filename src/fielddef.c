@@ -38,7 +38,7 @@ static int parse_bool(const char *s, int *out)
     static const char *no[] = {"0", "không", "khong", "k", "no", "n", "false", "sai", NULL};
     char low[32];
     size_t i;
-    for (i = 0; s[i] && i < sizeof low - 1; i++) low[i] = (char)tolower((unsigned char)s[i]);
+    for (i = 0; i < sizeof low - 1 && s[i]; i++) low[i] = (char)tolower((unsigned char)s[i]);
     low[i] = '\0';
     for (int k = 0; yes[k]; k++) if (strcmp(low, yes[k]) == 0) { *out = 1; return 0; }
     for (int k = 0; no[k]; k++) if (strcmp(low, no[k]) == 0) { *out = 0; return 0; }

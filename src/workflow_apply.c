@@ -291,6 +291,11 @@ int workflow_apply(st_db *db, const st_actor *who, const char *code,
     c.who = who;
     c.a = a;
     c.e = e;
+    /* Say "not allowed in this state" before complaining about fields the
+     * action could not take anyway; checked again inside the transaction. */
+    proposal_head pre;
+    if ((rc = proposal_get_head(db, who, code, &pre, e)) || (rc = check_state(a, pre.state, e)))
+        return rc;
     st_err first;
     err_clear(&first);
     if (normalize_all(a, vals, n, c.val, &first, 1) > 0) {

@@ -216,6 +216,34 @@ static void test_site_ids(void **state)
     tu_env_close(&t);
 }
 
+/* data.holidays adds a site's own days to the calendar; a missing file is
+ * an error, not a silent default. */
+static void test_extra_holidays(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    st_err e;
+    err_clear(&e);
+    st_day d;
+    assert_int_equal(date_parse("2026-03-04", &d, &e), ST_OK);
+    const calendar *cal = db_calendar(t.db, &e);
+    assert_non_null(cal);
+    assert_true(calendar_is_working_day(cal, d));
+    char *csv = tu_write(t.dir, "extra.csv", "date,kind,name\n2026-03-04,holiday,Ngày riêng\n");
+    assert_int_equal(config_set(t.cfg, "data.holidays", csv, &e), ST_OK);
+    db_calendar_reset(t.db);
+    cal = db_calendar(t.db, &e);
+    assert_non_null(cal);
+    assert_false(calendar_is_working_day(cal, d));
+    unlink(csv);
+    db_calendar_reset(t.db);
+    assert_null(db_calendar(t.db, &e));
+    assert_int_equal(e.code, ST_EIO);
+    free(csv);
+    tu_env_close(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_readonly_write_refused),
         cmocka_unit_test(test_check_and_backup),
         cmocka_unit_test(test_site_ids),
+        cmocka_unit_test(test_extra_holidays),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

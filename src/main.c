@@ -1,0 +1,28 @@
+/* sangtao: with a COMMAND, the command line (src/cli.c); without one, the
+ * screens (ui/). */
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "../ui/ui.h"
+
+/* Text is UTF-8 everywhere; a bare environment (cron, CI, LANG unset) would
+ * give the "C" locale, where wide characters and widths are wrong. */
+static void set_locale(void)
+{
+    const char *cs = setlocale(LC_ALL, "") ? nl_langinfo(CODESET) : NULL;
+    if (cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0)) return;
+    if (!setlocale(LC_CTYPE, "C.UTF-8")) setlocale(LC_CTYPE, "C.utf8");
+}
+
+int main(int argc, char **argv)
+{
+    set_locale();
+    cli_globals g;
+    int rc;
+    if (cli_parse_globals(argc, argv, &g, &rc)) return rc;
+    if (g.cmd >= argc) return ui_run(g.config_path, g.db_path, g.user);
+    return cli_main(argc, argv);
+}
