@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv.h"
 #include "sbuf.h"
@@ -121,6 +122,29 @@ static void json_row(const cli_out *o, const char *const *vals)
     sbuf_free(&b);
 }
 
+/* Tables are read by people: dates as dd/mm/yyyy, timestamps (stored in
+ * UTC) as local dd/mm/yyyy HH:MM.  CSV and JSON keep the ISO forms. */
+static const char *human_time(const char *v, char *buf, size_t n)
+{
+    if (!v) return v;
+    size_t len = strlen(v);
+    int y, m, d, hh, mm, ss;
+    char z;
+    if (len == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && v[4] == '-') {
+        snprintf(buf, n, "%02d/%02d/%04d", d, m, y);
+        return buf;
+    }
+    if (len == 20 && sscanf(v, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &m, &d, &hh, &mm, &ss, &z) == 7
+        && z == 'Z') {
+        struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
+                        .tm_hour = hh, .tm_min = mm, .tm_sec = ss};
+        time_t t = timegm(&tm);
+        struct tm lt;
+        if (localtime_r(&t, &lt) && strftime(buf, n, "%d/%m/%Y %H:%M", &lt)) return buf;
+    }
+    return v;
+}
+
 void out_row(cli_out *o, const char *const *vals)
 {
     out_start(o);
@@ -138,7 +162,9 @@ void out_row(cli_out *o, const char *const *vals)
         }
         for (int i = 0; i < o->ncol; i++) {
             char **cell = &o->cells[o->nrows * o->ncol + i];
-            *cell = o->cols[i].maxw < 0 ? NULL : cli_cell(vals[i], o->cols[i].maxw);
+            char when[32];
+            *cell = o->cols[i].maxw < 0 ? NULL
+                    : cli_cell(human_time(vals[i], when, sizeof when), o->cols[i].maxw);
             if (o->cols[i].maxw >= 0 && !*cell) o->oom = 1;
         }
     }

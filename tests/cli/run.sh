@@ -23,6 +23,8 @@ cd "$TMP" || exit 1
 mkdir -p "$GOLDEN"
 
 export SANGTAO_TODAY=2026-03-02 SANGTAO_NOW=2026-03-02T08:00:00Z LC_ALL=C.UTF-8
+# Vietnam time without needing tzdata: tables show local times.
+export TZ=ICT-7
 unset SANGTAO_CONFIG SANGTAO_USER SANGTAO_PASSWORD SANGTAO_NEW_PASSWORD LANG LANGUAGE
 ADMIN_PW='Quantri#2026'
 FIRST_PW='Tamthoi#01'      # set by the administrator
