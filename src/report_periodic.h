@@ -1,0 +1,57 @@
+/* For report_periodic*.c only: the computation's context and measures. */
+#ifndef SANGTAO_REPORT_PERIODIC_H
+#define SANGTAO_REPORT_PERIODIC_H
+
+#include "report_internal.h"
+
+enum {
+    M_RECEIVED, M_IMPLEMENT, M_PILOT, M_REJECT, M_RETURN, M_START, M_SUSPEND,
+    M_TERMINATE, M_REPORT, M_EVAL, M_COMPLETED, M_PARTIAL, M_NOTCOMPL, M_DAMAGE,
+    M_REPL_PROP, M_REPL_DEC, M_REPL_DECL, M_COMMEND, M_RUNNING, M_SUSPENDED, M_OVERDUE,
+    M_SESSIONS, M_PARTICIPANTS, M_UNITS_HELD, M_COUNT
+};
+
+/* The tables, in the order of the document. */
+enum { T_SUMMARY, T_BY_UNIT, T_BY_FIELD, T_BY_MONTH, T_REASONS, T_DECISIONS, T_OVERDUE,
+       T_RESULTS, T_PROTECTION, T_REPLICATION, T_COMMEND, T_COMMEND_LIST, T_DISSEM,
+       T_DISSEM_MISSING, T_COUNT };
+#define NMEASURE 7
+#define NFORM 5
+extern const char *const rp_outcomes[3];
+extern const char *const rp_measures[NMEASURE];
+extern const char *const rp_forms[NFORM];
+
+typedef struct grp { int64_t id; char code[64], name[256]; long m[M_COUNT]; long units; } grp;
+typedef struct fld { int64_t id; char name[160]; long cur[M_COUNT], prev_received; } fld;
+
+typedef struct pctx {
+    st_db *db;
+    const st_actor *who;
+    const report_params *p;
+    st_err *e;
+    report *r;
+    report_unit u;
+    char from[11], to[11], pfrom[11], pto[11], end[11], pend[11];
+    char lo[32], hi[32], hi_prev[32];
+    long tot[2][M_COUNT];
+    grp *g;
+    int ng;
+    fld *f;
+    int nf;
+    long *month;            /* nmonth × 3: received, decisions, evaluations */
+    int nmonth, y0, m0;
+    long res[3][2], prot[2][NMEASURE], forms[2][NFORM];
+    report_table *tb[T_COUNT];
+    long reasons[16];
+} pctx;
+
+
+int rp_exec(pctx *c, const char *sql);
+int rp_step_fail(pctx *c, sqlite3_stmt *st, int rc, const char *what);
+/* report_periodic_tables.c: create the tables (before the lists fill some),
+ * count dissemination, then fill the figures. */
+int report_periodic_tables(pctx *c);
+int report_periodic_dissemination(pctx *c);
+int report_periodic_fill(pctx *c);
+
+#endif
