@@ -2,21 +2,25 @@
 CC      ?= gcc
 PREFIX  ?= /usr/local
 DESTDIR ?=
+DBDIR   ?= /var/lib/sangtao
 BUILD   ?= build
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # Messages are truncated on purpose (fixed buffers), so that warning is off.
 WARN     = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 OPT     ?= -O2 -g
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -I/usr/include/iniparser -Isrc -I$(BUILD) \
-           -DSANGTAO_DATADIR='"$(PREFIX)/share/sangtao"' \
+           -DSANGTAO_DATADIR='"$(PREFIX)/share/sangtao"' -DSANGTAO_DBDIR='"$(DBDIR)"' \
            -DSANGTAO_VERSION='"$(VERSION)"'
 LDLIBS_CORE = -lsqlite3 -liniparser -lutf8proc -lcrypt -lxlsxwriter
 LDLIBS_UI   = -lncursesw
 VERSION  = 0.1.0
 
+# make fuzz only (libFuzzer comes with clang); make test does not need it.
+FUZZ_PKGS = clang
+FUZZ_TIME ?= 30
 DEB_PKGS = build-essential libncurses-dev libsqlite3-dev libiniparser-dev \
            libutf8proc-dev libcrypt-dev libxlsxwriter-dev libcmocka-dev \
-           tmux sqlite3 cppcheck
+           tmux sqlite3 cppcheck unzip gettext
 
 CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 DATAFILES = data/holidays.csv data/units_demo.csv
@@ -26,8 +30,15 @@ UI_OBJ   = $(patsubst %.c,$(BUILD)/%.o,$(UI_SRC))
 MIGRATIONS = $(sort $(wildcard data/[0-9][0-9][0-9]_*.sql))
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test run lint asan install clean bench check-deps
-all: $(BUILD)/sangtao
+.PHONY: all deps test run lint asan install clean bench check-deps fuzz
+all: $(BUILD)/sangtao $(BUILD)/locale/en/LC_MESSAGES/sangtao.mo
+
+# The screens' English catalogue (ui.language = en), beside the binary;
+# without msgfmt (package gettext) the screens stay in Vietnamese.
+$(BUILD)/locale/%/LC_MESSAGES/sangtao.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; \
+	 else echo "msgfmt missing (apt-get install gettext): $@ not built"; fi
 
 deps:
 	@tools/deps.sh $(DEB_PKGS)
@@ -65,7 +76,22 @@ test: deps
 	$(MAKE) --no-print-directory all tests-build
 	@tools/runtests.sh $(BUILD)
 
-tests-build: $(UNIT_TESTS)
+tests-build: $(UNIT_TESTS) $(BUILD)/tests/multi-driver
+
+# The many-process, kill -9 and setgid tests' driver (tests/multi/run.sh).
+$(BUILD)/tests/multi-driver: tests/multi/driver.c $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS_CORE)
+
+# make bench: a province-scale database (cached in $(BUILD)/bench) and the
+# table of timings against DESIGN.md's targets.  See tests/bench/run.sh.
+BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/corebench $(BUILD)/bench/ptydrive
+$(BENCH_BIN): $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS_CORE) -lutil
+
+bench: all $(BENCH_BIN)
+	@tests/bench/run.sh $(BUILD)
 
 run: deps all
 	@tools/run-demo.sh $(BUILD)/sangtao
@@ -78,13 +104,21 @@ asan:
 	    LDFLAGS="-fsanitize=address,undefined" all tests-build
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tools/runtests.sh build-asan
 
+# libFuzzer harnesses (tests/fuzz) over a clang + ASan/UBSan build of the core.
+FUZZ_WARN = -Wall -Wextra -Wno-format-nonliteral -Wno-string-concatenation
+fuzz:
+	@tools/deps.sh $(FUZZ_PKGS)
+	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang WARN="$(FUZZ_WARN)" \
+	    OPT="-O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer" build-fuzz/libcore.a
+	for f in config csv text; do \
+	    clang $(CSTD) $(FUZZ_WARN) -O1 -g -fsanitize=address,undefined,fuzzer -Isrc -I/usr/include/iniparser \
+	        -o build-fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c build-fuzz/libcore.a $(LDLIBS_CORE) || exit 1; \
+	done
+	@tools/fuzz.sh build-fuzz $(FUZZ_TIME)
+
+# setgid "sangtao", database folder $(DBDIR) 2770: see tools/install.sh.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)/etc/sangtao $(DESTDIR)$(PREFIX)/share/sangtao
-	install -m 0755 $(BUILD)/sangtao $(DESTDIR)$(PREFIX)/bin/sangtao
-	install -m 0644 docs/sangtao.1 $(DESTDIR)$(PREFIX)/share/man/man1/sangtao.1
-	[ -e $(DESTDIR)/etc/sangtao/config.ini ] || install -m 0644 config.ini $(DESTDIR)/etc/sangtao/config.ini
-	install -m 0644 data/*.csv $(DESTDIR)$(PREFIX)/share/sangtao/
+	@tools/install.sh $(BUILD)/sangtao "$(DESTDIR)" $(PREFIX) $(DBDIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

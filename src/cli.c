@@ -13,6 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "priv.h"
 #include "text.h"
 #include "users.h"
 #include "workflow.h"
@@ -87,6 +88,10 @@ static void usage(FILE *f)
           "  dissemination   học tập, quán triệt, tuyên truyền: add\n"
           "  check           kiểm tra cơ sở dữ liệu\n"
           "  backup TỆP      sao lưu trực tuyến (an toàn khi người khác đang ghi)\n"
+          "  restore TỆP     khôi phục từ bản sao lưu (cất bản hiện tại sang bên)\n"
+          "  maintain        bảo trì hằng đêm: checkpoint WAL, quick_check, optimize\n"
+          "  audit           nhật ký kiểm tra: ai sửa gì, từ đâu sang đâu\n"
+          "  report          báo cáo: periodic (sơ kết, tổng kết), overdue (quá hạn)\n"
           "  help [LỆNH]     trợ giúp; \"sangtao help workflow\": trạng thái và thao tác\n"
           "\n"
           "Mỗi lệnh có --help.  Mã thoát: 0 thành công, 1 lỗi dữ liệu hoặc quyền,\n"
@@ -276,6 +281,7 @@ int cli_config(cli_ctx *c)
     err_clear(&e);
     if (c->cfg) return CLI_OK;
     if (config_load(c->g.config_path, &c->cfg, &e) != ST_OK) return cli_fail(&e);
+    if (c->g.db_path && priv_refuse_override("--db", &e) != ST_OK) return cli_fail(&e);
     if (c->g.db_path && config_set(c->cfg, "database.path", c->g.db_path, &e) != ST_OK)
         return cli_fail(&e);
     return CLI_OK;
@@ -308,6 +314,11 @@ static int cli_login(cli_ctx *c)
                              "quản trị viên gán tài khoản cho người dùng hệ thống '%s' "
                              "(sangtao user os-login)", who);
         if (rc != ST_OK) return cli_fail(&e);
+        /* A new or reset account changes its password first, however it
+         * logged in. */
+        if (c->me.must_change_pw && !c->pw_change_ok)
+            return cli_error("tài khoản '%s' phải đổi mật khẩu trước khi dùng: "
+                             "sangtao user passwd", c->me.username);
     }
     c->logged_in = 1;
     return CLI_OK;
@@ -374,7 +385,7 @@ static void unescape(char *s)
 
 int cli_kvs_from_file(cli_kvs *k, const char *path)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    FILE *f = strcmp(path, "-") == 0 ? stdin : priv_fopen_user(path, "r");
     if (!f) return cli_error("%s: không mở được tệp (%s)", path, strerror(errno));
     char *line = NULL;
     size_t cap = 0;
@@ -526,6 +537,10 @@ static const struct {
     {"dissemination", cmd_dissemination},
     {"check", cmd_check},
     {"backup", cmd_backup},
+    {"restore", cmd_restore},
+    {"maintain", cmd_maintain},
+    {"audit", cmd_audit},
+    {"report", cmd_report},
     {"help", cmd_help},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])

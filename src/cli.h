@@ -144,6 +144,10 @@ int cmd_dissemination(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
 int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_proposal(cli_ctx *c, int argc, char **argv);
+int cmd_audit(cli_ctx *c, int argc, char **argv);     /* cli_audit.c */
+int cmd_restore(cli_ctx *c, int argc, char **argv);   /* cli_maint.c */
+int cmd_maintain(cli_ctx *c, int argc, char **argv);  /* cli_maint.c */
+int cmd_report(cli_ctx *c, int argc, char **argv);    /* cli_report.c */
 
 /* A command with subcommands: find argv[1] among subs and run it. */
 typedef struct cli_sub {

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "demo.h"
+#include "priv.h"
 #include "proposal.h"
+#include "search.h"
 #include "setup.h"
 #include "units.h"
 #include "users.h"
@@ -120,7 +122,7 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 
 static int open_file(const char *path, FILE **f)
 {
-    *f = fopen(path, "r");
+    *f = priv_fopen_user(path, "r");   /* the user's file, the user's rights */
     if (!*f) return cli_error("%s: không mở được tệp (%s)", path, strerror(errno));
     return CLI_OK;
 }
@@ -297,15 +299,30 @@ int cmd_dissemination(cli_ctx *c, int argc, char **argv)
 int cmd_check(cli_ctx *c, int argc, char **argv)
 {
     cli_args a;
-    int rc = cli_parse(c, argc, argv, NULL,
-        "Cách dùng: sangtao check\n"
-        "Kiểm tra cơ sở dữ liệu: integrity_check, foreign_key_check, phiên bản lược đồ.\n"
+    int reindex = 0;
+    const cli_optdef defs[] = {{"reindex", CLI_FLAG, &reindex}, {NULL, 0, NULL}};
+    int rc = cli_parse(c, argc, argv, defs,
+        "Cách dùng: sangtao check [--reindex]\n"
+        "Kiểm tra cơ sở dữ liệu: integrity_check, foreign_key_check, phiên bản lược đồ,\n"
+        "chỉ mục tìm kiếm.  --reindex: dựng lại chỉ mục tìm kiếm (quản trị viên).\n"
         "Mã thoát 1 khi phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
     if ((rc = cli_session(c))) return rc;
     st_err e;
     err_clear(&e);
+    if (reindex && !(c->me.roles & ROLE_ADMIN))
+        return cli_error("Chỉ quản trị viên được dựng lại chỉ mục tìm kiếm");
     if (db_check(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
+    if (reindex) {
+        long n = 0;
+        if (search_reindex(c->db, &n, &e) != ST_OK) return cli_fail(&e);
+        printf("search_index: đã dựng lại (%ld đề xuất)\n", n);
+    } else if (search_check(c->db, &e) != ST_OK) {
+        printf("search_index: LỖI\n");
+        return cli_fail(&e);
+    } else {
+        printf("search_index: ok\n");
+    }
     return CLI_OK;
 }
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflict.h"
+#include "priv.h"
 #include "proposal.h"
 #include "workflow.h"
 
@@ -72,6 +74,23 @@ static int p_new(cli_ctx *c, int argc, char **argv)
     return rc;
 }
 
+/* After a refused save: each field the user gave that differs from what
+ * is saved now, their value beside the saved one. */
+static void conflict_print(const proposal_conflict *cf, FILE *f)
+{
+    if (!cf || cf->n == 0) return;
+    fprintf(f, "Khác với bản đã lưu (phiên bản %lld):\n", (long long)cf->their_version);
+    for (int i = 0; i < cf->n; i++) {
+        char *mine = cli_cell(cf->f[i].mine ? cf->f[i].mine : "", 60);
+        char *theirs = cli_cell(cf->f[i].theirs, 60);
+        fprintf(f, "  %s (%s)\n    bạn sửa:     %s\n    bản đã lưu:  %s\n", cf->f[i].label,
+                cf->f[i].name, mine ? mine : "", theirs ? theirs : "");
+        free(mine);
+        free(theirs);
+    }
+    fprintf(f, "Sửa lại với --version %lld để giữ giá trị của bạn.\n", (long long)cf->their_version);
+}
+
 static int p_edit(cli_ctx *c, int argc, char **argv)
 {
     cli_kvs sets = {0}, all = {0};
@@ -94,10 +113,15 @@ static int p_edit(cli_ctx *c, int argc, char **argv)
                !(rc = gather(from, &sets, &all)) && !(rc = cli_session(c))) {
         st_err e;
         err_clear(&e);
-        if (proposal_update(c->db, &c->me, a.pos[0], all.kv, all.n, version, &e) != ST_OK)
+        proposal_conflict *cf = NULL;
+        if (proposal_save(c->db, &c->me, a.pos[0], all.kv, all.n, NULL, 0, version, &cf,
+                          &e) != ST_OK) {
             rc = cli_fail(&e);
-        else
+            conflict_print(cf, stderr);   /* both sides, so nothing is lost */
+        } else {
             printf("Đã lưu %s\n", a.pos[0]);
+        }
+        proposal_conflict_free(&cf);
     }
     cli_kvs_free(&sets);
     cli_kvs_free(&all);
@@ -357,7 +381,7 @@ static int p_import(cli_ctx *c, int argc, char **argv)
                        "dòng sai được nêu số dòng.\n", 1, 1, &a);
     if (rc != -1) return rc;
     if ((rc = cli_session(c))) return rc;
-    FILE *f = fopen(a.pos[0], "r");
+    FILE *f = priv_fopen_user(a.pos[0], "r");
     if (!f) return cli_error("%s: không mở được tệp (%s)", a.pos[0], strerror(errno));
     st_err e;
     err_clear(&e);

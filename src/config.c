@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <iniparser.h>
 
+#include "priv.h"
 #include "text.h"
 
 enum opt_type { OPT_STR, OPT_INT, OPT_BOOL, OPT_ENUM, OPT_PATH };
@@ -73,6 +74,24 @@ static const struct option options[] = {
     {"org.signer_title", OPT_STR, "T/M BAN THƯỜNG VỤ", 1, NAME_MAX_CHARS, NULL,
      NULL, "Title above the signature on reports",
      "Chức danh ký báo cáo"},
+    {"org.signer_position", OPT_STR, "PHÓ BÍ THƯ", 0, NAME_MAX_CHARS, NULL, NULL,
+     "Position of the signer, under the title (empty: none)",
+     "Chức vụ người ký, dưới chức danh ký"},
+    {"org.signer_name", OPT_STR, "", 0, NAME_MAX_CHARS, NULL, NULL,
+     "Name printed under the signature (empty: written by hand)",
+     "Họ tên người ký; để trống để ghi tay"},
+    {"org.doc_symbol", OPT_STR, "TU", 1, 20, NULL, NULL,
+     "Issuer's symbol in report numbers: Số …-BC/TU",
+     "Ký hiệu cơ quan trong số báo cáo (Số …-BC/TU)"},
+    {"org.recipients", OPT_STR, "Ban Thường vụ Tỉnh ủy|Ban Tổ chức Tỉnh ủy|Lưu Văn phòng Tỉnh ủy",
+     0, 900, NULL, NULL, "Recipients listed under \"Nơi nhận:\", separated by |",
+     "Nơi nhận của báo cáo, cách nhau bằng dấu |"},
+    {"report.printer", OPT_STR, "", 0, NAME_MAX_CHARS, NULL, NULL,
+     "Printer (lp destination) for printed reports; empty: no printer",
+     "Máy in (tên trong lp) để in báo cáo; để trống nếu không có"},
+    {"report.width", OPT_ENUM, "80", 0, 0, ENUMV("80", "132"), NULL,
+     "Columns of printed reports: 80 (A4 portrait) or 132 (A4 landscape)",
+     "Số cột của báo cáo in: 80 (A4 đứng) hoặc 132 (A4 ngang)"},
     {"ui.language", OPT_ENUM, "vi", 0, 0, ENUMV("vi", "en"), NULL,
      "Language of the screens", "Ngôn ngữ giao diện"},
     {"ui.esc_delay_ms", OPT_INT, "50", 0, 2000, NULL, NULL,
@@ -586,9 +605,15 @@ int config_load(const char *explicit_path, config **out, st_err *e)
     const char *env = getenv("SANGTAO_CONFIG");
     *out = NULL;
     /* A file the user named must exist: a typo must not mean "defaults". */
-    if (explicit_path) return config_load_file(explicit_path, out, e);
-    if (env && *env) return config_load_file(env, out, e);
-    for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++)
+    int refused;
+    if (explicit_path)
+        return (refused = priv_refuse_override("--config", e)) ? refused
+                                                                : config_load_file(explicit_path, out, e);
+    if (env && *env)
+        return (refused = priv_refuse_override("SANGTAO_CONFIG", e)) ? refused
+                                                                      : config_load_file(env, out, e);
+    /* Setgid: only the administrator's file, never one in the user's folder. */
+    for (size_t i = priv_elevated() ? 1 : 0; i < sizeof fallback / sizeof fallback[0]; i++)
         if (file_exists(fallback[i])) return config_load_file(fallback[i], out, e);
     return config_new(out, e);
 }
@@ -632,7 +657,9 @@ int config_set(config *c, const char *key, const char *value, st_err *e)
         show_value(key, shown, sizeof shown);
         return err_field(e, ST_EINVAL, key, "%s: không có tùy chọn này", shown);
     }
-    int rc = config_store(c, (size_t)i, value, why, sizeof why);
+    int rc = options[i].type == OPT_PATH ? priv_refuse_override(key, e) : ST_OK;
+    if (rc) return rc;
+    rc = config_store(c, (size_t)i, value, why, sizeof why);
     if (rc != ST_OK) return err_field(e, rc, key, "%s: %s", key, why);
     return ST_OK;
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "priv.h"
 #include "sbuf.h"
 
 /* Generated from data/NNN_*.sql by tools/embed.sh. */
@@ -15,7 +16,7 @@ extern const int migrations_count;
 extern const char *const migrations_sql[];
 extern const char *const migrations_name[];
 
-#define APP_ID 0x53544e47 /* "STNG": refuse SQLite files of other programs */
+#define APP_ID DB_APP_ID /* "STNG": refuse SQLite files of other programs */
 
 struct st_db {
     sqlite3 *h;
@@ -24,6 +25,12 @@ struct st_db {
     long busy_ms;
     calendar *cal;
     char path[4096];
+    db_wait_hook wait_hook;   /* "đang chờ…" on the screens; see db.h */
+    void *wait_ud;
+    long busy_retries;        /* waits for another writer, for the stress test */
+    long wait_start;
+    int waiting;
+    int depth;                /* open db_begin levels; above 1 they are savepoints */
 };
 
 sqlite3 *db_h(st_db *db) { return db->h; }
@@ -103,6 +110,44 @@ int db_schema_version(st_db *db)
     return (int)v;
 }
 
+void db_set_wait_hook(st_db *db, db_wait_hook fn, void *ud)
+{
+    db->wait_hook = fn;
+    db->wait_ud = ud;
+}
+
+long db_busy_retries(const st_db *db) { return db->busy_retries; }
+
+static long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: wait with a short back-off up to busy_timeout,
+ * telling the hook how long we have waited so a screen can say so. */
+static int busy_wait(void *ud, int count)
+{
+    st_db *db = ud;
+    if (count == 0) db->wait_start = mono_ms();
+    long waited = mono_ms() - db->wait_start;
+    if (waited >= db->busy_ms) return 0;
+    db->busy_retries++;
+    db->waiting = 1;
+    if (db->wait_hook) db->wait_hook(db->wait_ud, waited);
+    usleep((useconds_t)(count < 10 ? 1000 * (count + 1) : 10000));
+    return 1;
+}
+
+/* The wait is over: let the hook clear its "đang chờ…". */
+static void wait_done(st_db *db)
+{
+    if (!db->waiting) return;
+    db->waiting = 0;
+    if (db->wait_hook) db->wait_hook(db->wait_ud, -1);
+}
+
 /* Retry BEGIN IMMEDIATE: busy_timeout covers it, but a deadlock-free retry
  * loop also catches SQLITE_BUSY returned at once (e.g. WAL recovery). */
 int db_begin(st_db *db, st_err *e)
@@ -110,35 +155,69 @@ int db_begin(st_db *db, st_err *e)
     if (sqlite3_db_readonly(db->h, "main") == 1)
         return err_set(e, ST_EDB, "cơ sở dữ liệu chỉ đọc — không thể ghi; kiểm tra quyền "
                        "ghi tệp %s và thư mục chứa nó (read-only)", db->path);
-    long waited = 0;
+    /* Inside an outer transaction (bulk.c: thousands of core calls in one
+     * commit) each call's own transaction becomes a savepoint, so that its
+     * rollback still undoes exactly its own writes. */
+    if (db->depth > 0 && sqlite3_get_autocommit(db->h)) db->depth = 0;  /* rolled back under us */
+    if (db->depth > 0) {
+        if (sqlite3_exec(db->h, "SAVEPOINT st_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_fail(db, e, "bắt đầu ghi");
+        db->depth++;
+        return ST_OK;
+    }
+    /* The busy handler waits inside each attempt; the whole wait, however
+     * many attempts, stays within busy_timeout. */
+    long start = mono_ms(), waited = 0;
     for (;;) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc == SQLITE_OK) return ST_OK;
-        if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms)
-            return db_fail(db, e, "bắt đầu ghi");
+        if (rc == SQLITE_OK) { db->depth = 1; wait_done(db); return ST_OK; }
+        waited = mono_ms() - start;
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms) {
+            rc = db_fail(db, e, "bắt đầu ghi");
+            wait_done(db);
+            return rc;
+        }
+        db->busy_retries++;
+        db->waiting = 1;
+        if (db->wait_hook) db->wait_hook(db->wait_ud, waited);
         usleep(20000);
-        waited += 20;
     }
 }
 
 int db_commit(st_db *db, st_err *e)
 {
-    long waited = 0;
-    for (;;) {
-        int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-        if (rc == SQLITE_OK) return ST_OK;
-        if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms) {
+    if (db->depth > 1) {
+        if (sqlite3_exec(db->h, "RELEASE st_nested", NULL, NULL, NULL) != SQLITE_OK) {
             int code = db_fail(db, e, "lưu");
             db_rollback(db);
             return code;
         }
+        db->depth--;
+        return ST_OK;
+    }
+    long start = mono_ms();
+    for (;;) {
+        int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) { db->depth = 0; wait_done(db); return ST_OK; }
+        if ((rc & 0xff) != SQLITE_BUSY || mono_ms() - start >= db->busy_ms) {
+            int code = db_fail(db, e, "lưu");
+            db_rollback(db);
+            wait_done(db);
+            return code;
+        }
+        db->busy_retries++;
         usleep(20000);
-        waited += 20;
     }
 }
 
 void db_rollback(st_db *db)
 {
+    if (db->depth > 1) {
+        sqlite3_exec(db->h, "ROLLBACK TO st_nested; RELEASE st_nested", NULL, NULL, NULL);
+        db->depth--;
+        return;
+    }
+    db->depth = 0;
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -163,7 +242,7 @@ static int db_pragmas(st_db *db, st_err *e)
 {
     char sql[128];
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, (int)db->busy_ms);
+    sqlite3_busy_handler(db->h, busy_wait, db);
     if (sqlite3_exec(db->h, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, "mở cơ sở dữ liệu");
     /* WAL: many readers and one writer; a read-only file keeps its mode. */
@@ -227,6 +306,8 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
     *out = NULL;
     const char *path = config_str(cfg, "database.path");
     if (!path || !*path) return err_set(e, ST_EINVAL, "database.path: chưa đặt đường dẫn");
+    int rc = priv_check_db_path(path, e);
+    if (rc) return rc;
     struct stat sb;
     if (mode == DB_OPEN_EXISTING && stat(path, &sb) != 0)
         return err_set(e, ST_ENOTFOUND, "%s: không tìm thấy cơ sở dữ liệu (%s). Hãy tạo "
@@ -241,9 +322,14 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
     snprintf(db->path, sizeof db->path, "%s", path);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (mode == DB_OPEN_CREATE) flags |= SQLITE_OPEN_CREATE;
-    int rc;
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
         rc = db_fail(db, e, path);
+        db_close(&db);
+        return rc;
+    }
+    /* fold() and the Vietnamese collations, before migrations and triggers use them. */
+    if (db_register_text_sql(db->h) != 0) {
+        rc = db_fail(db, e, "đăng ký hàm văn bản");
         db_close(&db);
         return rc;
     }
@@ -305,7 +391,19 @@ int db_check(st_db *db, FILE *out, st_err *e)
     return ST_OK;
 }
 
+static int backup_to(st_db *db, const char *dest, st_err *e);
+
+/* The copy is the user's file: made with the user's own group, not the
+ * sangtao group the program may run with. */
 int db_backup(st_db *db, const char *dest, st_err *e)
+{
+    priv_user_begin();
+    int rc = backup_to(db, dest, e);
+    priv_user_end();
+    return rc;
+}
+
+static int backup_to(st_db *db, const char *dest, st_err *e)
 {
     struct stat sb;
     if (stat(dest, &sb) == 0)
@@ -334,6 +432,8 @@ int db_backup(st_db *db, const char *dest, st_err *e)
         unlink(dest);
         return ST_EIO;
     }
+    /* One self-contained file (no -wal/-shm beside it), to copy or restore. */
+    sqlite3_exec(to, "PRAGMA journal_mode=WAL; PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
     sqlite3_close(to);
     return ST_OK;
 }

@@ -27,6 +27,27 @@ int db_check(st_db *db, FILE *out, st_err *e);
 /* Online backup to dest (must not exist); consistent while others write. */
 int db_backup(st_db *db, const char *dest, st_err *e);
 
+/* Called while a write waits for another writer (SQLITE_BUSY is retried up
+ * to database.busy_timeout_ms, never shown as an error before that):
+ * waited_ms ≥ 0 on each retry, -1 once the write got through or gave up.
+ * The screens show "đang chờ…"; the hook must not use the database. */
+typedef void (*db_wait_hook)(void *ud, long waited_ms);
+void db_set_wait_hook(st_db *db, db_wait_hook fn, void *ud);
+/* How many times this connection has waited for another writer. */
+long db_busy_retries(const st_db *db);
+
+/* Nightly upkeep (db_maint.c): WAL checkpoint (TRUNCATE), quick_check and
+ * PRAGMA optimize, each reported on out; ST_OK when all went well. */
+int db_maintain(st_db *db, FILE *out, st_err *e);
+
+/* Put the database file named by cfg back from a backup: src must be a
+ * sound sangtao database (integrity_check) of a version this program knows.
+ * Refused while another process has the database open.  The current
+ * database is first copied aside to PATH.before-restore-YYYYMMDD-HHMMSS
+ * (name in aside, ≥ 4200 bytes).  Pending migrations are applied at the
+ * next db_open. */
+int db_restore(const config *cfg, const char *src, char *aside, st_err *e);
+
 /* The site: code for human codes, number for key partitioning. */
 const char *db_site_code(const st_db *db);
 const config *db_config(const st_db *db);

@@ -10,6 +10,13 @@
 
 sqlite3 *db_h(st_db *db);
 
+/* fold(), search_exact() and the collations vi and vi_name on a connection
+ * (src/db_text.c); db_open does it for every connection.  0 on success. */
+int db_register_text_sql(sqlite3 *h);
+
+/* PRAGMA application_id of every sangtao database ("STNG"). */
+#define DB_APP_ID 0x53544e47
+
 /* BEGIN IMMEDIATE, retried while busy up to busy_timeout. */
 int db_begin(st_db *db, st_err *e);
 int db_commit(st_db *db, st_err *e);

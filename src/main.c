@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "trace.h"
 #include "../ui/ui.h"
 
 /* Text is UTF-8 everywhere; a bare environment (cron, CI, LANG unset) would
@@ -19,10 +20,14 @@ static void set_locale(void)
 
 int main(int argc, char **argv)
 {
+    trace_init();   /* SANGTAO_TRACE: first, so "start" is the process start */
     set_locale();
     cli_globals g;
     int rc;
     if (cli_parse_globals(argc, argv, &g, &rc)) return rc;
     if (g.cmd >= argc) return ui_run(g.config_path, g.db_path, g.user);
-    return cli_main(argc, argv);
+    long long t0 = trace_now();
+    rc = cli_main(argc, argv);
+    trace_cli(argv[g.cmd], t0);
+    return rc;
 }

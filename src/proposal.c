@@ -354,8 +354,10 @@ static int next_code(st_db *db, char out[32], st_err *e)
     date_iso(date_today(), today);
     snprintf(prefix, sizeof prefix, "%.8s-%.4s-", db_site_code(db), today);
     sqlite3_stmt *st;
+    /* A range on the code's unique index (the digits sort below '~'): a
+     * substr() test here read every proposal of the database on each create. */
     int rc = db_prepare(db, "SELECT max(CAST(substr(code, length(?1) + 1) AS INTEGER)) "
-                        "FROM proposals WHERE substr(code, 1, length(?1)) = ?1", &st, e);
+                        "FROM proposals WHERE code >= ?1 AND code < ?1 || '~'", &st, e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
     long long next = 1;
@@ -484,6 +486,27 @@ static int load_current(st_db *db, int64_t pid, pform *cur, st_err *e)
     }
     sqlite3_finalize(st);
     return ST_OK;
+}
+
+int proposal_read_values(st_db *db, const st_actor *who, const char *code,
+                         char **vals, int64_t *version, st_err *e)
+{
+    proposal_head h;
+    pform cur;
+    memset(&cur, 0, sizeof cur);
+    /* One read transaction: the values and the version of one snapshot. */
+    int own = sqlite3_get_autocommit(db_h(db)) &&
+              sqlite3_exec(db_h(db), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    int rc = proposal_get_head(db, who, code, &h, e);
+    if (!rc) rc = load_current(db, h.id, &cur, e);
+    if (own) sqlite3_exec(db_h(db), "COMMIT", NULL, NULL, NULL);
+    for (int i = 0; i < NF; i++) {
+        vals[i] = rc ? NULL : cur.v[i];
+        cur.v[i] = NULL;
+    }
+    if (!rc && version) *version = h.version;
+    pform_free(&cur);
+    return rc;
 }
 
 /* Empty values in the terms the database stores them. */

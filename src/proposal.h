@@ -41,6 +41,12 @@ int proposal_update(st_db *db, const st_actor *who, const char *code,
                     const st_kv *vals, int n, int64_t expected_version,
                     st_err *e);
 
+/* The current value of every field (proposal_nfields, in proposal_field
+ * order) in the form's terms, as proposal_update compares them, and the
+ * version: vals[i] malloc'd (free each).  Scope as proposal_get_head. */
+int proposal_read_values(st_db *db, const st_actor *who, const char *code,
+                         char **vals, int64_t *version, st_err *e);
+
 /* Basic facts for the workflow and the screens. */
 typedef struct proposal_head {
     int64_t id;

@@ -7,6 +7,8 @@
 
 #include "db_internal.h"
 #include "sbuf.h"
+#include "scope.h"
+#include "search.h"
 #include "text.h"
 #include "units.h"
 #include "workdays.h"
@@ -471,39 +473,12 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
 
 /* ---- list ------------------------------------------------------------ */
 
-static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const unsigned char *s = sqlite3_value_text(argv[0]);
-    if (!s) { sqlite3_result_null(ctx); return; }
-    char *f = text_fold((const char *)s);
-    if (f) sqlite3_result_text(ctx, f, -1, free);
-    else sqlite3_result_text(ctx, (const char *)s, -1, SQLITE_TRANSIENT);
-}
-
-/* fold(x): the search form of x (text_fold), registered once per connection.
- * A later issue replaces it with FTS5. */
-static int ensure_fold(st_db *db, st_err *e)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db_h(db), "SELECT fold('')", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_finalize(st);
-        return ST_OK;
-    }
-    if (sqlite3_create_function(db_h(db), "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                NULL, sql_fold, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, e, "đăng ký hàm tìm kiếm");
-    return ST_OK;
-}
-
-#define MAX_WORDS 16
-
 int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
                   proposal_row_cb cb, void *ud, st_err *e)
 {
     static const struct { const char *name, *asc, *desc; } sorts[] = {
         {"code", "p.code", "p.code DESC"},
-        {"title", "fold(p.title), p.title", "fold(p.title) DESC, p.title DESC"},
+        {"title", "p.title COLLATE vi", "p.title COLLATE vi DESC"},
         {"state", "p.state", "p.state DESC"},
         {"unit", "eu.code", "eu.code DESC"},
         {"updated", "p.updated_at", "p.updated_at DESC"},
@@ -544,37 +519,67 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
         if (sqlite3_step(st) == SQLITE_ROW) snprintf(upath, sizeof upath, "%s", db_col_text(st, 0));
         sqlite3_finalize(st);
     }
-    char *words[MAX_WORDS];
-    int nw = 0, rc;
+    char *match = NULL;
+    int rc;
     sqlite3_stmt *st = NULL;
-    if (f->search && *f->search) {
-        char *folded = text_fold(f->search);
-        if (!folded) return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
-        for (char *save = NULL, *w = strtok_r(folded, " \t", &save); w && nw < MAX_WORDS;
-             w = strtok_r(NULL, " \t", &save))
-            words[nw++] = strdup(w);
-        free(folded);
+    if ((rc = search_fts_query(f->search, &match, e))) return rc;
+    char *in_title = NULL;
+    if (match) {
+        size_t n = strlen(match) + 16;
+        if (!(in_title = malloc(n))) {
+            free(match);
+            return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        }
+        snprintf(in_title, n, "title : (%s)", match);
     }
-    if ((rc = ensure_fold(db, e))) goto out;
+    /* Searching: the matching ids are ranked and cut to the page from
+     * narrow values first, and the rest of each row is read for that page
+     * only.  Without a chosen order: the very marks typed (in the title or
+     * a proposer's name) first, then matches in the title, then the latest. */
+    const char *outer = order;
+    if (match && !(f->sort && *f->sort)) {
+        order = "k1 DESC, k2 DESC, p.updated_at DESC, p.id DESC";
+        outer = "hit.k1 DESC, hit.k2 DESC, p.updated_at DESC, p.id DESC";
+    }
+    char scope[400];   /* the SQL that is fast for this subtree's size (scope.h) */
+    sbuf where;
+    sbuf_init(&where);
+    sbuf_add(&where, "JOIN units eu ON eu.id = p.employing_unit_id "
+             "JOIN units cu ON cu.id = p.competent_unit_id "
+             "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 AND ");
+    sbuf_add(&where, scope_sql(db, scope_bind(who), 1, scope, sizeof scope));
+    if (f->state && *f->state) sbuf_add(&where, " AND p.state = ?2");
+    if (*upath) sbuf_addf(&where, " AND %s", scope_sql(db, upath, 3, scope, sizeof scope));
+    if (f->field && *f->field) sbuf_add(&where, " AND f.code = ?4");
     sbuf sql;
     sbuf_init(&sql);
+    if (match) {
+        sbuf_addf(&sql, "WITH hit AS (SELECT p.id AS hid, %s AS k1, (p.id IN (SELECT rowid "
+                  "FROM proposal_fts WHERE proposal_fts MATCH ?9)) AS k2 FROM proposals p %s "
+                  "AND p.id IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?7) "
+                  "ORDER BY %s%s) ",
+                  search_has_marks(f->search) ?
+                  "search_exact(p.title || ' ' || coalesce((SELECT group_concat(pe.full_name, ' ') "
+                  "FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
+                  "WHERE pr.proposal_id = p.id AND pr.deleted = 0), ''), ?8)" : "0",
+                  sbuf_str(&where), order,
+                  f->limit > 0 || f->offset > 0 ? " LIMIT ?5 OFFSET ?6" : "");
+    }
     sbuf_add(&sql, "SELECT p.id, p.code, p.title, p.state, eu.code, eu.name, f.name, "
              "(SELECT pe.full_name FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
              "WHERE pr.proposal_id = p.id AND pr.deleted = 0 AND pr.is_lead = 1 "
-             "ORDER BY pr.ord LIMIT 1), p.created_at, p.updated_at, p.due_date, p.version "
-             "FROM proposals p JOIN units eu ON eu.id = p.employing_unit_id "
-             "JOIN units cu ON cu.id = p.competent_unit_id "
-             "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 "
-             "AND (substr(eu.path, 1, length(?1)) = ?1 OR substr(cu.path, 1, length(?1)) = ?1)");
-    if (f->state && *f->state) sbuf_add(&sql, " AND p.state = ?2");
-    if (*upath) sbuf_add(&sql, " AND (substr(eu.path, 1, length(?3)) = ?3 OR "
-                         "substr(cu.path, 1, length(?3)) = ?3)");
-    if (f->field && *f->field) sbuf_add(&sql, " AND f.code = ?4");
-    for (int k = 0; k < nw; k++)
-        sbuf_addf(&sql, " AND (instr(fold(p.title), ?%d) > 0 OR instr(fold(p.code), ?%d) > 0)",
-                  10 + k, 10 + k);
-    sbuf_addf(&sql, " ORDER BY %s", order);
-    if (f->limit > 0 || f->offset > 0) sbuf_add(&sql, " LIMIT ?5 OFFSET ?6");
+             "ORDER BY pr.ord LIMIT 1), p.created_at, p.updated_at, p.due_date, "
+             "p.version FROM ");
+    if (match) {
+        sbuf_addf(&sql, "hit JOIN proposals p ON p.id = hit.hid "
+                  "JOIN units eu ON eu.id = p.employing_unit_id "
+                  "LEFT JOIN fields f ON f.id = p.field_id ORDER BY %s", outer);
+    } else {
+        sbuf_addf(&sql, "proposals p %s ORDER BY %s", sbuf_str(&where), order);
+        if (f->limit > 0 || f->offset > 0) sbuf_add(&sql, " LIMIT ?5 OFFSET ?6");
+    }
+    if (where.oom) sql.oom = 1;
+    sbuf_free(&where);
     rc = sql.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : db_prepare(db, sbuf_str(&sql), &st, e);
     sbuf_free(&sql);
     if (rc) goto out;
@@ -584,8 +589,11 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
     if (f->field && *f->field) sqlite3_bind_text(st, 4, f->field, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 5, f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 6, f->offset > 0 ? f->offset : 0);
-    for (int k = 0; k < nw; k++)
-        sqlite3_bind_text(st, 10 + k, words[k] ? words[k] : "", -1, SQLITE_STATIC);
+    if (match) {
+        sqlite3_bind_text(st, 7, match, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, f->search, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 9, in_title, -1, SQLITE_STATIC);
+    }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int s = wf_state_parse(db_col_text(st, 3));
         proposal_row row = {
@@ -602,7 +610,8 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
     rc = rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "đọc danh sách đề xuất");
 out:
     if (st) sqlite3_finalize(st);
-    for (int k = 0; k < nw; k++) free(words[k]);
+    free(match);
+    free(in_title);
     return rc;
 }
 

@@ -12,6 +12,7 @@
 #include "datafiles.h"
 #include "db_internal.h"
 #include "fielddef.h"
+#include "priv.h"
 #include "sbuf.h"
 #include "text.h"
 #include "units.h"
@@ -231,7 +232,7 @@ int setup_init(st_db *db, const char *units_csv_path, const char *admin_user,
     int n = 0, rc = holiday_import_text(db, NULL, data_holidays_csv, "holidays.csv", &n, e);
     if (rc) return rc;
     if (units_csv_path) {
-        FILE *f = fopen(units_csv_path, "r");
+        FILE *f = priv_fopen_user(units_csv_path, "r");
         if (!f) return err_set(e, ST_EIO, "%s: không mở được tệp (%s)", units_csv_path,
                                strerror(errno));
         rc = unit_import_csv(db, NULL, f, units_csv_path, &n, e);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "audit.h"
 #include "csv.h"
 #include "db_internal.h"
 #include "fielddef.h"
@@ -388,7 +389,8 @@ static int import_rows(st_db *db, const st_actor *who, const ufile *uf, st_err *
     int added = 0, updated = 0;
     int rc = db_begin(db, e);
     if (rc) return rc;
-    if (!(rc = load_stored(db, &t, uf->n, e)) && !(rc = merge_rows(&t, uf, e)) &&
+    if (!(rc = audit_units_before(db, e)) &&   /* the audit's "from" values */
+        !(rc = load_stored(db, &t, uf->n, e)) && !(rc = merge_rows(&t, uf, e)) &&
         !(rc = compute_paths(&t, db_new_id(db, "units"), uf, e)) &&
         !(rc = who ? check_scope(&t, who, uf, e) : ST_OK))
         rc = write_tree(db, &t, &added, &updated, e);
@@ -398,9 +400,11 @@ static int import_rows(st_db *db, const st_actor *who, const ufile *uf, st_err *
         sbuf_init(&js);
         sbuf_add(&js, "{\"file\":");
         sbuf_json_str(&js, uf->name ? uf->name : "");
-        sbuf_addf(&js, ",\"count\":%d,\"added\":%d,\"updated\":%d}", uf->n, added, updated);
+        sbuf_addf(&js, ",\"count\":%d,\"added\":%d,\"updated\":%d", uf->n, added, updated);
         snprintf(cm, sizeof cm, "Nhập %d đơn vị (thêm %d, sửa %d)", uf->n, added, updated);
-        rc = js.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
+        rc = audit_units_changes(db, &js, e);
+        sbuf_add(&js, "}");
+        if (!rc) rc = js.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
                     : event_write(db, who, 0, "unit_import", NULL, NULL, cm, NULL, NULL,
                                   sbuf_str(&js), NULL, e);
         sbuf_free(&js);
@@ -447,7 +451,8 @@ int unit_import_text(st_db *db, const st_actor *who, const char *csv_text,
 int unit_list(st_db *db, const st_actor *who, unit_row_cb cb, void *ud, st_err *e)
 {
     /* The ORDER BY makes the recursion's queue a priority queue: deepest
-     * first gives depth-first order, siblings by sort then name. */
+     * first gives depth-first order, siblings by sort then name (in
+     * Vietnamese order). */
     sqlite3_stmt *st;
     int rc = db_prepare(db,
         "WITH RECURSIVE tree(id, depth, sort, name, code, short_name, level, parent_code) AS ("
@@ -458,7 +463,7 @@ int unit_list(st_db *db, const st_actor *who, unit_row_cb cb, void *ud, st_err *
         " UNION ALL"
         " SELECT u.id, t.depth + 1, u.sort, u.name, u.code, u.short_name, u.level, t.code"
         " FROM units u JOIN tree t ON u.parent_id = t.id WHERE u.deleted = 0"
-        " ORDER BY 2 DESC, 3, 4)"
+        " ORDER BY 2 DESC, 3, name COLLATE vi)"
         " SELECT id, code, name, short_name, level, parent_code, depth FROM tree", &st, e);
     if (rc) return rc;
     if (who) {
@@ -609,10 +614,14 @@ int person_find(st_db *db, const char *id_or_name, int64_t *id, st_err *e)
     if (!*key)
         rc = err_field(e, ST_EINVAL, "person", "Thiếu tên hoặc mã số người");
     else
-        rc = db_prepare(db, "SELECT p.id, coalesce(u.code, '') FROM people p LEFT JOIN units u "
-                        "ON u.id = p.unit_id WHERE p.deleted = 0 AND CASE WHEN ?2 "
-                        "THEN p.id = CAST(?1 AS INTEGER) ELSE p.full_name = ?1 END "
-                        "ORDER BY p.id LIMIT 11", &st, e);
+        /* Two statements, not one CASE: a CASE in WHERE hides p.id from the
+         * planner, and every lookup by id read the whole people table. */
+        rc = db_prepare(db, by_id ? "SELECT p.id, coalesce(u.code, '') FROM people p LEFT JOIN "
+                        "units u ON u.id = p.unit_id WHERE p.deleted = 0 AND p.id = "
+                        "CAST(?1 AS INTEGER) AND ?2 ORDER BY p.id LIMIT 11"
+                        : "SELECT p.id, coalesce(u.code, '') FROM people p LEFT JOIN units u "
+                        "ON u.id = p.unit_id WHERE p.deleted = 0 AND p.full_name = ?1 "
+                        "AND NOT ?2 ORDER BY p.id LIMIT 11", &st, e);
     sbuf alts;
     sbuf_init(&alts);
     if (!rc) {

@@ -159,14 +159,14 @@ static void lock_message(st_err *e, const char *until_iso)
 typedef struct urec {
     int64_t id, scope_unit;
     char username[64], full_name[128], scope_path[256], scope_code[64];
-    char hash[CRYPT_OUTPUT_SIZE], locked_until[32];
+    char hash[CRYPT_OUTPUT_SIZE], locked_until[32], os_login[64];
     unsigned roles;
     int must_change, failed, locked;
 } urec;
 
 #define UREC_SELECT "SELECT u.id, u.username, u.full_name, u.roles, u.scope_unit_id, s.path, " \
     "s.code, u.password_hash, u.must_change_pw, u.failed_logins, " \
-    "coalesce(u.locked_until, ''), u.locked FROM users u JOIN units s ON s.id = u.scope_unit_id " \
+    "coalesce(u.locked_until, ''), u.locked, coalesce(u.os_login, '') FROM users u JOIN units s ON s.id = u.scope_unit_id " \
     "WHERE u.deleted = 0 AND "
 
 static int urec_load(st_db *db, const char *by_os, const char *key, urec *u, st_err *e)
@@ -191,6 +191,7 @@ static int urec_load(st_db *db, const char *by_os, const char *key, urec *u, st_
         u->failed = sqlite3_column_int(st, 9);
         snprintf(u->locked_until, sizeof u->locked_until, "%s", db_col_text(st, 10));
         u->locked = sqlite3_column_int(st, 11);
+        snprintf(u->os_login, sizeof u->os_login, "%s", db_col_text(st, 12));
     } else if (step == SQLITE_DONE) {
         rc = by_os ? err_set(e, ST_ENOTFOUND, "Tài khoản hệ điều hành '%.40s' chưa được gán "
                              "cho người dùng nào", key)
@@ -332,7 +333,8 @@ int user_add(st_db *db, const st_actor *who, const char *username,
         }
         char rl[96];
         roles_format(roles, rl, sizeof rl);
-        char *js = json_user(name, "roles", rl);
+        char *js = json_obj((const char *const[]){"username", name, "roles", rl, "scope",
+                                                   scope_unit_code, "full_name", fn, NULL});
         if (!rc) rc = event_write(db, who, 0, "user_add", NULL, NULL, fn, NULL, NULL, js, NULL, e);
         free(js);
         if (!rc) rc = db_commit(db, e); else db_rollback(db);
@@ -475,8 +477,32 @@ int user_set_roles(st_db *db, const st_actor *who, const char *username,
     roles_format(u.roles, oldr, sizeof oldr);
     roles_format(roles, newr, sizeof newr);
     snprintf(unit_id, sizeof unit_id, "%lld", (long long)unit);
-    char *js = json_obj((const char *const[]){"username", u.username, "old_roles", oldr,
+    char *flat = json_obj((const char *const[]){"username", u.username, "old_roles", oldr,
         "new_roles", newr, "old_scope", u.scope_code, "new_scope", scope_unit_code, NULL});
+    /* The audit's field-by-field view: {"changes":[{field, from, to}]}. */
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_addn(&b, flat, strlen(flat) - 1);
+    sbuf_add(&b, ",\"changes\":[");
+    int nch = 0;
+    if (strcmp(oldr, newr) != 0) {
+        sbuf_add(&b, "{\"field\":\"roles\",\"from\":");
+        sbuf_json_str(&b, oldr);
+        sbuf_add(&b, ",\"to\":");
+        sbuf_json_str(&b, newr);
+        sbuf_add(&b, "}");
+        nch++;
+    }
+    if (strcmp(u.scope_code, scope_unit_code) != 0) {
+        sbuf_add(&b, nch ? ",{\"field\":\"scope\",\"from\":" : "{\"field\":\"scope\",\"from\":");
+        sbuf_json_str(&b, u.scope_code);
+        sbuf_add(&b, ",\"to\":");
+        sbuf_json_str(&b, scope_unit_code);
+        sbuf_add(&b, "}");
+    }
+    sbuf_add(&b, "]}");
+    free(flat);
+    char *js = sbuf_take(&b);
     char cm[400];
     snprintf(cm, sizeof cm, "%s: vai trò %s → %s; phạm vi %s → %s", u.username, oldr, newr,
              u.scope_code, scope_unit_code);
@@ -504,7 +530,8 @@ int user_set_os_login(st_db *db, const st_actor *who, const char *username,
             return err_field(e, ST_EINVAL, "os_login", "Tài khoản hệ điều hành '%s' đã gán "
                              "cho người dùng '%s'", os_login, other.username);
     }
-    char *js = json_user(u.username, "os_login", clear ? "" : os_login);
+    char *js = json_obj((const char *const[]){"username", u.username, "old_os_login",
+                                               u.os_login, "os_login", clear ? "" : os_login, NULL});
     rc = user_write(db, who, &u, "UPDATE users SET os_login = ?3, updated_at = ?2, "
                     "version = version + 1 WHERE id = ?1", clear ? NULL : os_login, NULL,
                     "user_os_login", u.username, js, e);

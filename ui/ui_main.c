@@ -1,201 +1,137 @@
-/* The screens, first cut: login and a home screen with the counts by state
- * for the user's scope.  The full set of screens comes with the screens
- * issue; this keeps `make run` useful meanwhile. */
-#define _XOPEN_SOURCE 700
-#define _XOPEN_SOURCE_EXTENDED 1
+/* ui_run: open the database, set up the terminal (raw keys, ESCDELAY,
+ * signals, theme), log in, offer a saved draft back, run the home screen,
+ * and restore the terminal on every way out. */
 #include "ui.h"
+#include "ui_int.h"
+#include "i18n.h"
 
-#include <curses.h>
-#include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+#include <term.h>
 
-#include "config.h"
 #include "db.h"
 #include "stats.h"
-#include "text.h"
-#include "users.h"
-#include "workflow.h"
 
-static volatile sig_atomic_t ui_stop;
+static int curses_on;
 
-static void on_term(int sig)
+static void on_stop(int sig)
 {
-    (void)sig;
-    ui_stop = 1;
+    if (!ui_stop) ui_stop = sig;   /* the first signal is the reason */
 }
 
-/* Draw UTF-8 text made safe (no control characters reach the terminal),
- * cut to the columns left on the line. */
-static void put_text(int y, int x, const char *s)
+/* A crash still gives the terminal back before the default action. */
+static void on_crash(int sig)
 {
-    char *safe = text_sanitize(s, 0);
-    if (!safe) return;
-    size_t n = strlen(safe) + 1;
-    wchar_t *w = malloc(n * sizeof *w);
-    if (w && mbstowcs(w, safe, n) != (size_t)-1) {
-        int room = COLS - x, used = 0, i = 0;
-        while (w[i]) {
-            int cw = wcwidth(w[i]);
-            if (cw < 0) cw = 1;
-            if (used + cw > room) break;
-            used += cw;
-            i++;
-        }
-        mvaddnwstr(y, x, w, i);
-    }
-    free(w);
-    free(safe);
+    if (curses_on) endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
-static void keybar(const char *text)
+/* A write waits for another writer: say so on the message line. */
+static void on_wait(void *ud, long waited_ms)
 {
-    move(LINES - 1, 0);
-    clrtoeol();
-    attron(A_REVERSE);
-    put_text(LINES - 1, 0, text);
-    attroff(A_REVERSE);
+    (void)ud;
+    if (waited_ms < 0) { ui_msg("", 0); refresh(); }
+    else if (waited_ms >= 200) ui_busy();
 }
 
-static int too_small(void)
+static void signals_setup(void)
 {
-    if (LINES >= 24 && COLS >= 80) return 0;
-    erase();
-    put_text(0, 0, "Cửa sổ quá nhỏ (cần 80×24).");
-    put_text(1, 0, "Terminal too small. q: thoát");
-    refresh();
-    return 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;          /* no SA_RESTART: get_wch returns, the loop sees ui_stop */
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    static const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++) signal(crash[i], on_crash);
 }
 
-/* Read one line into buf (UTF-8) with echo or masked; Esc/Ctrl-G cancels.
- * Returns 1 on Enter, 0 on cancel. */
-static int read_line(int y, int x, char *buf, size_t n, int masked)
+static void terminal_setup(void)
 {
-    wchar_t w[128];
-    size_t len = mbstowcs(w, buf, 127);
-    if (len == (size_t)-1) len = 0;
-    w[len] = 0;
-    for (;;) {
-        move(y, x);
-        clrtoeol();
-        for (size_t i = 0; i < len; i++) {
-            wchar_t c = masked ? L'*' : w[i];
-            addnwstr(&c, 1);
-        }
-        refresh();
-        wint_t ch;
-        int r = get_wch(&ch);
-        if (ui_stop) return 0;
-        if (r == KEY_CODE_YES) {
-            if (ch == KEY_BACKSPACE && len) w[--len] = 0;
-            else if (ch == KEY_ENTER) break;
-            continue;
-        }
-        if (r == ERR) continue;
-        if (ch == 27 || ch == 7) return 0;
-        if (ch == '\n' || ch == '\r') break;
-        if ((ch == 127 || ch == 8) && len) { w[--len] = 0; continue; }
-        if (ch >= 32 && len < 126) { w[len++] = (wchar_t)ch; w[len] = 0; }
-    }
-    if (wcstombs(buf, w, n) == (size_t)-1) buf[0] = 0;
-    return 1;
+    initscr();
+    curses_on = 1;
+    raw();              /* ^S, ^Q, ^C reach the program (flow control off) */
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    /* Sequences that terminal emulators (and tmux, screen) send whatever
+     * TERM says: known here so that they never read as Esc + letters. */
+    static const struct { const char *seq; int key; } alt[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+        {"\033OH", KEY_HOME}, {"\033OF", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+        {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[3~", KEY_DC}, {"\033[2~", KEY_IC},
+        {"\033[Z", KEY_BTAB}, {"\033OP", KEY_F(1)}, {"\033OQ", KEY_F(2)}, {"\033OR", KEY_F(3)},
+        {"\033OS", KEY_F(4)}, {"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)},
+        {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)}, {"\033[15~", KEY_F(5)},
+        {"\033[17~", KEY_F(6)}, {"\033[18~", KEY_F(7)}, {"\033[19~", KEY_F(8)},
+        {"\033[20~", KEY_F(9)}, {"\033[21~", KEY_F(10)}, {"\033[24~", KEY_F(12)},
+        {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+        {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+        {"\033[1;2D", KEY_SLEFT}, {"\033[1;2C", KEY_SRIGHT},
+    };
+    for (size_t i = 0; i < sizeof alt / sizeof alt[0]; i++)
+        if (key_defined(alt[i].seq) == 0) define_key(alt[i].seq, alt[i].key);
+    const char *acsc = tigetstr("acsc");
+    U.ascii = acsc == NULL || acsc == (char *)-1;
+    theme_init();
 }
 
-static int login(st_db *db, const char *user, st_actor *who)
+void ui_set_actor(void);
+void ui_set_actor(void)
 {
-    char name[128] = "", pass[128] = "", msg[600] = "";
-    if (user) snprintf(name, sizeof name, "%s", user);
-    for (int tries = 0; tries < 5 && !ui_stop; tries++) {
-        erase();
-        attron(A_BOLD);
-        put_text(1, 2, "SANGTAO — Đề xuất đổi mới, sáng tạo của cán bộ");
-        attroff(A_BOLD);
-        put_text(3, 2, "Đăng nhập");
-        put_text(5, 2, "Tên đăng nhập:");
-        put_text(6, 2, "Mật khẩu     :");
-        if (msg[0]) put_text(8, 2, msg);
-        keybar(" Enter Tiếp  Esc Thoát");
-        if (!read_line(5, 17, name, sizeof name, 0)) return 0;
-        pass[0] = 0;
-        if (!read_line(6, 17, pass, sizeof pass, 1)) return 0;
-        st_err e;
-        err_clear(&e);
-        int rc = user_login(db, name, pass, who, &e);
-        memset(pass, 0, sizeof pass);
-        if (rc == ST_OK) return 1;
-        snprintf(msg, sizeof msg, "%s", e.msg);
-    }
-    return 0;
-}
-
-static void home(st_db *db, const st_actor *who)
-{
-    for (;;) {
-        if (ui_stop) return;
-        if (!too_small()) {
-            long counts[S_COUNT];
-            char scope[256] = "", roles[128], line[512];
-            st_err e;
-            err_clear(&e);
-            stats_by_state(db, who, counts, &e);
-            stats_scope_name(db, who, scope, sizeof scope, &e);
-            roles_format(who->roles, roles, sizeof roles);
-            erase();
-            snprintf(line, sizeof line, " sangtao │ %s (%s) │ %s", who->full_name, roles, scope);
-            attron(A_REVERSE);
-            mvhline(0, 0, ' ', COLS);
-            put_text(0, 0, line);
-            attroff(A_REVERSE);
-            attron(A_BOLD);
-            put_text(2, 2, "Số đề xuất theo trạng thái (trong phạm vi của bạn)");
-            attroff(A_BOLD);
-            for (int s = 0; s < S_COUNT; s++) {
-                snprintf(line, sizeof line, "%-28s %6ld", wf_state_label(s), counts[s]);
-                put_text(4 + s % 15, 4, line);
-            }
-            put_text(LINES - 3, 2, "Các màn hình đầy đủ đang được xây dựng; hãy dùng lệnh "
-                     "`sangtao proposal …`.");
-            if (e.code) put_text(LINES - 2, 2, e.msg);
-            keybar(" q Thoát  Ctrl-L Vẽ lại");
-            refresh();
-        }
-        wint_t ch;
-        int r = get_wch(&ch);
-        if (r == ERR) continue;
-        if (r == KEY_CODE_YES && ch == KEY_RESIZE) continue;
-        if (r == OK && (ch == 'q' || ch == 'Q' || ch == 27 || ch == 7)) return;
-        if (r == OK && ch == 12) clearok(curscr, TRUE);
+    st_err e;
+    err_clear(&e);
+    U.logged_in = 1;
+    stats_scope_name(U.db, &U.who, U.scope_name, sizeof U.scope_name, &e);
+    U.roles_label[0] = '\0';
+    for (unsigned bit = 1; bit <= ROLE_ADMIN; bit <<= 1) {
+        if (!(U.who.roles & bit)) continue;
+        size_t len = strlen(U.roles_label);
+        snprintf(U.roles_label + len, sizeof U.roles_label - len, "%s%s", len ? ", " : "",
+                 role_label(bit));
     }
 }
 
 int ui_run(const char *config_path, const char *db_path, const char *user)
 {
-    config *cfg = NULL;
-    st_db *db = NULL;
     st_err e;
     err_clear(&e);
-    if (config_load(config_path, &cfg, &e) != ST_OK ||
-        (db_path && config_set(cfg, "database.path", db_path, &e) != ST_OK) ||
-        db_open(cfg, DB_OPEN_EXISTING, &db, &e) != ST_OK) {
+    memset(&U, 0, sizeof U);
+    int rc = config_load(config_path, &U.cfg, &e);
+    if (!rc && db_path) rc = config_set(U.cfg, "database.path", db_path, &e);
+    /* Another program closing the database holds it for a moment: wait. */
+    for (int t = 0; !rc; t++) {
+        rc = db_open(U.cfg, DB_OPEN_EXISTING, &U.db, &e);
+        if (rc != ST_EBUSY || t >= 50) break;
+        if (t == 0) fprintf(stderr, "sangtao: cơ sở dữ liệu đang bận, đang chờ…\n");
+        napms(100);
+    }
+    if (rc) {
         fprintf(stderr, "sangtao: %s\n", e.msg);
-        config_free(&cfg);
+        config_free(&U.cfg);
         return 1;
     }
-    if (!getenv("ESCDELAY")) set_escdelay((int)config_int(cfg, "ui.esc_delay_ms"));
-    signal(SIGTERM, on_term);
-    signal(SIGHUP, on_term);
-    initscr();
-    cbreak();
-    noecho();
-    keypad(stdscr, TRUE);
-    st_actor who;
-    memset(&who, 0, sizeof who);
-    if (login(db, user, &who)) home(db, &who);
+    i18n_init();
+    if (!getenv("ESCDELAY")) set_escdelay((int)config_int(U.cfg, "ui.esc_delay_ms"));
+    signals_setup();
+    terminal_setup();
+    db_set_wait_hook(U.db, on_wait, NULL);
+    if (screen_login(user)) {
+        drafts_offer();
+        if (!ui_stop) screen_home();
+    }
+    erase();
+    refresh();
     endwin();
-    db_close(&db);
-    config_free(&cfg);
-    return 0;
+    curses_on = 0;
+    int stopped = ui_stop;
+    /* Messages only after endwin, on a normal screen. */
+    if (stopped) fprintf(stderr, "sangtao: dừng theo tín hiệu %d; biểu mẫu đang mở (nếu có) "
+                         "đã được lưu thành bản nháp.\n", stopped);
+    db_close(&U.db);
+    config_free(&U.cfg);
+    return stopped ? 1 : 0;
 }

@@ -165,7 +165,7 @@ help_all() {
              "user" "user add" "user list" "user lock" "user unlock" "user passwd" \
              "user roles" "user os-login" "unit" "unit import" "unit list" "person" \
              "person add" "holiday" "holiday import" "dissemination" "dissemination add" \
-             check backup; do
+             check backup restore maintain audit; do
         echo "== sangtao $c --help"
         # shellcheck disable=SC2086
         "$BIN" $c --help; echo "(exit $?)"
@@ -433,6 +433,13 @@ t demo_list_csv first 1 as admin --db demo.db proposal list --format csv
 
 t check as admin check
 t check_by_viewer as xem check
+t check_reindex as admin check --reindex
+t check_reindex_by_viewer as xem check --reindex
+# Search (issue 5): NFD typed, unit names, nothing found, Vietnamese order.
+t list_search_nfd as btc proposal list --search "$(printf 'So\314\201 ho\314\201a')"
+t list_search_unit_name as btc proposal list --search "hoai an" --sort code
+t list_search_nothing as btc proposal list --search "khong co tu nay"
+t list_sort_title as btc proposal list --sort title
 t backup as admin backup copy.db
 t backup_exists as admin backup copy.db
 t backup_by_clerk as clerk_a backup copy2.db

@@ -1,0 +1,348 @@
+/* The forms over the core: a workflow action's form (exactly that
+ * action's fields from the workflow table), the new/edit proposal form
+ * (every field of the proposal table), and drafts saved when the line
+ * drops and offered back at the next login. */
+#include "form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drafts.h"
+#include "formvals.h"
+#include "proposal.h"
+#include "units.h"
+#include "workflow.h"
+
+char ui_flash[400];
+
+#define MAXF 64
+
+/* ---- drafts ------------------------------------------------------------- */
+
+void ui_draft_save(const form *f);
+void ui_draft_save(const form *f)
+{
+    if (!f->dirty || !f->context[0] || !U.logged_in) return;
+    st_kv kv[MAXF];
+    char *store[MAXF];
+    int n = form_values(f, kv, store, 0);
+    st_err e;
+    err_clear(&e);
+    int rc;
+    /* The stop signal is set: retry a busy database without waiting on it. */
+    for (int t = 0; t < 20; t++) {
+        rc = draft_save(U.db, &U.who, f->context, f->title, kv, n, &e);
+        if (rc != ST_EBUSY) break;
+        napms(250);
+    }
+    for (int i = 0; i < n; i++) free(store[i]);
+}
+
+static void draft_done(const form *f)
+{
+    st_err e;
+    err_clear(&e);
+    int rc;
+    if (f->context[0]) UI_DB(rc, draft_discard(U.db, &U.who, f->context, &e));
+}
+
+static void restore(form *f, const st_kv *vals, int n)
+{
+    for (int k = 0; k < n; k++) {
+        int i = form_find(f, vals[k].name);
+        if (i >= 0) form_set(f, i, vals[k].value);
+    }
+    if (n) {
+        f->dirty = 1;
+        snprintf(f->msg, sizeof f->msg, "Đã mở lại bản nháp chưa lưu; kiểm tra rồi Lưu.");
+    }
+}
+
+void drafts_offer(void)
+{
+    draft *d = NULL;
+    st_err e;
+    err_clear(&e);
+    int rc;
+    UI_DB(rc, draft_latest(U.db, &U.who, &d, &e));
+    if (rc || !d) return;
+    char q[700], t[32];
+    erase();
+    ui_title("Bản nháp");
+    ui_put(2, 2, COLS - 4, "Lần trước bạn chưa lưu một biểu mẫu (mất kết nối hoặc chương trình bị dừng):",
+           A_NORMAL, 0);
+    ui_put(4, 4, COLS - 8, d->title, A_BOLD, 0);
+    snprintf(q, sizeof q, "lưu lúc %s, %d trường đã điền", ui_time(d->saved_at, t, sizeof t), d->n);
+    ui_put(5, 4, COLS - 8, q, A_NORMAL, 0);
+    keys_bar(SC_PICK);
+    if (ui_confirm("Mở lại bản nháp này để tiếp tục?")) {
+        char ctx[160];
+        snprintf(ctx, sizeof ctx, "%s", d->context);
+        char *code = strchr(ctx, ':');
+        char *act = code ? strchr(code + 1, ':') : NULL;
+        if (code) *code++ = '\0';
+        if (act) *act++ = '\0';
+        if (strcmp(ctx, "new") == 0) form_proposal(NULL, d->vals, d->n);
+        else if (strcmp(ctx, "edit") == 0 && code) form_proposal(code, d->vals, d->n);
+        else if (strcmp(ctx, "act") == 0 && code && act) form_action(code, act, d->vals, d->n);
+        /* Offered once: a form that could not open (the proposal moved on)
+         * does not come back at every login. */
+        if (!ui_stop) UI_DB(rc, draft_discard(U.db, &U.who, d->context, &e));
+    } else if (!ui_stop && ui_confirm("Xóa bản nháp này?")) {
+        UI_DB(rc, draft_discard(U.db, &U.who, d->context, &e));
+    }
+    draft_free(&d);
+}
+
+/* ---- workflow actions ------------------------------------------------------ */
+
+typedef struct actx {
+    const wf_action *a;
+    char code[32];
+    int64_t version;
+} actx;
+
+static int yes(const form *f, const char *name)
+{
+    int i = form_find(f, name);
+    if (i < 0) return 0;
+    char *v = form_value(f, i);
+    int r = strcmp(v, "1") == 0;
+    free(v);
+    return r;
+}
+
+static const char *suggestion(const form *f)
+{
+    int i = form_find(f, "outcome");
+    char *outcome = i >= 0 ? form_value(f, i) : strdup("");
+    const char *s = workflow_suggest_protection(outcome, yes(f, "damage"), yes(f, "in_line_policy"),
+                                                yes(f, "clean_motive"), yes(f, "common_good"),
+                                                yes(f, "no_prohibited_act"), yes(f, "abuse"));
+    free(outcome);
+    return s;
+}
+
+static void eval_note(form *f, char *buf, int n)
+{
+    snprintf(buf, (size_t)n, "Biện pháp bảo vệ theo quy định (gợi ý): %s",
+             wf_measure_label(suggestion(f)));
+}
+
+static int destructive(const char *name)
+{
+    static const char *const d[] = {"withdraw", "reject", "terminate", "return", "suspend",
+                                    "decline_replication", "close"};
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) if (strcmp(d[i], name) == 0) return 1;
+    return 0;
+}
+
+static int save_action(form *f, void *ud)
+{
+    actx *c = ud;
+    if (strcmp(wf_action_name(c->a), "evaluate") == 0) {
+        /* No measure chosen yet: start from what the rules suggest. */
+        int i = form_find(f, "protection_measure");
+        char *m = i >= 0 ? form_value(f, i) : NULL;
+        if (m && !*m) form_set(f, i, suggestion(f));
+        free(m);
+    }
+    st_kv kv[MAXF];
+    char *store[MAXF];
+    int n = form_values(f, kv, store, 0), ok = 0;
+    st_err errs[MAXF];
+    int ne = workflow_validate(c->a, kv, n, errs, MAXF);
+    for (int i = 0; i < ne; i++) form_error(f, errs[i].field, errs[i].msg);
+    if (ne) goto out;
+    if (strcmp(wf_action_name(c->a), "evaluate") == 0) {
+        int i = form_find(f, "protection_measure");
+        char *m = i >= 0 ? form_value(f, i) : strdup("");
+        char q[600];
+        snprintf(q, sizeof q, "Quy định gợi ý: %s. Xác nhận biện pháp bảo vệ: %s?",
+                 wf_measure_label(suggestion(f)), wf_measure_label(m));
+        free(m);
+        if (!ui_confirm(q)) { snprintf(f->msg, sizeof f->msg, "Chưa lưu: hãy chọn lại biện pháp bảo vệ."); goto out; }
+    }
+    if (destructive(wf_action_name(c->a))) {
+        char q[400];
+        snprintf(q, sizeof q, "%s đề xuất %s? Thao tác được ghi vào lịch sử, không hoàn tác.",
+                 wf_action_label(c->a), c->code);
+        if (!ui_confirm(q)) { snprintf(f->msg, sizeof f->msg, "Chưa thực hiện."); goto out; }
+    }
+    st_err e;
+    err_clear(&e);
+    int rc;
+    ui_msg("Đang ghi…", 0);
+    refresh();
+    UI_DB(rc, workflow_apply(U.db, &U.who, c->code, wf_action_name(c->a), kv, n, c->version, &e));
+    if (rc == ST_OK) {
+        ok = 1;
+        snprintf(ui_flash, sizeof ui_flash, "Đã ghi: %s (%s).", wf_action_label(c->a), c->code);
+    } else if (rc == ST_ECONFLICT) {
+        snprintf(f->msg, sizeof f->msg, "Người khác vừa thay đổi đề xuất này. Hãy Esc, xem lại rồi làm lại "
+                 "(các giá trị đang nhập vẫn còn đây).");
+        f->msg_err = 1;
+    } else {
+        form_error(f, e.field[0] ? e.field : NULL, e.msg);
+        if (e.field[0] && form_find(f, e.field) >= 0) {
+            snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", e.msg);
+            f->msg_err = 1;
+        }
+    }
+out:
+    for (int i = 0; i < n; i++) free(store[i]);
+    return ok;
+}
+
+int form_action(const char *code, const char *action, const st_kv *vals, int n)
+{
+    actx c;
+    memset(&c, 0, sizeof c);
+    c.a = wf_action_find(action);
+    snprintf(c.code, sizeof c.code, "%s", code);
+    proposal_head h;
+    st_err e;
+    err_clear(&e);
+    int rc;
+    UI_DB(rc, proposal_get_head(U.db, &U.who, code, &h, &e));
+    if (rc) { ui_alert(e.msg); return 0; }
+    if (!c.a || !wf_action_allowed(c.a, U.who.roles, h.state)) {
+        ui_alert("Thao tác này không được phép với vai trò của bạn ở trạng thái hiện tại.");
+        return 0;
+    }
+    c.version = h.version;
+    form f;
+    char title[300], ctx[160];
+    snprintf(title, sizeof title, "%s — %s", wf_action_label(c.a), code);
+    snprintf(ctx, sizeof ctx, "act:%s:%s", code, action);
+    form_init(&f, title, ctx);
+    for (int i = 0; i < wf_action_nfields(c.a); i++) form_add(&f, wf_action_field(c.a, i));
+    if (strcmp(action, "evaluate") == 0) f.note = eval_note;
+    form_mark_loaded(&f);
+    f.dirty = 0;
+    restore(&f, vals, n);
+    if (f.n == 0) {
+        /* An action without fields: confirm and apply. */
+        char q[300];
+        snprintf(q, sizeof q, "%s đề xuất %s?", wf_action_label(c.a), code);
+        int ok = ui_confirm(q) && save_action(&f, &c);
+        form_free(&f);
+        return ok;
+    }
+    int ok = form_run(&f, save_action, &c);
+    if (ok || !ui_stop) draft_done(&f);
+    form_free(&f);
+    return ok;
+}
+
+/* ---- the proposal ------------------------------------------------------------ */
+
+typedef struct pctx {
+    int editing;
+    char code[32];
+    int64_t version;
+} pctx;
+
+static int save_proposal(form *f, void *ud)
+{
+    pctx *c = ud;
+    /* Every field through the core's own check first: errors by field. */
+    int bad = 0;
+    for (int i = 0; i < f->n; i++) {
+        char *v = form_value(f, i), *norm = NULL;
+        st_err e;
+        err_clear(&e);
+        if ((*v || (f->f[i].fd.flags & FF_REQUIRED)) &&
+            field_normalize(&f->f[i].fd, v, &norm, &e) != ST_OK) {
+            snprintf(f->f[i].err, sizeof f->f[i].err, "%s", e.msg);
+            if (!bad++) f->cur = i;
+        }
+        free(v);
+        free(norm);
+    }
+    if (bad) return 0;
+    st_kv kv[MAXF];
+    char *store[MAXF];
+    int n = form_values(f, kv, store, c->editing), rc, ok = 0;
+    st_err e;
+    err_clear(&e);
+    ui_msg("Đang ghi…", 0);
+    refresh();
+    if (c->editing) {
+        UI_DB(rc, proposal_update(U.db, &U.who, c->code, kv, n, c->version, &e));
+    } else {
+        UI_DB(rc, proposal_create(U.db, &U.who, kv, n, c->code, &e));
+    }
+    if (rc == ST_OK) {
+        ok = 1;
+        snprintf(ui_flash, sizeof ui_flash, c->editing ? "Đã lưu đề xuất %s." :
+                 "Đã tạo đề xuất %s (dự thảo). Thao tác (a) → Gửi đề xuất khi đã đủ nội dung.", c->code);
+    } else if (rc == ST_ECONFLICT) {
+        snprintf(f->msg, sizeof f->msg, "Người khác vừa sửa đề xuất này; Esc để xem bản mới "
+                 "(các giá trị đang nhập vẫn còn đây cho đến khi bạn rời biểu mẫu).");
+        f->msg_err = 1;
+    } else {
+        form_error(f, e.field[0] ? e.field : NULL, e.msg);
+        if (e.field[0] && form_find(f, e.field) >= 0) {
+            snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", e.msg);
+            f->msg_err = 1;
+        }
+    }
+    for (int i = 0; i < n; i++) free(store[i]);
+    return ok;
+}
+
+static int first_unit(const unit_row *r, void *ud)
+{
+    snprintf(ud, 64, "%s", r->code);
+    return 1;
+}
+
+int form_proposal(const char *code, const st_kv *vals, int n)
+{
+    pctx c;
+    memset(&c, 0, sizeof c);
+    form f;
+    char title[300], ctx[160];
+    if (code) {
+        c.editing = 1;
+        snprintf(c.code, sizeof c.code, "%s", code);
+        snprintf(title, sizeof title, "Sửa đề xuất %s", code);
+        snprintf(ctx, sizeof ctx, "edit:%s", code);
+    } else {
+        snprintf(title, sizeof title, "Đề xuất mới");
+        snprintf(ctx, sizeof ctx, "new");
+    }
+    form_init(&f, title, ctx);
+    for (int i = 0; i < proposal_nfields(); i++) form_add(&f, proposal_field(i));
+    if (code) {
+        char *cur[MAXF] = {0};
+        st_err e;
+        err_clear(&e);
+        int rc;
+        UI_DB(rc, proposal_form_load(U.db, &U.who, code, cur, &c.version, &e));
+        if (rc) { ui_alert(e.msg); form_free(&f); return 0; }
+        for (int i = 0; i < f.n; i++) form_set(&f, i, cur[i]);
+        proposal_form_free(cur);
+    }
+    form_mark_loaded(&f);
+    if (!code) {
+        /* A new proposal starts in the clerk's own unit. */
+        char unit[64] = "";
+        st_err e;
+        err_clear(&e);
+        int rc, i = form_find(&f, "employing_unit");
+        UI_DB(rc, unit_list(U.db, &U.who, first_unit, unit, &e));
+        (void)rc;   /* a stopped walk returns the callback's value */
+        if (i >= 0 && unit[0]) form_set(&f, i, unit);
+        f.dirty = 0;
+    }
+    restore(&f, vals, n);
+    int ok = form_run(&f, save_proposal, &c);
+    if (ok || !ui_stop) draft_done(&f);
+    form_free(&f);
+    /* The new draft opens, ready for its next step (submit). */
+    if (ok && !code && !ui_stop) screen_detail(c.code);
+    return ok;
+}

@@ -1,0 +1,240 @@
+/* THE key table: {action, config name, default keys, key-bar label, help
+ * text, screens}.  Key handling (keys_lookup), the bottom key bar and the
+ * F1/? help screen of every screen are generated from it.  Every function
+ * key has a letter or Ctrl fallback that a vt100 can send; letters are
+ * only bound on screens where nothing is typed. */
+#include "ui_int.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+
+#include "sbuf.h"
+
+#define CH(c) (0x200000 | (c))     /* a typed character, not a curses key code */
+#define KCTRL(c) CH((c) & 0x1f)
+#define ESC CH(27)
+
+typedef struct keydef {
+    int act;
+    const char *name;      /* config name of the action */
+    int keys[4];           /* defaults, the first one shown on the bar */
+    unsigned screens;
+    const char *bar;       /* key-bar label, NULL: not on the bar */
+    const char *help;
+} keydef;
+
+#define TYPING (SC_LOGIN | SC_FORM)
+/* Screens where letters are commands (nothing is typed there). */
+#define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP)
+static const keydef keytab[] = {
+    {K_HELP, "help", {KEY_F(1), CH('?')}, LETTERS, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
+    {K_HELP, "help", {KEY_F(1), KCTRL('t')}, TYPING | SC_PICK, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
+    {K_SAVE, "save", {KEY_F(2), KCTRL('s')}, SC_FORM, "Lưu", "Lưu biểu mẫu (kiểm tra từng trường)"},
+    {K_SEARCH, "search", {KEY_F(3), CH('/')}, SC_LIST, "Tìm", "Tìm nhanh theo mã hoặc tên (gõ, Enter)"},
+    {K_PICK, "pick", {KEY_F(4), KCTRL('p')}, SC_FORM, "Chọn", "Chọn giá trị từ danh sách (lựa chọn, đơn vị, người)"},
+    {K_FILTER, "filter", {KEY_F(4), CH('f')}, SC_LIST, "Lọc", "Lọc theo trạng thái, đơn vị, lĩnh vực"},
+    {K_REFRESH, "refresh", {KEY_F(5), CH('g')}, SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW, NULL, "Đọc lại dữ liệu"},
+    {K_SORT, "sort", {KEY_F(6), CH('s')}, SC_LIST, "Sắp xếp", "Sắp xếp theo cột tiếp theo"},
+    {K_REVERSE, "reverse", {CH('r')}, SC_LIST, NULL, "Đảo chiều sắp xếp"},
+    {K_QUEUE, "queue", {CH('w')}, SC_LIST, "Việc chờ", "Chỉ hiện đề xuất đang chờ tôi xử lý / tất cả"},
+    {K_LIST, "list", {KEY_F(3), CH('l')}, SC_HOME, "Danh sách", "Mở danh sách đề xuất (tìm, lọc, sắp xếp)"},
+    {K_NEW, "new", {KEY_F(7), CH('n')}, SC_HOME | SC_LIST, "Tạo mới", "Tạo đề xuất mới (dự thảo)"},
+    {K_ACTIONS, "actions", {KEY_F(8), CH('a')}, SC_DETAIL | SC_LIST, "Thao tác",
+     "Các thao tác quy trình bạn được làm ở trạng thái này"},
+    {K_EDIT, "edit", {KEY_F(9), CH('e')}, SC_DETAIL, "Sửa", "Sửa nội dung (dự thảo hoặc bị trả lại)"},
+    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_PICK | SC_VIEW, "Mở",
+     "Mở dòng đang chọn"},
+    {K_NEXT, "next", {CH('\t'), CH(']')}, SC_DETAIL | SC_HELP, "Mục sau", "Sang mục sau"},
+    {K_PREV, "prev", {KEY_BTAB, CH('[')}, SC_DETAIL | SC_HELP, NULL, "Về mục trước"},
+    {K_NEXT, "next", {CH('\t'), CH('\r'), CH('\n'), KEY_ENTER}, SC_LOGIN, NULL, "Sang ô sau"},
+    {K_NEXT, "next", {CH('\t'), CH('\r'), CH('\n'), KEY_ENTER}, SC_FORM, NULL,
+     "Sang trường sau (trong ô nhiều dòng Enter xuống dòng, Tab sang trường sau)"},
+    {K_PREV, "prev", {KEY_BTAB}, SC_FORM | SC_LOGIN, NULL, "Về trường trước"},
+    {K_TOGGLE, "toggle", {CH(' ')}, SC_PICK, NULL, "Đánh dấu / bỏ đánh dấu (chọn nhiều)"},
+    {K_UP, "up", {KEY_UP, CH('k')}, LETTERS, NULL, "Lên một dòng"},
+    {K_DOWN, "down", {KEY_DOWN, CH('j')}, LETTERS, NULL, "Xuống một dòng"},
+    {K_UP, "up", {KEY_UP, KCTRL('p')}, SC_PICK, NULL, "Lên một dòng"},
+    {K_DOWN, "down", {KEY_DOWN, KCTRL('n')}, SC_PICK, NULL, "Xuống một dòng"},
+    {K_UP, "up", {KEY_UP}, TYPING, NULL, "Lên (trong ô nhiều dòng) hoặc về trường trước"},
+    {K_DOWN, "down", {KEY_DOWN}, TYPING, NULL, "Xuống (trong ô nhiều dòng) hoặc sang trường sau"},
+    {K_PGUP, "page_up", {KEY_PPAGE, KCTRL('b')}, SC_ALL & ~SC_LOGIN, NULL, "Lên một trang"},
+    {K_PGDN, "page_down", {KEY_NPAGE, KCTRL('f')}, SC_ALL & ~SC_LOGIN, NULL, "Xuống một trang"},
+    {K_FIRST, "first", {KEY_HOME, CH('<')}, LETTERS, NULL, "Về đầu"},
+    {K_LAST, "last", {KEY_END, CH('>')}, LETTERS, NULL, "Xuống cuối"},
+    {K_LEFT, "left", {KEY_LEFT}, TYPING | SC_PICK, NULL, "Sang trái một chữ (lựa chọn trước)"},
+    {K_RIGHT, "right", {KEY_RIGHT}, TYPING | SC_PICK, NULL, "Sang phải một chữ (lựa chọn sau)"},
+    {K_BOL, "line_start", {KEY_HOME, KCTRL('a')}, TYPING, NULL, "Về đầu dòng"},
+    {K_EOL, "line_end", {KEY_END, KCTRL('e')}, TYPING, NULL, "Về cuối dòng"},
+    {K_WLEFT, "word_left", {KEY_SLEFT, KCTRL('o')}, SC_FORM, NULL, "Về từ trước"},
+    {K_WRIGHT, "word_right", {KEY_SRIGHT}, SC_FORM, NULL, "Sang từ sau"},
+    {K_BKSP, "backspace", {KEY_BACKSPACE, CH(127), CH(8)}, TYPING | SC_PICK, NULL, "Xóa chữ trước con trỏ"},
+    {K_DEL, "delete", {KEY_DC, KCTRL('d')}, TYPING, NULL, "Xóa chữ tại con trỏ"},
+    {K_KILLEOL, "kill_line", {KCTRL('k')}, TYPING, NULL, "Xóa đến cuối dòng"},
+    {K_KILLWORD, "kill_word", {KCTRL('w')}, TYPING | SC_PICK, NULL, "Xóa từ trước con trỏ"},
+    {K_IME, "input_method", {KEY_F(12), KCTRL('v')}, SC_FORM, NULL,
+     "Bật/tắt bộ gõ tiếng Việt có sẵn (Telex/VNI theo cài đặt)"},
+    {K_QUIT, "quit", {KEY_F(10), CH('q')}, LETTERS, "Thoát", "Thoát màn hình này (ở màn hình chính: thoát chương trình)"},
+    {K_CANCEL, "cancel", {ESC, KCTRL('g'), KCTRL('c')}, SC_ALL, "Hủy",
+     "Hủy, quay lại (biểu mẫu có thay đổi sẽ hỏi trước)"},
+    {K_REDRAW, "redraw", {KCTRL('l')}, SC_ALL, NULL, "Vẽ lại màn hình"},
+};
+#define NKEYS (int)(sizeof keytab / sizeof keytab[0])
+
+int keys_lookup(unsigned sc, int is_code, wint_t ch);
+int keys_lookup(unsigned sc, int is_code, wint_t ch)
+{
+    int code = is_code ? (int)ch : (ch < 0x100 ? CH((int)ch) : -1);
+    if (code < 0) return K_NONE;
+    for (int i = 0; i < NKEYS; i++) {
+        if (!(keytab[i].screens & sc)) continue;
+        for (int k = 0; k < 4 && keytab[i].keys[k]; k++)
+            if (keytab[i].keys[k] == code) return keytab[i].act;
+    }
+    return K_NONE;
+}
+
+static const char *kname(int code, char *buf, int n)
+{
+    if (code & 0x200000) {
+        int c = code & 0xff;
+        if (c == 27) return "Esc";
+        if (c == '\t') return "Tab";
+        if (c == '\r' || c == '\n') return "Enter";
+        if (c == ' ') return "Space";
+        if (c == 127 || c == 8) return "Backspace";
+        if (c < 32) { snprintf(buf, (size_t)n, "^%c", c + '@'); return buf; }
+        snprintf(buf, (size_t)n, "%c", c);
+        return buf;
+    }
+    if (code >= KEY_F(1) && code <= KEY_F(24)) { snprintf(buf, (size_t)n, "F%d", code - KEY_F(0)); return buf; }
+    switch (code) {
+    case KEY_UP: return "↑";
+    case KEY_DOWN: return "↓";
+    case KEY_LEFT: return "←";
+    case KEY_RIGHT: return "→";
+    case KEY_PPAGE: return "PgUp";
+    case KEY_NPAGE: return "PgDn";
+    case KEY_HOME: return "Home";
+    case KEY_END: return "End";
+    case KEY_BTAB: return "Shift-Tab";
+    case KEY_DC: return "Del";
+    case KEY_ENTER: return "Enter";
+    case KEY_BACKSPACE: return "Backspace";
+    case KEY_SLEFT: return "Shift-←";
+    case KEY_SRIGHT: return "Shift-→";
+    default: snprintf(buf, (size_t)n, "#%d", code); return buf;
+    }
+}
+
+/* Does this terminal send the key?  Function keys beyond what the
+ * terminal description knows (a vt100 has PF1-PF4) show their fallback. */
+static int key_usable(int code)
+{
+    if (code & 0x200000) return 1;
+    if (code >= KEY_F(1) && code <= KEY_F(24)) {
+        /* What the terminal description promises, not what was added
+         * for emulators: a real vt100 has PF1-PF4 only. */
+        char cap[8];
+        snprintf(cap, sizeof cap, "kf%d", code - KEY_F(0));
+        const char *seq = tigetstr(cap);
+        return seq != NULL && seq != (char *)-1;
+    }
+    return has_key(code) == TRUE;
+}
+
+/* The key the bar shows: the function key where the terminal has it;
+ * on a monochrome (vt100-class) terminal, whose function keys are keypad
+ * keys if any, the letter or Ctrl fallback. */
+static int bar_key(const keydef *d)
+{
+    int mono = !has_colors();
+    for (int k = 0; mono && d->act != K_HELP && k < 4 && d->keys[k]; k++)
+        if (d->keys[k] & 0x200000) return d->keys[k];
+    for (int k = 0; k < 4 && d->keys[k]; k++)
+        if (key_usable(d->keys[k])) return d->keys[k];
+    return d->keys[0];
+}
+
+const char *keys_name_for(unsigned sc, int act, char *buf, int n)
+{
+    for (int i = 0; i < NKEYS; i++)
+        if ((keytab[i].screens & sc) && keytab[i].act == act) {
+            char tmp[16];
+            snprintf(buf, (size_t)n, "%s", kname(bar_key(&keytab[i]), tmp, sizeof tmp));
+            return buf;
+        }
+    buf[0] = '\0';
+    return buf;
+}
+
+void keys_bar(unsigned sc)
+{
+    int y = LINES - 1, x = 0;
+    move(y, 0);
+    attrset(th(TH_BAR));
+    hline(' ', COLS);
+    attrset(A_NORMAL);
+    for (int i = 0; i < NKEYS && x < COLS; i++) {
+        const keydef *d = &keytab[i];
+        if (!(d->screens & sc) || !d->bar) continue;
+        int dup = 0;   /* one entry per action on the bar */
+        for (int j = 0; j < i; j++)
+            if ((keytab[j].screens & sc) && keytab[j].act == d->act && keytab[j].bar) dup = 1;
+        if (dup) continue;
+        char kb[16];
+        const char *kn = kname(bar_key(d), kb, sizeof kb);
+        const char *bar = _(d->bar);
+        int need = ui_width(kn) + ui_width(bar) + 2;
+        if (x + need > COLS) break;
+        x += ui_put(y, x, COLS - x, kn, th(TH_BARKEY), 0);
+        x += ui_put(y, x, COLS - x, " ", th(TH_BAR), 0);
+        x += ui_put(y, x, COLS - x, bar, th(TH_BAR), 0);
+        x += ui_put(y, x, COLS - x, " ", th(TH_BAR), 0);
+    }
+}
+
+void keys_help(unsigned sc, const char *intro, const char *extra)
+{
+    text_view tv = {0};
+    tv_add_text(&tv, _(intro));
+    tv_add(&tv, "");
+    tv_add(&tv, _("Phím"));
+    for (int i = 0; i < NKEYS; i++) {
+        const keydef *d = &keytab[i];
+        if (!(d->screens & sc) || !d->help) continue;
+        int dup = 0;
+        for (int j = 0; j < i; j++)
+            if ((keytab[j].screens & sc) && keytab[j].act == d->act && keytab[j].help) dup = 1;
+        if (dup) continue;
+        char names[80] = "", kb[16];
+        for (int k = 0; k < 4 && d->keys[k]; k++) {
+            const char *kn = kname(d->keys[k], kb, sizeof kb);
+            if (!*kn || strstr(names, kn)) continue;
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+                     names[0] ? ", " : "", kn);
+        }
+        char line[512];
+        int pad = 22 - ui_width(names);
+        snprintf(line, sizeof line, "  %s%*s %s", names, pad > 0 ? pad : 1, "", _(d->help));
+        tv_add(&tv, line);
+    }
+    if (extra) { tv_add(&tv, ""); tv_add_text(&tv, extra); }
+    for (;;) {
+        if (!ui_too_small()) {
+            erase();
+            ui_title(_("Trợ giúp"));
+            tv_draw(&tv, 1, LINES - 2);
+            ui_msg(_("Esc hoặc q: quay lại; ↑↓ PgUp PgDn: cuộn; Tab: mục sau"), 0);
+            keys_bar(SC_HELP);
+            refresh();
+        }
+        ui_key k;
+        ui_getkey(SC_HELP, &k);
+        if (k.act == K_STOP || k.act == K_CANCEL || k.act == K_QUIT || k.act == K_HELP) break;
+        tv_scroll(&tv, k.act, LINES - 3);
+    }
+    tv_free(&tv);
+}

@@ -1,0 +1,152 @@
+/* Proposal detail: every section (content, review, decision, monitoring,
+ * result, evaluation, replication, commendations, history) in one
+ * scrolling view; Tab jumps between sections.  The actions menu lists
+ * what the workflow table allows this user in this state. */
+#include "ui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proposal.h"
+#include "workflow.h"
+
+void actions_menu(const char *code);
+extern char ui_flash[400];
+
+static int load(const char *code, text_view *tv, proposal_head *h, char *err, int n)
+{
+    tv_free(tv);
+    st_err e;
+    err_clear(&e);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) { snprintf(err, (size_t)n, "hết bộ nhớ"); return 0; }
+    int rc;
+    UI_DB(rc, proposal_get_head(U.db, &U.who, code, h, &e));
+    if (!rc) UI_DB(rc, proposal_show_text(U.db, &U.who, code, f, &e));
+    fclose(f);
+    if (rc) snprintf(err, (size_t)n, "%s", e.msg);
+    else tv_add_wrapped(tv, buf, COLS - 2);
+    free(buf);
+    return rc == ST_OK;
+}
+
+/* Which actions this user may take now, from the workflow table. */
+static int allowed(int state, const wf_action **out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < wf_action_count() && n < max; i++) {
+        const wf_action *a = wf_action_at(i);
+        if (strcmp(wf_action_name(a), "create") == 0) continue;
+        if (wf_action_allowed(a, U.who.roles, state)) out[n++] = a;
+    }
+    return n;
+}
+
+void actions_menu(const char *code)
+{
+    proposal_head h;
+    st_err e;
+    err_clear(&e);
+    int rc;
+    UI_DB(rc, proposal_get_head(U.db, &U.who, code, &h, &e));
+    if (rc) { ui_alert(e.msg); return; }
+    const wf_action *acts[64];
+    int n = allowed(h.state, acts, 64);
+    if (!n) {
+        ui_alert("Bạn không có thao tác nào với đề xuất ở trạng thái này.");
+        return;
+    }
+    const char *labels[64];
+    char *owned[64];
+    for (int i = 0; i < n; i++) {
+        char buf[400];
+        int to = wf_action_to(acts[i]);
+        if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", wf_action_label(acts[i]), wf_state_label(to));
+        else snprintf(buf, sizeof buf, "%s", wf_action_label(acts[i]));
+        owned[i] = strdup(buf);
+        labels[i] = owned[i] ? owned[i] : wf_action_label(acts[i]);
+    }
+    char title[200];
+    snprintf(title, sizeof title, "Thao tác với %s (%s)", code, wf_state_label(h.state));
+    int c = pick_list(title, labels, n, 0);
+    for (int i = 0; i < n; i++) free(owned[i]);
+    if (c < 0) return;
+    if (strcmp(wf_action_name(acts[c]), "edit") == 0) form_proposal(code, NULL, 0);
+    else form_action(code, wf_action_name(acts[c]), NULL, 0);
+}
+
+void screen_detail(const char *code_in)
+{
+    char code[32], err[600] = "";
+    snprintf(code, sizeof code, "%s", code_in);
+    text_view tv = {0};
+    proposal_head h;
+    if (!load(code, &tv, &h, err, sizeof err)) {
+        ui_alert(err);
+        tv_free(&tv);
+        return;
+    }
+    int cols = COLS;
+    for (;;) {
+        if (ui_stop) break;
+        if (cols != COLS) {   /* re-wrap for the new width, keeping the place */
+            int top = tv.top;
+            cols = COLS;
+            load(code, &tv, &h, err, sizeof err);
+            tv.top = top;
+        }
+        if (!ui_too_small()) {
+            erase();
+            char t[128];
+            snprintf(t, sizeof t, "Đề xuất %s", code);
+            ui_title(t);
+            int rows = LINES - 3;
+            tv_scroll(&tv, K_NONE, rows);
+            tv_draw(&tv, 1, 1 + rows);
+            if (err[0]) ui_msg(err, 1);
+            else if (ui_flash[0]) ui_msg(ui_flash, 0);
+            else {
+                char m[300], kn[16];
+                snprintf(m, sizeof m, "%s · dòng %d/%d · %s: các thao tác", wf_state_label(h.state),
+                         tv.top + 1, tv.n, keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn));
+                ui_msg(m, 0);
+            }
+            keys_bar(SC_DETAIL);
+            refresh();
+        }
+        ui_key k;
+        ui_getkey(SC_DETAIL, &k);
+        if (k.act == K_STOP || k.act == K_QUIT || k.act == K_CANCEL) break;
+        if (k.act != K_RESIZE && k.act != K_REDRAW) ui_flash[0] = '\0';
+        err[0] = '\0';
+        switch (k.act) {
+        case K_ACTIONS: actions_menu(code); load(code, &tv, &h, err, sizeof err); break;
+        case K_EDIT: {
+            const wf_action *ed = wf_action_find("edit");
+            if (ed && wf_action_allowed(ed, U.who.roles, h.state)) form_proposal(code, NULL, 0);
+            else snprintf(err, sizeof err, "Chỉ sửa được đề xuất dự thảo hoặc bị trả lại, "
+                          "và chỉ chuyên viên trong phạm vi");
+            int top = tv.top;
+            char keep[600];
+            snprintf(keep, sizeof keep, "%s", err);
+            load(code, &tv, &h, err, sizeof err);
+            tv.top = top;
+            if (!err[0]) snprintf(err, sizeof err, "%s", keep);
+            break;
+        }
+        case K_REFRESH: load(code, &tv, &h, err, sizeof err); break;
+        case K_HELP:
+            keys_help(SC_DETAIL, "Chi tiết đề xuất\n"
+                      "  Các mục: Nội dung, Xem xét, Quyết định, Theo dõi, Kết quả, Đánh giá,\n"
+                      "  Nhân rộng, Khen thưởng, Lịch sử.  Tab / ] sang mục sau, [ về mục trước.\n"
+                      "  Thao tác (a): các bước quy trình vai trò của bạn được làm lúc này;\n"
+                      "  mỗi bước mở một biểu mẫu đúng các trường cần ghi.", NULL);
+            break;
+        default: tv_scroll(&tv, k.act, LINES - 3); break;
+        }
+    }
+    tv_free(&tv);
+}

@@ -1,0 +1,160 @@
+/* Shared by the screens: the application, theme, drawing, keys.  Never
+ * includes sqlite3.h; the core is reached through src/ headers only. */
+#ifndef SANGTAO_UI_INT_H
+#define SANGTAO_UI_INT_H
+
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <curses.h>
+#include <signal.h>
+#include <stdint.h>
+
+#include "actor.h"
+#include "config.h"
+#include "db.h"
+#include "err.h"
+#include "kv.h"
+
+/* ---- the application ---------------------------------------------------- */
+typedef struct ui_app {
+    config *cfg;
+    st_db *db;
+    st_actor who;
+    char scope_name[256];
+    char roles_label[256];
+    int logged_in;
+    int color;               /* colours in use */
+    int ascii;               /* box drawing falls back to ASCII */
+} ui_app;
+extern ui_app U;
+
+/* Set from the SIGHUP/SIGTERM handler: every loop returns, an open form is
+ * saved as a draft first. */
+extern volatile sig_atomic_t ui_stop;
+
+/* ---- screens (for the key table) ----------------------------------------- */
+enum {
+    SC_LOGIN = 1, SC_HOME = 2, SC_LIST = 4, SC_DETAIL = 8, SC_FORM = 16,
+    SC_PICK = 32, SC_VIEW = 64, SC_HELP = 128
+};
+#define SC_ALL 0xffu
+#define SC_NAV (SC_HOME | SC_LIST | SC_DETAIL | SC_PICK | SC_VIEW | SC_HELP)
+
+/* ---- actions ------------------------------------------------------------- */
+enum {
+    K_NONE = 0, K_HELP, K_CANCEL, K_QUIT, K_REDRAW, K_RESIZE, K_STOP,
+    K_UP, K_DOWN, K_PGUP, K_PGDN, K_FIRST, K_LAST, K_OPEN,
+    K_NEW, K_EDIT, K_ACTIONS, K_SEARCH, K_FILTER, K_SORT, K_REVERSE, K_QUEUE,
+    K_REFRESH, K_NEXT, K_PREV, K_SAVE, K_PICK,
+    K_LEFT, K_RIGHT, K_BOL, K_EOL, K_WLEFT, K_WRIGHT, K_BKSP, K_DEL,
+    K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST
+};
+
+/* A key read: the action it means on this screen, or a character to type. */
+typedef struct ui_key {
+    int act;          /* A_* or K_NONE */
+    wint_t ch;        /* the character when act == K_NONE and !fn */
+    int fn;           /* a function key without an action here */
+} ui_key;
+
+/* Read one key for screen sc; handles resize (K_RESIZE), Ctrl-L (K_REDRAW,
+ * the screen is cleared for a full repaint) and the stop signal (K_STOP). */
+void ui_getkey(unsigned sc, ui_key *k);
+/* The key bar at the bottom line for screen sc. */
+void keys_bar(unsigned sc);
+/* The help screen for sc: an introduction, then every key of sc from the
+ * table; extra (may be NULL) adds lines (e.g. the workflow). */
+void keys_help(unsigned sc, const char *intro, const char *extra);
+/* "F2" or "^S": the key the bar shows for an action on sc. */
+const char *keys_name_for(unsigned sc, int act, char *buf, int n);
+
+/* ---- theme and drawing --------------------------------------------------- */
+enum { TH_NORMAL, TH_TITLE, TH_BAR, TH_BARKEY, TH_SEL, TH_HEAD, TH_LABEL, TH_REQ,
+       TH_ERR, TH_FIELD, TH_FOCUS, TH_DIM, TH_OK, TH_COUNT };
+attr_t th(int role);
+void theme_init(void);
+
+/* Draw UTF-8 text made safe (text_sanitize), at most w columns, cut with
+ * "…" when longer; pad fills the rest of w with spaces.  Returns columns
+ * drawn. */
+int ui_put(int y, int x, int w, const char *s, attr_t a, int pad);
+/* Append s to buf, cut or padded to w display columns. */
+void ui_padcat(char *buf, size_t n, const char *s, int w);
+/* Display width of UTF-8 text as ui_put draws it. */
+int ui_width(const char *s);
+/* Line 0: program, screen name, user, roles, scope. */
+void ui_title(const char *screen);
+/* The message line (LINES-2); err chooses the error look. */
+void ui_msg(const char *msg, int err);
+/* Below 80×24 draw the "too small" screen and return 1. */
+int ui_too_small(void);
+/* Horizontal rule at y (ACS or ASCII). */
+void ui_rule(int y);
+
+/* Yes/no question on the message line; 1 for yes.  Esc/Ctrl-G = no. */
+int ui_confirm(const char *question);
+/* Show a message and wait for a key. */
+void ui_alert(const char *msg);
+/* Shown while the database is busy: "đang chờ…". */
+void ui_busy(void);
+/* A core call that may meet a busy database: retry while ST_EBUSY,
+ * showing "đang chờ…" (at most about 30 s). */
+#define UI_DB(rc, call) do { \
+        (rc) = (call); \
+        for (int t_ = 0; (rc) == ST_EBUSY && t_ < 60 && !ui_stop; t_++) { \
+            ui_busy(); napms(500); (rc) = (call); } \
+    } while (0)
+
+/* Dates: ISO → dd/mm/yyyy into buf (11), "" stays "". */
+const char *ui_date(const char *iso, char *buf);
+/* A UTC timestamp → "dd/mm/yyyy HH:MM" local, into buf (≥ 20). */
+const char *ui_time(const char *ts, char *buf, int n);
+
+/* ---- screens ------------------------------------------------------------- */
+int screen_login(const char *user);              /* 1 logged in, 0 quit */
+void screen_home(void);
+/* The proposal list; state_mask 0 = all, queue = the user's queue. */
+void screen_list(int state, int queue, const char *search);
+void screen_detail(const char *code);
+/* New proposal (code NULL) or edit; 1 when saved.  vals/n: restored draft. */
+int form_proposal(const char *code, const st_kv *vals, int n);
+/* An action's form on proposal code; 1 when applied. */
+int form_action(const char *code, const char *action, const st_kv *vals, int n);
+/* Pick one of a list of labels; returns the index or -1. */
+int pick_list(const char *title, const char *const *labels, int n, int current);
+/* Search people as you type; the chosen full name into out.  1 if chosen. */
+int pick_person(char *out, int n);
+/* Pick a unit from the tree; its code into out.  1 if chosen. */
+int pick_unit(char *out, int n);
+void screen_people(void);
+void screen_units(void);
+void screen_users(void);
+void screen_settings(void);
+void screen_monitoring(void);
+void screen_commendations(void);
+void screen_dissemination(void);
+/* After login: offer a saved draft back. */
+void drafts_offer(void);
+
+/* A scrolling text viewer (used by help, settings, details of rows):
+ * lines of UTF-8; headings (lines not starting with a space) are jump
+ * targets for Tab.  sc chooses the keys. */
+typedef struct text_view {
+    char **lines;
+    int n, cap;
+    int top;
+} text_view;
+void tv_add(text_view *tv, const char *line);
+void tv_add_text(text_view *tv, const char *text);   /* split at newlines */
+void tv_add_wrapped(text_view *tv, const char *text, int width);
+void tv_free(text_view *tv);
+/* Draw lines [y0, y1) from tv->top, headings in TH_HEAD. */
+void tv_draw(const text_view *tv, int y0, int y1);
+/* Apply a scrolling action; returns 1 when handled. */
+int tv_scroll(text_view *tv, int act, int rows);
+
+#endif
