@@ -30,6 +30,9 @@ UI_OBJ   = $(patsubst %.c,$(BUILD)/%.o,$(UI_SRC))
 MIGRATIONS = $(sort $(wildcard data/[0-9][0-9][0-9]_*.sql))
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
+# A recipe that fails leaves no half-written target (e.g. migrations.c).
+.DELETE_ON_ERROR:
+
 .PHONY: all deps test run lint asan install clean bench check-deps fuzz
 all: $(BUILD)/sangtao $(BUILD)/locale/en/LC_MESSAGES/sangtao.mo
 

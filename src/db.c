@@ -241,8 +241,6 @@ int64_t db_new_id(st_db *db, const char *table)
 static int db_pragmas(st_db *db, st_err *e)
 {
     char sql[128];
-    sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_handler(db->h, busy_wait, db);
     if (sqlite3_exec(db->h, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, "mở cơ sở dữ liệu");
     /* WAL: many readers and one writer; a read-only file keeps its mode. */
@@ -333,6 +331,10 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
         db_close(&db);
         return rc;
     }
+    /* Wait, don't fail, when another process is busy with the file even
+     * while we only read its header (someone closing or checkpointing). */
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_handler(db->h, busy_wait, db);
     int version = 0;
     if ((rc = db_identify(db, &version, e)) || (rc = db_pragmas(db, e)) ||
         (rc = db_migrate(db, version, e))) {
