@@ -10,6 +10,7 @@
 #include "conflict.h"
 #include "priv.h"
 #include "proposal.h"
+#include "workdays.h"
 #include "workflow.h"
 
 static void print_fields(FILE *f)
@@ -157,13 +158,15 @@ static int list_row(const proposal_row *r, void *ud)
 
 static const char list_usage[] =
     "Cách dùng: sangtao proposal list [--state S] [--unit MÃ] [--field MÃ]\n"
-    "           [--search CHỮ] [--sort CỘT] [--desc] [--limit N] [--offset N]\n"
+    "           [--search CHỮ] [--from NGÀY] [--to NGÀY]\n"
+    "           [--sort CỘT] [--desc] [--limit N] [--offset N]\n"
     "           [--format table|csv|json]\n"
     "Liệt kê đề xuất trong phạm vi của bạn.\n"
     "  --state S      trạng thái (sangtao help workflow)\n"
     "  --unit MÃ      đơn vị và các đơn vị trực thuộc\n"
     "  --field MÃ     lĩnh vực\n"
     "  --search CHỮ   tìm trong mã và tên (không phân biệt dấu, hoa thường)\n"
+    "  --from, --to   tạo từ ngày, đến ngày (dd/mm/yyyy, giờ địa phương), tính cả hai ngày\n"
     "  --sort CỘT     code|title|state|unit|updated|due (mặc định: updated, mới trước)\n"
     "  --desc         sắp xếp giảm dần\n"
     "  --limit N      tối đa N dòng (0: tất cả)\n"
@@ -178,6 +181,7 @@ static int p_list(cli_ctx *c, int argc, char **argv)
     const cli_optdef defs[] = {
         {"state", CLI_VALUE, &f.state}, {"unit", CLI_VALUE, &f.unit},
         {"field", CLI_VALUE, &f.field}, {"search", CLI_VALUE, &f.search},
+        {"from", CLI_VALUE, &f.from}, {"to", CLI_VALUE, &f.to},
         {"sort", CLI_VALUE, &f.sort}, {"desc", CLI_FLAG, &f.desc},
         {"limit", CLI_VALUE, &limit}, {"offset", CLI_VALUE, &offset},
         {"format", CLI_VALUE, &format}, {NULL, 0, NULL}};
@@ -193,6 +197,18 @@ static int p_list(cli_ctx *c, int argc, char **argv)
     if (offset && (n = cli_number(offset)) < 0)
         return cli_usage_error(c, "--offset cần một số nguyên ≥ 0");
     else if (offset) f.offset = (int)n;
+    char from_iso[11], to_iso[11];   /* dd/mm/yyyy or ISO in, ISO to the core */
+    const char **dates[2] = {&f.from, &f.to};
+    char *iso[2] = {from_iso, to_iso};
+    for (int i = 0; i < 2; i++) {
+        st_day d;
+        st_err de;
+        if (!*dates[i]) continue;
+        if (date_parse(*dates[i], &d, &de) != ST_OK)
+            return cli_usage_error(c, "%s %s", i ? "--to:" : "--from:", de.msg);
+        date_iso(d, iso[i]);
+        *dates[i] = iso[i];
+    }
     if (f.state && wf_state_parse(f.state) < 0) {
         char list[400] = "";
         for (int s = 0; s < S_COUNT; s++) {

@@ -1,6 +1,7 @@
 /* sangtao report periodic|overdue: the reports of report.h, as a printable
  * document, CSV, XLSX or JSON, for the logged-in user's scope. */
 #include "cli.h"
+#include "priv.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -62,7 +63,7 @@ static int open_out(const char *path, FILE **f)
         *f = stdout;
         return CLI_OK;
     }
-    *f = fopen(path, "w");
+    *f = priv_fopen_user(path, "w");   /* the user's group, not setgid sangtao */
     if (!*f) return cli_error("%s: không ghi được tệp (%s)", path, strerror(errno));
     return CLI_OK;
 }

@@ -17,10 +17,11 @@
 #include <sys/stat.h>
 #include <iniparser.h>
 
+#include "keyspec.h"
 #include "priv.h"
 #include "text.h"
 
-enum opt_type { OPT_STR, OPT_INT, OPT_BOOL, OPT_ENUM, OPT_PATH };
+enum opt_type { OPT_STR, OPT_INT, OPT_BOOL, OPT_ENUM, OPT_PATH, OPT_KEYS };
 
 /* Extra check for one option: returns NULL if v is fine, else the reason. */
 typedef const char *(*opt_check_fn)(const char *v);
@@ -38,8 +39,12 @@ struct option {
 };
 
 static const char *check_site_code(const char *v);
+static const char *check_keys(const char *v);
 
 #define ENUMV(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* A [keys] row: empty by default (the built-in keys of ui/keys.c). */
+#define KEYS(name, en, vi) {"keys." name, OPT_KEYS, "", 0, 200, NULL, check_keys, \
+    "Keys for: " en, "Phím: " vi}
 #define NAME_MAX_CHARS 200
 #define PATH_MAX_BYTES 900   /* so that any value fits a config.ini line */
 
@@ -127,6 +132,47 @@ static const struct option options[] = {
     {"data.holidays", OPT_PATH, "", 0, PATH_MAX_BYTES, NULL, NULL,
      "Extra holidays CSV (date,kind,name) on top of the built-in ones",
      "Tệp CSV ngày nghỉ bổ sung; để trống nếu không có"},
+    /* [keys]: one row per action of the screens' key table (ui/keys.c, by
+     * its config name); a value replaces that action's built-in keys. */
+    KEYS("help", "help screen", "trợ giúp"),
+    KEYS("save", "save the form", "lưu biểu mẫu"),
+    KEYS("search", "quick search in the list", "tìm nhanh trong danh sách"),
+    KEYS("pick", "pick a value from a list (forms)", "chọn giá trị từ danh sách"),
+    KEYS("filter", "filter the list", "lọc danh sách"),
+    KEYS("refresh", "read the data again", "đọc lại dữ liệu"),
+    KEYS("sort", "sort by the next column", "sắp xếp theo cột tiếp theo"),
+    KEYS("reverse", "reverse the order", "đảo chiều sắp xếp"),
+    KEYS("queue", "my queue / everything", "việc chờ tôi / tất cả"),
+    KEYS("list", "open the proposal list (home)", "mở danh sách đề xuất"),
+    KEYS("reports", "open the reports (home)", "mở báo cáo"),
+    KEYS("new", "new proposal", "tạo đề xuất mới"),
+    KEYS("actions", "workflow actions", "các thao tác quy trình"),
+    KEYS("edit", "edit the proposal", "sửa đề xuất"),
+    KEYS("open", "open the selected line", "mở dòng đang chọn"),
+    KEYS("next", "next field or section", "trường hoặc mục sau"),
+    KEYS("prev", "previous field or section", "trường hoặc mục trước"),
+    KEYS("toggle", "mark or unmark (multiple choice)", "đánh dấu / bỏ đánh dấu"),
+    KEYS("up", "up one line", "lên một dòng"),
+    KEYS("down", "down one line", "xuống một dòng"),
+    KEYS("page_up", "up one page", "lên một trang"),
+    KEYS("page_down", "down one page", "xuống một trang"),
+    KEYS("first", "to the top", "về đầu"),
+    KEYS("last", "to the bottom", "xuống cuối"),
+    KEYS("left", "left one character", "sang trái một chữ"),
+    KEYS("right", "right one character", "sang phải một chữ"),
+    KEYS("line_start", "start of the line", "về đầu dòng"),
+    KEYS("line_end", "end of the line", "về cuối dòng"),
+    KEYS("word_left", "previous word", "về từ trước"),
+    KEYS("word_right", "next word", "sang từ sau"),
+    KEYS("backspace", "delete before the cursor", "xóa chữ trước con trỏ"),
+    KEYS("delete", "delete at the cursor", "xóa chữ tại con trỏ"),
+    KEYS("kill_line", "delete to the end of the line", "xóa đến cuối dòng"),
+    KEYS("kill_word", "delete the word before the cursor", "xóa từ trước con trỏ"),
+    KEYS("input_method", "switch the built-in Telex/VNI (off, Telex, VNI)",
+         "đổi bộ gõ có sẵn (tắt, Telex, VNI)"),
+    KEYS("quit", "leave the screen", "thoát màn hình"),
+    KEYS("cancel", "cancel, go back", "hủy, quay lại"),
+    KEYS("redraw", "redraw the screen", "vẽ lại màn hình"),
 };
 
 #define NOPT (sizeof options / sizeof options[0])
@@ -135,6 +181,7 @@ static const struct option options[] = {
 struct config {
     char *val[NOPT];   /* canonical NFC string of every option */
     long num[NOPT];    /* INT value, BOOL 0/1, ENUM index */
+    int line[NOPT];    /* the line of the file that set it, 0 = not set */
     char *path;        /* file loaded, or "" */
 };
 
@@ -181,6 +228,14 @@ static const char *check_site_code(const char *v)
         if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
             return "phải gồm 1 đến 8 chữ cái in hoa hoặc chữ số ASCII";
     return NULL;
+}
+
+/* A [keys] value: names the screens know (src/keyspec.h). */
+static const char *check_keys(const char *v)
+{
+    static char why[200];
+    keyspec k[KEYSPEC_MAX];
+    return keyspec_parse(v, k, KEYSPEC_MAX, why, sizeof why) < 0 ? why : NULL;
 }
 
 /* ---- converting one value ------------------------------------------------ */
@@ -288,9 +343,10 @@ static int opt_convert(const struct option *o, const char *v, long *num,
         break;
     }
     case OPT_STR:
-    case OPT_PATH: {
-        const char *unit = o->type == OPT_STR ? "ký tự" : "byte";
-        size_t n = o->type == OPT_STR ? utf8_chars(v) : strlen(v);
+    case OPT_PATH:
+    case OPT_KEYS: {
+        const char *unit = o->type != OPT_PATH ? "ký tự" : "byte";
+        size_t n = o->type != OPT_PATH ? utf8_chars(v) : strlen(v);
         const char *bad = o->check ? o->check(v) : NULL;
         if (n < (size_t)o->min || n > (size_t)o->max) {
             if (o->min > 0)
@@ -555,6 +611,7 @@ static int load_values(config *c, struct scan *s, dictionary *d)
         int rc = config_store(c, i, v, why, sizeof why);
         if (rc == ST_ENOMEM) return err_set(s->e, rc, "hết bộ nhớ");
         if (rc != ST_OK) return scan_fail(s, options[i].key, "%s", why);
+        c->line[i] = s->line_of[i];
     }
     return ST_OK;
 }
@@ -661,6 +718,7 @@ int config_set(config *c, const char *key, const char *value, st_err *e)
     if (rc) return rc;
     rc = config_store(c, (size_t)i, value, why, sizeof why);
     if (rc != ST_OK) return err_field(e, rc, key, "%s: %s", key, why);
+    c->line[i] = 0;   /* no longer the file's value */
     return ST_OK;
 }
 
@@ -674,6 +732,12 @@ const char *config_path(const config *c)
     return c->path;
 }
 
+int config_line(const config *c, const char *key)
+{
+    int i = opt_find(key);
+    return i < 0 ? 0 : c->line[i];
+}
+
 /* ---- printing ---------------------------------------------------------------- */
 
 static void type_desc(const struct option *o, char *buf, size_t n)
@@ -682,6 +746,7 @@ static void type_desc(const struct option *o, char *buf, size_t n)
     case OPT_INT: snprintf(buf, n, "int %ld..%ld", o->min, o->max); break;
     case OPT_BOOL: snprintf(buf, n, "bool (true/false)"); break;
     case OPT_PATH: snprintf(buf, n, "path"); break;
+    case OPT_KEYS: snprintf(buf, n, "keys (F3,l ^S Esc…)"); break;
     case OPT_STR: snprintf(buf, n, "text %ld..%ld", o->min, o->max); break;
     case OPT_ENUM: join_values(o, "|", buf, n); break;
     }
@@ -730,9 +795,25 @@ void config_print_values(const config *c, FILE *f)
         const struct option *o = &options[i];
         const char *dot = strchr(o->key, '.');
         size_t sl = (size_t)(dot - o->key);
-        if (i == 0 || sl != prev_len || strncmp(options[i - 1].key, o->key, sl) != 0)
+        if (i == 0 || sl != prev_len || strncmp(options[i - 1].key, o->key, sl) != 0) {
             fprintf(f, "\n[%.*s]\n", (int)sl, o->key);
+            if (o->type == OPT_KEYS)
+                fprintf(f, "\n# Keys of the screens, one line per action, names separated by\n"
+                           "# commas: list = F3,l.  Names: F1..F24, one letter or sign (l ? /),\n"
+                           "# ^S or Ctrl-S, Esc, Enter, Tab, Space, Backspace, Delete, Up, Down,\n"
+                           "# Left, Right, PgUp, PgDn, Home, End, Shift-Tab.  Empty: the built-in\n"
+                           "# keys, which F1 lists on every screen (and man sangtao).  Letters\n"
+                           "# act only where nothing is typed; in forms the F-key or Ctrl key of\n"
+                           "# the list does.  Example: list = F3,d\n"
+                           "# Phím của các màn hình, mỗi dòng một thao tác, cách nhau bằng dấu\n"
+                           "# phẩy; để trống: phím mặc định (F1 ở mỗi màn hình liệt kê).\n");
+        }
         prev_len = sl;
+        if (o->type == OPT_KEYS) {   /* one comment line each: the intro says the rest */
+            fprintf(f, "# %s / %s\n%s = ", o->help_en, o->help_vi, dot + 1);
+            print_value(f, c->val[i]);
+            continue;
+        }
         type_desc(o, type, sizeof type);
         fprintf(f, "\n# %s\n# %s\n# %s; default: %s\n%s = ", o->help_en, o->help_vi,
                 type, *o->def ? o->def : "\"\"", dot + 1);

@@ -26,6 +26,8 @@ int config_bool(const config *c, const char *key);
 int config_set(config *c, const char *key, const char *value, st_err *e);
 /* Path of the file actually loaded, or "" for defaults. */
 const char *config_path(const config *c);
+/* The line of the file that set key, 0 when it was not set there. */
+int config_line(const config *c, const char *key);
 
 /* The i-th key of the table ("section.key"), NULL past the end: lets tests
  * and tools walk every option without a second list. */

@@ -7,6 +7,7 @@
 
 #include "db_internal.h"
 #include "sbuf.h"
+#include "scope.h"
 #include "text.h"
 #include "workdays.h"
 #include "workflow.h"
@@ -74,13 +75,17 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
 {
     static const struct { const char *name, *asc, *desc; } sorts[] = {
         {"code", "p.code", "p.code DESC"},
-        {"title", "fold(p.title), p.title", "fold(p.title) DESC, p.title DESC"},
+        /* as proposal_list: title_key orders as COLLATE vi, through an index */
+        {"title", "p.title_key", "p.title_key DESC"},
         {"state", "p.state", "p.state DESC"},
         {"unit", "eu.code", "eu.code DESC"},
         {"updated", "p.updated_at", "p.updated_at DESC"},
         {"due", "p.due_date IS NULL, p.due_date", "p.due_date IS NULL, p.due_date DESC"},
     };
     if (!who) return err_set(e, ST_EPERM, "chưa đăng nhập");
+    /* Sorted by unit: the units in code order, each one's proposals in id
+     * order, so a page needs no sort of them all (as proposal_list). */
+    int by_unit = sort && strcmp(sort, "unit") == 0;
     char order[128] = "p.updated_at DESC, p.id DESC";
     for (size_t k = 0; sort && *sort && k < sizeof sorts / sizeof sorts[0]; k++)
         if (strcmp(sort, sorts[k].name) == 0)
@@ -104,8 +109,10 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
              "(SELECT pe.full_name FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
              "WHERE pr.proposal_id = p.id AND pr.deleted = 0 AND pr.is_lead = 1 "
              "ORDER BY pr.ord LIMIT 1), p.created_at, p.updated_at, p.due_date, p.version "
-             "FROM proposals p JOIN units eu ON eu.id = p.employing_unit_id "
-             "JOIN units cu ON cu.id = p.competent_unit_id "
+             "FROM ");
+    sbuf_add(&sql, by_unit ? "units eu CROSS JOIN proposals p ON eu.id = p.employing_unit_id "
+                           : "proposals p JOIN units eu ON eu.id = p.employing_unit_id ");
+    sbuf_add(&sql, "JOIN units cu ON cu.id = p.competent_unit_id "
              "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 AND " SCOPE_SQL
              /* +p.state: not the state index (every row of those states, then a
               * sort) but the ORDER BY's index, stopping after a page (make
@@ -147,6 +154,30 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
     return rc;
 }
 
+/* How many proposals in scope are overdue: counted from proposals_overdue
+ * alone (006_speed.sql), the scope tested once per pair of units, not once
+ * per proposal; the whole province needs no test (make bench: 27 000
+ * overdue, 70 ms → 2 ms). */
+static int overdue_count(st_db *db, const st_actor *who, const char *today, int *total,
+                         st_err *e)
+{
+    sqlite3_stmt *st;
+    int all = scope_size(db, scope_bind(who)) == SCOPE_ALL;
+    int rc = db_prepare(db, all ?
+        "SELECT count(*) FROM proposals WHERE due_date IS NOT NULL AND due_date < ?2 "
+        "AND deleted = 0 AND ?1 IS NOT NULL" :
+        "SELECT coalesce(sum(g.n), 0) FROM (SELECT employing_unit_id AS eu, "
+        "competent_unit_id AS cu, count(*) AS n FROM proposals WHERE due_date IS NOT NULL "
+        "AND due_date < ?2 AND deleted = 0 GROUP BY 1, 2) g WHERE EXISTS (SELECT 1 FROM "
+        "units u WHERE u.id IN (g.eu, g.cu) AND substr(u.path, 1, length(?1)) = ?1)", &st, e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, scope_bind(who), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) *total = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? ST_OK : db_fail(db, e, "đếm đề xuất quá hạn");
+}
+
 int home_overdue(st_db *db, const st_actor *who, int limit, home_overdue_cb cb,
                  void *ud, int *total, st_err *e)
 {
@@ -156,19 +187,20 @@ int home_overdue(st_db *db, const st_actor *who, int limit, home_overdue_cb cb,
     st_day today = date_today();
     char iso[11];
     date_iso(today, iso);
+    int rc = total ? overdue_count(db, who, iso, total, e) : ST_OK;
     sqlite3_stmt *st;
-    int rc = db_prepare(db, "SELECT p.code, p.title, p.state, p.due_date, coalesce(p.due_kind,'') "
-                        "FROM proposals p JOIN units eu ON eu.id = p.employing_unit_id "
-                        "JOIN units cu ON cu.id = p.competent_unit_id WHERE p.deleted = 0 AND "
-                        SCOPE_SQL " AND p.due_date IS NOT NULL AND p.due_date < ?2 "
-                        "ORDER BY p.due_date, p.code", &st, e);
-    if (rc) return rc;
+    /* Only the rows shown: the most late first, walking proposals_overdue. */
+    if (rc || (rc = db_prepare(db, "SELECT p.code, p.title, p.state, p.due_date, "
+                               "coalesce(p.due_kind,'') FROM proposals p "
+                               "JOIN units eu ON eu.id = p.employing_unit_id "
+                               "JOIN units cu ON cu.id = p.competent_unit_id WHERE p.deleted = 0 AND "
+                               SCOPE_SQL " AND p.due_date IS NOT NULL AND p.due_date < ?2 "
+                               "ORDER BY p.due_date, p.code LIMIT ?3", &st, e)))
+        return rc;
     sqlite3_bind_text(st, 1, scope_bind(who), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, iso, -1, SQLITE_STATIC);
-    int n = 0, stop = 0;
+    sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        n++;
-        if (stop || (limit > 0 && n > limit)) continue;
         st_day due;
         const char *dd = db_col_text(st, 3);
         if (date_parse(dd, &due, NULL) != ST_OK) continue;
@@ -180,10 +212,9 @@ int home_overdue(st_db *db, const st_actor *who, int limit, home_overdue_cb cb,
             .days_late = calendar_working_days_between(cal, due, today),
         };
         if (r.days_late < 1) r.days_late = 1;   /* due on a day off, today a working day */
-        if (cb && cb(&r, ud)) stop = 1;
+        if (cb && cb(&r, ud)) { rc = SQLITE_DONE; break; }
     }
     sqlite3_finalize(st);
-    if (total) *total = n;
     return rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "đọc đề xuất quá hạn");
 }
 

@@ -72,6 +72,8 @@ typedef struct proposal_filter {
     const char *unit;      /* unit code: its subtree, or NULL */
     const char *field;     /* field code or NULL */
     const char *search;    /* words to find in title and code, or NULL */
+    const char *from, *to; /* created on or after / on or before these local
+                              dates (YYYY-MM-DD), or NULL */
     const char *sort;      /* code|title|state|unit|updated|due (default updated desc) */
     int desc;
     int limit;             /* 0 = no limit (CLI export) */

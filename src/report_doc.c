@@ -261,6 +261,8 @@ int report_print(const config *cfg, const char *path, int width, st_err *e)
     pid_t pid = fork();
     if (pid < 0) return err_set(e, ST_EIO, "Không chạy được lp: %s", strerror(errno));
     if (pid == 0) {
+        /* lp runs as the user alone, never with the setgid group. */
+        if (setgid(getgid()) != 0) _exit(126);
         int nul = open("/dev/null", O_RDWR);
         if (nul >= 0) {
             dup2(nul, STDIN_FILENO);

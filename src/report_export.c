@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "csv.h"
+#include "priv.h"
 #include "report.h"
 #include "sbuf.h"
 #include "text.h"
@@ -246,8 +247,14 @@ static void xlsx_table(lxw_workbook *wb, const xfmt *x, const report *r, const r
 
 int report_write_xlsx(const report *r, const config *cfg, const char *path, st_err *e)
 {
+    /* The file is the user's: create it with their own group, not the
+     * setgid group that guards the database. */
+    priv_user_begin();
     lxw_workbook *wb = workbook_new(path);
-    if (!wb) return err_set(e, ST_EIO, "%s: không tạo được tệp XLSX", path);
+    if (!wb) {
+        priv_user_end();
+        return err_set(e, ST_EIO, "%s: không tạo được tệp XLSX", path);
+    }
     xfmt x;
     x.title = workbook_add_format(wb);
     format_set_bold(x.title);
@@ -276,6 +283,7 @@ int report_write_xlsx(const report *r, const config *cfg, const char *path, st_e
     workbook_set_properties(wb, &props);
     for (int i = 0; i < r->ntables; i++) xlsx_table(wb, &x, r, r->t[i], i);
     lxw_error err = workbook_close(wb);
+    priv_user_end();
     if (err != LXW_NO_ERROR)
         return err_set(e, ST_EIO, "%s: không ghi được tệp XLSX (%s)", path, lxw_strerror(err));
     return ST_OK;

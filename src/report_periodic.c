@@ -49,28 +49,26 @@ static int which(const pctx *c, const char *d)
     return -1;
 }
 
-static fld *field_of(pctx *c, int64_t id)
-{
-    for (int i = 0; i < c->nf; i++)
-        if (c->f[i].id == id) return &c->f[i];
-    return &c->f[c->nf - 1];   /* "not given" */
-}
-
+/* The month's index from "YYYY-MM…", or -1 outside the period: called
+ * for every fact, so without sscanf. */
 static int month_of(const pctx *c, const char *d)
 {
-    int y, m;
-    if (sscanf(d, "%d-%d", &y, &m) != 2) return -1;
-    int i = (y * 12 + m) - (c->y0 * 12 + c->m0);
+    int y = 0, m = 0, i;
+    for (i = 0; i < 4 && d[i] >= '0' && d[i] <= '9'; i++) y = y * 10 + (d[i] - '0');
+    if (i != 4 || d[4] != '-' || d[5] < '0' || d[5] > '9' || d[6] < '0' || d[6] > '9')
+        return -1;
+    m = (d[5] - '0') * 10 + (d[6] - '0');
+    i = (y * 12 + m) - (c->y0 * 12 + c->m0);
     return i >= 0 && i < c->nmonth ? i : -1;
 }
 
-/* Count one fact of measure m dated d for group g, field fid. */
-static void tally(pctx *c, int m, const char *d, int g, int64_t fid, int has_field)
+/* Count one fact of measure m dated d for group g, field fi (c->f). */
+static void tally(pctx *c, int m, const char *d, int g, int fi)
 {
     int w = which(c, d);
     if (w < 0) return;
     c->tot[w][m]++;
-    fld *f = has_field ? field_of(c, fid) : &c->f[c->nf - 1];
+    fld *f = &c->f[fi];
     if (w == 1) {
         if (m == M_RECEIVED) f->prev_received++;
         return;
@@ -89,90 +87,6 @@ int rp_step_fail(pctx *c, sqlite3_stmt *st, int rc, const char *what)
 {
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, what);
-}
-
-/* ---- scope: the proposals of the report, its groups and fields --------------- */
-
-static int load_scope(pctx *c)
-{
-    sqlite3_stmt *st;
-    int rc = rp_exec(c, "DROP TABLE IF EXISTS temp.rp; DROP TABLE IF EXISTS temp.rg;"
-                     "CREATE TEMP TABLE rg(id INTEGER PRIMARY KEY, idx INTEGER NOT NULL);"
-                     "CREATE TEMP TABLE rp(id INTEGER PRIMARY KEY, g INTEGER NOT NULL, "
-                     "field_id INTEGER, uid INTEGER NOT NULL, state TEXT, period_to TEXT, "
-                     "kind TEXT)");
-    if (rc) return rc;
-    /* Groups: the unit itself, then its children. */
-    rc = db_prepare(c->db, "SELECT id, code, name FROM units WHERE id = ?1 UNION ALL "
-                    "SELECT id, code, name FROM (SELECT id, code, name FROM units WHERE parent_id = ?1 "
-                    "AND deleted = 0 ORDER BY sort, name, code)", &st, c->e);
-    if (rc) return rc;
-    sqlite3_bind_int64(st, 1, c->u.id);
-    int cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (c->ng == cap) {
-            cap = cap ? cap * 2 : 32;
-            grp *v = realloc(c->g, (size_t)cap * sizeof *v);
-            if (!v) { sqlite3_finalize(st); return err_set(c->e, ST_ENOMEM, "hết bộ nhớ"); }
-            c->g = v;
-        }
-        grp *g = &c->g[c->ng++];
-        memset(g, 0, sizeof *g);
-        g->id = sqlite3_column_int64(st, 0);
-        snprintf(g->code, sizeof g->code, "%s", db_col_text(st, 1));
-        snprintf(g->name, sizeof g->name, c->ng == 1 ? "%s (trực tiếp)" : "%s",
-                 db_col_text(st, 2));
-    }
-    if ((rc = rp_step_fail(c, st, rc, "đọc đơn vị"))) return rc;
-    rc = db_prepare(c->db, "INSERT INTO rg(id, idx) VALUES (?1, ?2)", &st, c->e);
-    if (rc) return rc;
-    for (int i = 0; i < c->ng; i++) {
-        sqlite3_bind_int64(st, 1, c->g[i].id);
-        sqlite3_bind_int(st, 2, i);
-        if (sqlite3_step(st) != SQLITE_DONE) return rp_step_fail(c, st, SQLITE_ERROR, "lập báo cáo");
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    /* Each proposal under its unit inside the subtree (employing first), and
-     * that unit's group: the next id on its path after the report unit's. */
-    rc = db_prepare(c->db,
-        "INSERT INTO rp(id, g, field_id, uid, state, period_to, kind) "
-        "SELECT id, coalesce((SELECT idx FROM rg WHERE rg.id = CAST(substr(x, 1, "
-        "instr(x, '/') - 1) AS INTEGER)), 0), field_id, uid, state, period_to, kind FROM ("
-        " SELECT p.id, p.field_id, p.state, p.period_to, p.decision_kind AS kind, "
-        "  CASE WHEN substr(eu.path, 1, length(?1)) = ?1 THEN eu.id ELSE cu.id END AS uid, "
-        "  substr(CASE WHEN substr(eu.path, 1, length(?1)) = ?1 THEN eu.path ELSE cu.path END, "
-        "         length(?1) + 1) AS x "
-        " FROM proposals p JOIN units eu ON eu.id = p.employing_unit_id "
-        " JOIN units cu ON cu.id = p.competent_unit_id "
-        " WHERE p.deleted = 0 AND (substr(eu.path, 1, length(?1)) = ?1 "
-        "   OR substr(cu.path, 1, length(?1)) = ?1))", &st, c->e);
-    if (rc) return rc;
-    sqlite3_bind_text(st, 1, c->u.path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if ((rc = rp_step_fail(c, st, rc, "chọn đề xuất trong phạm vi"))) return rc;
-    /* Fields, and a last row for proposals without one. */
-    rc = db_prepare(c->db, "SELECT id, name FROM fields WHERE deleted = 0 ORDER BY id", &st, c->e);
-    if (rc) return rc;
-    cap = 0;
-    for (;;) {
-        rc = sqlite3_step(st);
-        int last = rc != SQLITE_ROW;
-        if (last && rc != SQLITE_DONE) break;
-        if (c->nf == cap) {
-            cap = cap ? cap * 2 : 16;
-            fld *v = realloc(c->f, (size_t)cap * sizeof *v);
-            if (!v) { sqlite3_finalize(st); return err_set(c->e, ST_ENOMEM, "hết bộ nhớ"); }
-            c->f = v;
-        }
-        fld *f = &c->f[c->nf++];
-        memset(f, 0, sizeof *f);
-        f->id = last ? -1 : sqlite3_column_int64(st, 0);
-        snprintf(f->name, sizeof f->name, "%s", last ? "Chưa xác định lĩnh vực" :
-                 db_col_text(st, 1));
-        if (last) break;
-    }
-    return rp_step_fail(c, st, rc, "đọc lĩnh vực");
 }
 
 /* ---- flows: what happened in the two periods --------------------------------- */
@@ -197,39 +111,46 @@ static int run_facts(pctx *c, const char *sql, int kind)
     sqlite3_bind_text(st, 3, c->lo, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, c->hi, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        /* Only the report's proposals; each under its group and field. */
+        const rprop *p = rp_find(c, sqlite3_column_int64(st, 2));
+        if (!p) continue;
         const char *what = db_col_text(st, 0), *d = db_col_text(st, 1);
-        int g = sqlite3_column_int(st, 2);
-        int hasf = sqlite3_column_type(st, 3) != SQLITE_NULL;
-        int64_t fid = sqlite3_column_int64(st, 3);
+        int g = p->g, fi = p->field;
         int w = which(c, d);
         switch (kind) {
         case 0: tally(c, measure_of_action(what) < 0 ? M_RECEIVED : measure_of_action(what),
-                      d, g, fid, hasf); break;
+                      d, g, fi); break;
         case 1:
             tally(c, strcmp(what, "implement") == 0 ? M_IMPLEMENT :
-                     strcmp(what, "pilot") == 0 ? M_PILOT : M_REJECT, d, g, fid, hasf);
+                     strcmp(what, "pilot") == 0 ? M_PILOT : M_REJECT, d, g, fi);
             break;
-        case 2: tally(c, M_REPORT, d, g, fid, hasf); break;
+        case 2: tally(c, M_REPORT, d, g, fi); break;
         case 3: {
-            int dmg = sqlite3_column_int(st, 4);
-            const char *pm = db_col_text(st, 5);
-            tally(c, M_EVAL, d, g, fid, hasf);
+            int dmg = sqlite3_column_int(st, 3);
+            const char *pm = db_col_text(st, 4);
+            tally(c, M_EVAL, d, g, fi);
             for (int i = 0; i < 3; i++)
                 if (strcmp(what, rp_outcomes[i]) == 0) {
-                    tally(c, M_COMPLETED + i, d, g, fid, hasf);
+                    tally(c, M_COMPLETED + i, d, g, fi);
                     if (w == 0) c->res[i][dmg ? 1 : 0]++;
                 }
-            if (dmg) tally(c, M_DAMAGE, d, g, fid, hasf);
+            if (dmg) tally(c, M_DAMAGE, d, g, fi);
             for (int i = 0; w >= 0 && i < NMEASURE; i++)
                 if (strcmp(pm, rp_measures[i]) == 0) c->prot[w][i]++;
             break;
         }
         case 4:
             tally(c, strcmp(what, "proposal") == 0 ? M_REPL_PROP :
-                     strcmp(what, "decision") == 0 ? M_REPL_DEC : M_REPL_DECL, d, g, fid, hasf);
+                     strcmp(what, "decision") == 0 ? M_REPL_DEC : M_REPL_DECL, d, g, fi);
+            if (w == 0) {
+                sbuf_addf(&c->repl, "%s[%lld,", c->repl.len > 1 ? "," : "",
+                          (long long)sqlite3_column_int64(st, 3));
+                sbuf_json_str(&c->repl, d);
+                sbuf_add(&c->repl, "]");
+            }
             break;
         default:
-            tally(c, M_COMMEND, d, g, fid, hasf);
+            tally(c, M_COMMEND, d, g, fi);
             for (int i = 0; w >= 0 && i < NFORM; i++)
                 if (strcmp(what, rp_forms[i]) == 0) c->forms[w][i]++;
             break;
@@ -240,101 +161,32 @@ static int run_facts(pctx *c, const char *sql, int kind)
 
 static int load_flows(pctx *c)
 {
+    /* Each read from an index that covers it (004, 006_speed.sql). */
+    sbuf_add(&c->repl, "[");
     static const char *const q[] = {
-        "SELECT e.action, date(e.at, 'localtime'), rp.g, rp.field_id FROM events e "
-        "JOIN rp ON rp.id = e.proposal_id WHERE e.action IN "
-        "('submit','return','start','suspend','terminate') AND e.at >= ?3 AND e.at < ?4",
-        "SELECT d.kind, d.doc_date, rp.g, rp.field_id FROM decisions d "
-        "JOIN rp ON rp.id = d.proposal_id WHERE d.deleted = 0 AND d.doc_date BETWEEN ?1 AND ?2",
-        "SELECT 'report', r.report_date, rp.g, rp.field_id FROM result_reports r "
-        "JOIN rp ON rp.id = r.proposal_id WHERE r.deleted = 0 AND r.report_date BETWEEN ?1 AND ?2",
-        "SELECT v.outcome, v.meeting_date, rp.g, rp.field_id, v.damage, v.protection_measure "
-        "FROM evaluations v JOIN rp ON rp.id = v.proposal_id WHERE v.deleted = 0 "
-        "AND v.meeting_date BETWEEN ?1 AND ?2",
-        "SELECT * FROM (SELECT r.kind, coalesce(r.doc_date, date(e.at, 'localtime')) AS d, "
-        "rp.g, rp.field_id FROM replications r JOIN rp ON rp.id = r.proposal_id "
-        "JOIN events e ON e.id = r.event_id WHERE r.deleted = 0) WHERE d BETWEEN ?1 AND ?2",
-        "SELECT c.form, c.doc_date, rp.g, rp.field_id FROM commendations c "
-        "JOIN rp ON rp.id = c.proposal_id WHERE c.deleted = 0 AND c.doc_date BETWEEN ?1 AND ?2",
+        "SELECT e.action, date(e.at, 'localtime'), e.proposal_id FROM events e "
+        "WHERE e.action IN ('submit','return','start','suspend','terminate') "
+        "AND e.at >= ?3 AND e.at < ?4",
+        "SELECT d.kind, d.doc_date, d.proposal_id FROM decisions d "
+        "WHERE d.deleted = 0 AND d.doc_date BETWEEN ?1 AND ?2",
+        "SELECT 'report', r.report_date, r.proposal_id FROM result_reports r "
+        "WHERE r.deleted = 0 AND r.report_date BETWEEN ?1 AND ?2",
+        "SELECT v.outcome, v.meeting_date, v.proposal_id, v.damage, v.protection_measure "
+        "FROM evaluations v WHERE v.deleted = 0 AND v.meeting_date BETWEEN ?1 AND ?2",
+        /* Undated replications count on the day they were recorded. */
+        "SELECT r.kind, r.doc_date, r.proposal_id, r.id FROM replications r "
+        "WHERE r.deleted = 0 AND r.doc_date BETWEEN ?1 AND ?2 UNION ALL "
+        "SELECT * FROM (SELECT r.kind, date(e.at, 'localtime') AS d, r.proposal_id, r.id "
+        "FROM replications r JOIN events e ON e.id = r.event_id "
+        "WHERE r.deleted = 0 AND r.doc_date IS NULL) WHERE d BETWEEN ?1 AND ?2",
+        "SELECT c.form, c.doc_date, c.proposal_id FROM commendations c "
+        "WHERE c.deleted = 0 AND c.doc_date BETWEEN ?1 AND ?2",
     };
     for (int i = 0; i < 6; i++) {
         int rc = run_facts(c, q[i], i);
         if (rc) return rc;
     }
     return ST_OK;
-}
-
-/* ---- stocks: the state of started proposals at the end of each period ---------- */
-
-/* One late pilot: its code, title and unit read only now, for the list. */
-static int add_overdue_row(pctx *c, sqlite3_stmt *st, const char *due, int late)
-{
-    sqlite3_stmt *q;
-    int rc = db_prepare(c->db, "SELECT p.code, p.title, u.name FROM proposals p, units u "
-                        "WHERE p.id = ?1 AND u.id = ?2", &q, c->e);
-    if (rc) return rc;
-    sqlite3_bind_int64(q, 1, sqlite3_column_int64(st, 2));
-    sqlite3_bind_int64(q, 2, sqlite3_column_int64(st, 3));
-    if (sqlite3_step(q) == SQLITE_ROW) {
-        report_table *t = c->tb[T_OVERDUE];
-        int row = rt_newrow(c->r, t);
-        rt_set(c->r, t, row, 0, db_col_text(q, 0));
-        rt_set(c->r, t, row, 1, db_col_text(q, 1));
-        rt_set(c->r, t, row, 2, db_col_text(q, 2));
-        rt_set(c->r, t, row, 3, strcmp(db_col_text(st, 5), "pilot") == 0 ? "Thí điểm" : "Thực hiện");
-        rt_set(c->r, t, row, 4, db_col_text(st, 6));
-        rt_set(c->r, t, row, 5, due);
-        rt_seti(c->r, t, row, 6, late);
-    }
-    sqlite3_finalize(q);
-    return ST_OK;
-}
-
-static int load_stocks(pctx *c)
-{
-    const calendar *cal = db_calendar(c->db, c->e);
-    if (!cal) return c->e->code ? c->e->code : ST_EDB;
-    int days = (int)config_int(db_config(c->db), "workflow.report_days");
-    st_day end[2];
-    date_parse(c->end, &end[0], NULL);
-    date_parse(c->pend, &end[1], NULL);
-    sqlite3_stmt *st;
-    int rc = db_prepare(c->db,
-        "SELECT "
-        " (SELECT e.to_state FROM events e WHERE e.proposal_id = rp.id AND e.to_state IS NOT NULL"
-        "  AND e.at < ?1 ORDER BY e.at DESC, e.id DESC LIMIT 1),"
-        " (SELECT e.to_state FROM events e WHERE e.proposal_id = rp.id AND e.to_state IS NOT NULL"
-        "  AND e.at < ?2 ORDER BY e.at DESC, e.id DESC LIMIT 1),"
-        " rp.id, rp.uid, '', coalesce(rp.kind, ''), coalesce(rp.period_to, ''), rp.g "
-        "FROM rp WHERE rp.state IN ('implementing','suspended','terminated','reported',"
-        "'evaluated','replication_proposed','replicated','closed') ORDER BY rp.id", &st, c->e);
-    if (rc) return rc;
-    sqlite3_bind_text(st, 1, c->hi, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, c->hi_prev, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int g = sqlite3_column_int(st, 7);
-        for (int w = 0; w < 2; w++) {
-            const char *s = db_col_text(st, w);
-            int running = strcmp(s, "implementing") == 0, susp = strcmp(s, "suspended") == 0;
-            if (!running && !susp) continue;
-            c->tot[w][running ? M_RUNNING : M_SUSPENDED]++;
-            if (w == 0 && g >= 0 && g < c->ng) c->g[g].m[running ? M_RUNNING : M_SUSPENDED]++;
-            st_day pto;
-            if (date_parse(db_col_text(st, 6), &pto, NULL) != ST_OK) continue;
-            st_day due = calendar_add_working_days(cal, pto, days);
-            if (due >= end[w]) continue;
-            c->tot[w][M_OVERDUE]++;
-            if (w == 1) continue;
-            if (g >= 0 && g < c->ng) c->g[g].m[M_OVERDUE]++;
-            char iso[11];
-            date_iso(due, iso);
-            if ((rc = add_overdue_row(c, st, iso, calendar_working_days_between(cal, due, end[0])))) {
-                sqlite3_finalize(st);
-                return rc;
-            }
-        }
-    }
-    return rp_step_fail(c, st, rc, "đếm đề xuất đang triển khai");
 }
 
 /* ---- lists: rejections and returns with reasons, replication, commendations ---- */
@@ -373,12 +225,12 @@ static int load_lists(pctx *c)
     sqlite3_stmt *st;
     int rc = db_prepare(c->db,
         "SELECT * FROM (SELECT p.code, p.title, u.name, 'reject' AS k, d.doc_no, d.doc_date AS d,"
-        " d.reject_reasons, d.reject_detail FROM decisions d JOIN rp ON rp.id = d.proposal_id"
-        " JOIN proposals p ON p.id = d.proposal_id JOIN units u ON u.id = rp.uid"
+        " d.reject_reasons, d.reject_detail FROM decisions d"
+        " JOIN proposals p ON p.id = d.proposal_id JOIN units u ON u.id = rp_unit(d.proposal_id)"
         " WHERE d.deleted = 0 AND d.kind = 'reject' AND d.doc_date BETWEEN ?1 AND ?2"
         " UNION ALL SELECT p.code, p.title, u.name, 'return', e.doc_no, date(e.at, 'localtime'),"
-        " '', e.comment FROM events e JOIN rp ON rp.id = e.proposal_id"
-        " JOIN proposals p ON p.id = e.proposal_id JOIN units u ON u.id = rp.uid"
+        " '', e.comment FROM events e"
+        " JOIN proposals p ON p.id = e.proposal_id JOIN units u ON u.id = rp_unit(e.proposal_id)"
         " WHERE e.action = 'return' AND e.at >= ?3 AND e.at < ?4) ORDER BY d, code", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, c->from, -1, SQLITE_STATIC);
@@ -405,15 +257,20 @@ static int load_lists(pctx *c)
     if ((rc = rp_step_fail(c, st, rc, "liệt kê quyết định"))) return rc;
 
     rc = db_prepare(c->db,
-        "SELECT * FROM (SELECT p.code, p.title, r.kind, CASE r.kind WHEN 'proposal' THEN "
-        "r.target_units WHEN 'decision' THEN r.adopting_units ELSE r.text END, r.doc_no, "
-        "coalesce(r.doc_date, date(e.at, 'localtime')) AS d FROM replications r "
-        "JOIN rp ON rp.id = r.proposal_id JOIN proposals p ON p.id = r.proposal_id "
-        "JOIN events e ON e.id = r.event_id WHERE r.deleted = 0) "
-        "WHERE d BETWEEN ?1 AND ?2 ORDER BY d, code", &st, c->e);
+        /* The rows load_flows found in the period, with their dates. */
+        "SELECT p.code, p.title, x.kind, CASE x.kind WHEN 'proposal' THEN "
+        "x.target_units WHEN 'decision' THEN x.adopting_units ELSE x.text END, x.doc_no, y.d "
+        "FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS d "
+        "      FROM json_each(?1)) y "
+        "JOIN replications x ON x.id = y.id JOIN proposals p ON p.id = x.proposal_id "
+        "ORDER BY y.d, p.code", &st, c->e);
     if (rc) return rc;
-    sqlite3_bind_text(st, 1, c->from, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, c->to, -1, SQLITE_STATIC);
+    sbuf_add(&c->repl, "]");
+    if (c->repl.oom) {
+        sqlite3_finalize(st);
+        return err_set(c->e, ST_ENOMEM, "hết bộ nhớ");
+    }
+    sqlite3_bind_text(st, 1, sbuf_str(&c->repl), -1, SQLITE_STATIC);
     t = c->tb[T_REPLICATION];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = db_col_text(st, 2);
@@ -431,8 +288,8 @@ static int load_lists(pctx *c)
 
     rc = db_prepare(c->db,
         "SELECT c.person_name, c.form, p.code, c.doc_no, c.doc_date FROM commendations c "
-        "JOIN rp ON rp.id = c.proposal_id JOIN proposals p ON p.id = c.proposal_id "
-        "WHERE c.deleted = 0 AND c.doc_date BETWEEN ?1 AND ?2 ORDER BY c.doc_date, p.code, "
+        "JOIN proposals p ON p.id = c.proposal_id WHERE rp_unit(c.proposal_id) IS NOT NULL "
+        "AND c.deleted = 0 AND c.doc_date BETWEEN ?1 AND ?2 ORDER BY c.doc_date, p.code, "
         "c.person_name", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, c->from, -1, SQLITE_STATIC);
@@ -465,6 +322,7 @@ int report_periodic(st_db *db, const st_actor *who, const report_params *p, repo
     c.who = who;
     c.p = p;
     c.e = e;
+    sbuf_init(&c.repl);
     char label[96], asof[11];
     int rc = report_period(p, c.from, c.to, c.pfrom, c.pto, label, sizeof label, e);
     if (!rc) rc = report_as_of(p->as_of, asof, e);
@@ -513,16 +371,15 @@ int report_periodic(st_db *db, const st_actor *who, const report_params *p, repo
     /* One read transaction: every figure from the same snapshot. */
     rc = rp_exec(&c, "BEGIN");
     if (!rc) {
-        rc = load_scope(&c);
+        rc = rp_load_scope(&c);
         if (!rc) { report_step(p, 1, 6, "Tiếp nhận, quyết định, kết quả"); rc = load_flows(&c); }
         if (!rc) rc = report_periodic_tables(&c);   /* creates the list tables */
-        if (!rc) { report_step(p, 2, 6, "Đang triển khai, quá hạn"); rc = load_stocks(&c); }
+        if (!rc) { report_step(p, 2, 6, "Đang triển khai, quá hạn"); rc = rp_load_stocks(&c); }
         if (!rc) { report_step(p, 3, 6, "Danh sách quyết định, nhân rộng, khen thưởng");
                    rc = load_lists(&c); }
         if (!rc) { report_step(p, 4, 6, "Học tập, quán triệt"); rc = report_periodic_dissemination(&c); }
         if (!rc) { report_step(p, 5, 6, "Tổng hợp"); rc = report_periodic_fill(&c); }
-        sqlite3_exec(db_h(db), "DROP TABLE IF EXISTS temp.rp; DROP TABLE IF EXISTS temp.rg",
-                     NULL, NULL, NULL);
+        rp_unload(&c);
         sqlite3_exec(db_h(db), rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
     }
     if (!rc && r->oom) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
@@ -530,6 +387,7 @@ int report_periodic(st_db *db, const st_actor *who, const report_params *p, repo
     free(c.month);
     free(c.g);
     free(c.f);
+    sbuf_free(&c.repl);
     if (rc) {
         report_free(&c.r);
         return rc;

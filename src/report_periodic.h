@@ -3,6 +3,8 @@
 #define SANGTAO_REPORT_PERIODIC_H
 
 #include "report_internal.h"
+#include "sbuf.h"
+#include "workdays.h"
 
 enum {
     M_RECEIVED, M_IMPLEMENT, M_PILOT, M_REJECT, M_RETURN, M_START, M_SUSPEND,
@@ -24,6 +26,19 @@ extern const char *const rp_forms[NFORM];
 typedef struct grp { int64_t id; char code[64], name[256]; long m[M_COUNT]; long units; } grp;
 typedef struct fld { int64_t id; char name[160]; long cur[M_COUNT], prev_received; } fld;
 
+/* A unit, and whether and under which group the report shows it. */
+typedef struct runit { int64_t id; int in, g; } runit;
+/* A proposal of the report: its employing or competent unit is in the
+ * subtree (the unit it is shown under: unit).  In id order. */
+typedef struct rprop {
+    int64_t id;
+    int g, unit, field;      /* field: index in pctx.f (the last: none given) */
+    st_day pto;              /* planned end (period_to), when has_pto */
+    char pto_s[11];          /* … as stored, for the list of late pilots */
+    unsigned char has_pto, started, pilot;
+    unsigned char end[2];    /* state at the end of each period: 1 running, 2 suspended */
+} rprop;
+
 typedef struct pctx {
     st_db *db;
     const st_actor *who;
@@ -43,7 +58,22 @@ typedef struct pctx {
     long res[3][2], prot[2][NMEASURE], forms[2][NFORM];
     report_table *tb[T_COUNT];
     long reasons[16];
+    runit *units;           /* every unit, by id */
+    int nunits;
+    rprop *rp;              /* the report's proposals, by id */
+    int nrp;
+    sbuf repl;              /* JSON [[id, date], …]: the period's replications, counted
+                               once for the figures and listed from here */
 } pctx;
+
+/* report_periodic_scope.c: the report's units and proposals (no temporary
+ * table: an array read from the proposals_narrow index), the SQL function
+ * rp_unit(proposal_id) (the unit a proposal of the report is shown under, or
+ * NULL), and the state of each started proposal at the end of each period. */
+int rp_load_scope(pctx *c);
+const rprop *rp_find(const pctx *c, int64_t id);
+void rp_unload(pctx *c);
+int rp_load_stocks(pctx *c);
 
 
 int rp_exec(pctx *c, const char *sql);

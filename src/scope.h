@@ -13,7 +13,14 @@
  * ORDER BY and stops after a page; a small one (a commune, a department)
  * gives an IN over the subtree's units, so the unit indexes fetch its few
  * proposals instead of reading the whole list to find them.  Both are true
- * for exactly the same rows.  Returns buf. */
+ * for exactly the same rows; when the subtree holds every unit, the test is
+ * always true and costs nothing.  Returns buf. */
 const char *scope_sql(st_db *db, const char *path, int param, char *buf, size_t n);
+
+/* How big the subtree at path is: SCOPE_ALL when it holds every unit (the
+ * province), so that every proposal is in scope and callers may skip the
+ * test; SCOPE_SMALL as above; otherwise SCOPE_LARGE. */
+enum { SCOPE_LARGE, SCOPE_SMALL, SCOPE_ALL };
+int scope_size(st_db *db, const char *path);
 
 #endif

@@ -78,6 +78,62 @@ int search_fts_query(const char *typed, char **out, st_err *e)
     return *out ? ST_OK : err_set(e, ST_ENOMEM, "hết bộ nhớ");
 }
 
+/* Marks in seen (bit k) each word that begins a word of text, which is
+ * folded as the index holds it; returns the new mask. */
+static unsigned words_seen(const char *text, char *const *words, const size_t *wlen, int n,
+                           unsigned seen)
+{
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (r <= 0) { i++; continue; }
+        if (!word_cp(cp)) { i += (size_t)r; continue; }
+        size_t start = i;
+        while (i < len) {
+            r = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                 (utf8proc_ssize_t)(len - i), &cp);
+            if (r <= 0 || !word_cp(cp)) break;
+            i += (size_t)r;
+        }
+        for (int k = 0; k < n; k++)
+            if (!(seen & (1u << k)) && i - start >= wlen[k] &&
+                memcmp(text + start, words[k], wlen[k]) == 0)
+                seen |= 1u << k;
+    }
+    return seen;
+}
+
+int search_walk(sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
+                int64_t *ids, int *n)
+{
+    *n = 0;
+    char *folded = typed ? text_fold(typed) : NULL;
+    if (!folded) return SEARCH_WALK_BUDGET;
+    char *words[SEARCH_MAX_WORDS];
+    size_t wlen[SEARCH_MAX_WORDS];
+    int nw = split_words(folded, words, SEARCH_MAX_WORDS), rc = SQLITE_DONE;
+    for (int k = 0; k < nw; k++) wlen[k] = strlen(words[k]);
+    unsigned all = nw >= 32 ? ~0u : (1u << nw) - 1;
+    long walked = 0;
+    while (*n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (walked++ >= budget) {
+            free(folded);
+            return SEARCH_WALK_BUDGET;
+        }
+        unsigned seen = 0;
+        for (int c = 1; c <= ntext && seen != all; c++) {
+            const char *t = (const char *)sqlite3_column_text(st, c);
+            if (t) seen = words_seen(t, words, wlen, nw, seen);
+        }
+        if (nw > 0 && seen == all) ids[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    free(folded);
+    if (*n >= want) return SEARCH_WALK_FOUND;
+    return rc == SQLITE_DONE ? SEARCH_WALK_END : -rc;
+}
+
 /* Fold one code point (as UTF-8) into buf; returns its length. */
 static size_t fold_cp(utf8proc_int32_t cp, char *buf, size_t cap)
 {

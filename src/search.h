@@ -8,6 +8,7 @@
 #define SANGTAO_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "db.h"
 #include "err.h"
 
@@ -36,6 +37,19 @@ int search_exact_words(const char *text, const char *typed);
 
 /* Does the typed text carry any mark (tone, vowel mark, đ)? */
 int search_has_marks(const char *typed);
+
+/* Walking a list in its own order and keeping the rows that match, for a
+ * first page without reading every hit (proposal_list: a common word
+ * matches most proposals).  st yields the list's rows in order: the id,
+ * then ntext columns of folded text as the index holds them; a row matches
+ * when every typed word begins a word of one of them (what MATCH with
+ * search_fts_query's expression tests).  Stops after want matching rows,
+ * at the end of the rows, or after budget rows: returns SEARCH_WALK_FOUND,
+ * _END or _BUDGET (or a negative SQLite error code), the ids in *ids. */
+struct sqlite3_stmt;
+enum { SEARCH_WALK_FOUND, SEARCH_WALK_END, SEARCH_WALK_BUDGET };
+int search_walk(struct sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
+                int64_t *ids, int *n);
 
 /* Rebuild the index from the tables; *rows = proposals indexed. */
 int search_reindex(st_db *db, long *rows, st_err *e);

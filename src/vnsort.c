@@ -202,6 +202,62 @@ int vn_compare(const char *a, size_t na, const char *b, size_t nb)
     return compare(a, na, b, nb);
 }
 
+/* ---- the sort key ----------------------------------------------------------
+ *
+ * compare() orders by a sequence of parts; the key writes the same parts one
+ * after another, each in a form where memcmp agrees with compare():
+ *   for each syllable: 0x01, its letters' primary weights, 0x00, its code
+ *   points' tones + 1, 0x00
+ *   0x00 (no more syllables: fewer syllables sort first)
+ *   every code point's case + 1, 0x00
+ *   the bytes themselves (the last tie-break, shorter first).
+ * A sequence ends with 0x00, below every element, so a prefix sorts first,
+ * as level() has it.  A primary weight below 0xF0 (digits, letters) is one
+ * byte; a larger one is 0xFF and three bytes, big-endian. */
+
+typedef struct keybuf { unsigned char *p; size_t cap, len; } keybuf;
+
+static void key_put(keybuf *k, unsigned v)
+{
+    if (k->len < k->cap) k->p[k->len] = (unsigned char)v;
+    k->len++;
+}
+
+static void key_weight(keybuf *k, uint32_t v)
+{
+    if (v < 0xF0) {
+        key_put(k, v);
+        return;
+    }
+    key_put(k, 0xFF);
+    key_put(k, (v >> 16) & 0xFF);
+    key_put(k, (v >> 8) & 0xFF);
+    key_put(k, v & 0xFF);
+}
+
+size_t vn_sortkey(const char *s, size_t n, unsigned char *out, size_t cap)
+{
+    pthread_once(&table_once, table_init);
+    keybuf k = {out, out ? cap : 0, 0};
+    size_t i = 0, j;
+    w3 w;
+    while (i < n) {
+        size_t ni, e = syllable(s, n, i, &ni);
+        key_put(&k, 1);
+        for (j = i; next(s, e, &j, &w);)
+            if (w.p != P_IGNORE) key_weight(&k, w.p);
+        key_put(&k, 0);
+        for (j = i; next(s, e, &j, &w);) key_put(&k, w.s + 1u);
+        key_put(&k, 0);
+        i = ni;
+    }
+    key_put(&k, 0);
+    for (j = 0; next(s, n, &j, &w);) key_put(&k, w.t + 1u);
+    key_put(&k, 0);
+    for (j = 0; j < n; j++) key_put(&k, (unsigned char)s[j]);
+    return k.len;
+}
+
 /* The last word of a name, white space at the ends ignored. */
 static void given_name(const char *s, size_t n, size_t *start, size_t *len)
 {

@@ -17,6 +17,14 @@ static const char *const state_labels[S_COUNT] = {
     "Đề xuất nhân rộng", "Đã nhân rộng", "Kết thúc", "Đã rút",
 };
 
+/* The same, short enough for a list column (at most 17 columns). */
+static const char *const state_short[S_COUNT] = {
+    "Dự thảo", "Đã gửi", "Đang xem xét", "Trả lại", "Được chấp thuận", "Không chấp thuận",
+    "Đang triển khai", "Tạm dừng", "Đình chỉ", "Đã báo cáo", "Đã đánh giá",
+    "Đề xuất nhân rộng", "Đã nhân rộng", "Kết thúc", "Đã rút",
+};
+
+const char *wf_state_short(int s) { return s >= 0 && s < S_COUNT ? state_short[s] : "?"; }
 const char *wf_state_name(int s) { return s >= 0 && s < S_COUNT ? state_names[s] : "?"; }
 const char *wf_state_label(int s) { return s >= 0 && s < S_COUNT ? state_labels[s] : "?"; }
 

@@ -22,6 +22,7 @@ typedef enum {
 
 const char *wf_state_name(int s);    /* "in_review" */
 const char *wf_state_label(int s);   /* "Đang xem xét" */
+const char *wf_state_short(int s);   /* "Trả lại": the label cut for list columns */
 int wf_state_parse(const char *name); /* -1 if unknown */
 
 typedef struct wf_action wf_action;
@@ -61,6 +62,10 @@ const char *workflow_suggest_protection(const char *outcome, int damage,
                                         int common_good, int no_prohibited_act,
                                         int abuse);
 const char *wf_measure_label(const char *measure);
+
+/* Must a proposal have this field (proposal_field name) before it is
+ * submitted?  (The forms mark those fields.) */
+int wf_submit_needs(const char *field);
 
 /* Print the workflow table (states, actions, roles, fields) for --help. */
 void workflow_print_help(FILE *f);

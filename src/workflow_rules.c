@@ -55,14 +55,22 @@ static int due_after(wf_ctx *c, const char *iso_date, const char *cfg_key, char 
 
 /* "Must rest on scientific and practical grounds, stay inside the legal
  * framework, be feasible": the content a proposal needs before it goes to
- * the head. */
+ * the head (and, checked apart below, a lead proposer and a field). */
+static const char *const need[][2] = {
+    {"title", "Tên đề xuất"}, {"bottleneck", "Điểm nghẽn"},
+    {"necessity", "Sự cần thiết, mục đích"}, {"content", "Nội dung, giải pháp"},
+    {"feasibility", "Tính khả thi"}, {"legal_basis", "Cơ sở pháp lý"},
+};
+
+int wf_submit_needs(const char *field)
+{
+    for (size_t i = 0; field && i < sizeof need / sizeof need[0]; i++)
+        if (strcmp(field, need[i][0]) == 0) return 1;
+    return field && (strcmp(field, "lead") == 0 || strcmp(field, "field") == 0);
+}
+
 static int check_complete(wf_ctx *c)
 {
-    static const char *const need[][2] = {
-        {"title", "Tên đề xuất"}, {"bottleneck", "Điểm nghẽn"},
-        {"necessity", "Sự cần thiết, mục đích"}, {"content", "Nội dung, giải pháp"},
-        {"feasibility", "Tính khả thi"}, {"legal_basis", "Cơ sở pháp lý"},
-    };
     sbuf miss;
     sbuf_init(&miss);
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {

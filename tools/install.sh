@@ -15,6 +15,14 @@ install -d -m 2770 "$D$DBDIR"
 install -m 0755 "$BIN" "$D$PREFIX/bin/sangtao"
 install -m 0644 "$SRC/docs/sangtao.1" "$D$PREFIX/share/man/man1/sangtao.1"
 install -m 0644 "$SRC"/data/*.csv "$D$PREFIX/share/sangtao/"
+# The screens' compiled catalogues (ui.language = en), found by the program
+# at PREFIX/share/locale beside PREFIX/bin.
+for mo in "$(dirname "$BIN")"/locale/*/LC_MESSAGES/sangtao.mo; do
+    [ -f "$mo" ] || continue
+    lang=$(basename "$(dirname "$(dirname "$mo")")")
+    install -d "$D$PREFIX/share/locale/$lang/LC_MESSAGES"
+    install -m 0644 "$mo" "$D$PREFIX/share/locale/$lang/LC_MESSAGES/sangtao.mo"
+done
 # The settings point at the installed folder: a database anywhere else is
 # refused when the program runs setgid.
 if [ ! -e "$D/etc/sangtao/config.ini" ]; then

@@ -2,6 +2,7 @@
  * scrolled by display width, or a text area wrapped at its width, and
  * the keys that edit. */
 #include "ui_int.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -182,4 +183,27 @@ int ui_area_vmove(lineedit *le, int w, int dir)
         if ((op == LE_LEFT && le_cursor(le) < want) || (op == LE_RIGHT && le_cursor(le) > want)) break;
     }
     return 1;
+}
+
+/* ---- the built-in input method ------------------------------------------- */
+
+void ui_ime_apply(struct lineedit *le, int ok)
+{
+    if (le) le_set_ime(le, ok ? (enum le_ime)U.ime : LE_IME_OFF, U.tone_new);
+}
+
+void ui_ime_cycle(void)
+{
+    U.ime = U.ime == LE_IME_OFF ? LE_IME_TELEX : U.ime == LE_IME_TELEX ? LE_IME_VNI : LE_IME_OFF;
+}
+
+void ui_ime_badge(int ok)
+{
+    const char *name = U.ime == LE_IME_TELEX ? "Telex" : U.ime == LE_IME_VNI ? "VNI" : _("tắt");
+    char buf[120], kn[16];
+    keys_name_for(SC_FORM, K_IME, kn, sizeof kn);
+    if (ok) snprintf(buf, sizeof buf, _(" Bộ gõ: %s (%s) "), name, kn);
+    else snprintf(buf, sizeof buf, _(" Bộ gõ: %s — trường này không dùng "), name);
+    int w = ui_width(buf);
+    if (w < COLS / 2) ui_put(LINES - 1, COLS - w, w, buf, th(ok ? TH_BARKEY : TH_BAR), 0);
 }

@@ -9,6 +9,7 @@
 
 #include "text.h"
 #include "workdays.h"
+#include "workflow.h"
 
 int ui_edit_key(lineedit *le, const ui_key *k);
 int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);
@@ -16,11 +17,13 @@ int ui_draw_area(lineedit *le, int y, int x, int w, int h, int *vtop, attr_t a,
                  int *cy, int *cx);
 int ui_area_vmove(lineedit *le, int w, int dir);
 
+/* The label column (values start two columns after it). */
+static int label_w(void) { return COLS >= 100 ? 40 : 34; }
+
 /* The width of the value column, as draw() lays it out. */
 static int value_width(void)
 {
-    int lw = COLS >= 100 ? 36 : 30;
-    return COLS - (lw + 2) - 1;
+    return COLS - (label_w() + 2) - 1;
 }
 int pick_set(const char *title, const char *const *labels, int n, unsigned *bits);
 int pick_field(char *out, int n);
@@ -69,12 +72,13 @@ void form_add(form *f, const fielddef *fd)
     if (is_text(x)) {
         le_new(&x->le, fd->type == FT_LONGTEXT ? LE_MULTI : LE_SINGLE,
                fd->type == FT_LONGTEXT ? 0 : 1000);
-        int ime = fd->type == FT_TEXT || fd->type == FT_LONGTEXT || fd->type == FT_PERSON;
-        const char *m = config_str(U.cfg, "ui.input_method");
-        enum le_ime im = !ime || !m ? LE_IME_OFF : strcmp(m, "telex") == 0 ? LE_IME_TELEX :
-                         strcmp(m, "vni") == 0 ? LE_IME_VNI : LE_IME_OFF;
-        const char *ts = config_str(U.cfg, "ui.tone_style");
-        le_set_ime(x->le, im, !ts || strcmp(ts, "old") != 0);
+        /* Words take the input method; codes, numbers and dates do not. */
+        static const char *const codes[] = {"field", "email", "phone", "code", "username",
+                                            "password", "password2"};
+        x->ime_ok = fd->type == FT_TEXT || fd->type == FT_LONGTEXT || fd->type == FT_PERSON;
+        for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++)
+            if (strcmp(fd->name, codes[k]) == 0) x->ime_ok = 0;
+        ui_ime_apply(x->le, x->ime_ok);
         if (fd->flags & FF_TODAY) {
             char d[11];
             date_vn(date_today(), d);
@@ -189,9 +193,16 @@ int form_values(const form *f, st_kv *kv, char **store, int changed_only)
 
 /* ---- layout and drawing ------------------------------------------------ */
 
+/* A one-line field whose label does not fit its column: the label takes a
+ * row of its own, the value the row under it. */
+static int label_row(const ffield *x)
+{
+    return x->fd.type != FT_LONGTEXT && ui_width(_(x->fd.label)) > label_w() - 2;
+}
+
 static int rows_of(const form *f, int i)
 {
-    return (f->f[i].fd.type == FT_LONGTEXT ? 3 : 1) + (f->f[i].err[0] ? 1 : 0);
+    return (f->f[i].fd.type == FT_LONGTEXT ? 3 : 1) + label_row(&f->f[i]) + (f->f[i].err[0] ? 1 : 0);
 }
 
 static const char *type_hint(const ffield *x)
@@ -219,8 +230,13 @@ static void draw(form *f)
     char note[700] = "";
     if (f->note) f->note(f, note, sizeof note);
     if (note[0]) ui_put(1, 1, COLS - 2, note, th(TH_OK), 0);
+    else if (f->mark_submit)
+        ui_put(1, 1, COLS - 2, _("Trường có * là bắt buộc khi lưu; có + thì cần điền trước khi Gửi đề xuất."),
+               th(TH_DIM), 0);
     else ui_put(1, 1, COLS - 2, _("Trường có * là bắt buộc."), th(TH_DIM), 0);
-    int lw = COLS >= 100 ? 36 : 30, vx = lw + 2, vw = COLS - vx - 1;
+    /* Labels get 32 columns at 80 (values 44); a text area's label wraps
+     * over its three rows, so that every label reads whole. */
+    int lw = label_w(), vx = lw + 2, vw = COLS - vx - 1;
     int y0 = 2, h = LINES - 4;
     int pos = 0, cpos = 0;
     for (int i = 0; i < f->n; i++) { if (i == f->cur) cpos = pos; pos += rows_of(f, i); }
@@ -235,10 +251,28 @@ static void draw(form *f)
         pos += r;
         if (y + r <= y0 || y >= y0 + h) continue;
         int foc = i == f->cur;
-        int fy = y, fh = x->fd.type == FT_LONGTEXT ? 3 : 1;
-        if (fy >= y0) {
+        int two = label_row(x);
+        int fy = y + two, fh = x->fd.type == FT_LONGTEXT ? 3 : 1;
+        if (two && y >= y0) {   /* the whole label on its own row */
+            if (x->fd.flags & FF_REQUIRED) ui_put(y, 1, 1, "*", th(TH_REQ), 0);
+            else if (f->mark_submit && wf_submit_needs(x->fd.name)) ui_put(y, 1, 1, "+", th(TH_REQ), 0);
+            ui_put(y, 3, COLS - 4, _(x->fd.label), foc ? A_BOLD : th(TH_LABEL), 0);
+        } else if (fy >= y0) {
             if (x->fd.flags & FF_REQUIRED) ui_put(fy, 1, 1, "*", th(TH_REQ), 0);
-            ui_put(fy, 3, lw - 2, _(x->fd.label), foc ? A_BOLD : th(TH_LABEL), 0);
+            else if (f->mark_submit && wf_submit_needs(x->fd.name)) ui_put(fy, 1, 1, "+", th(TH_REQ), 0);
+            attr_t la = foc ? A_BOLD : th(TH_LABEL);
+            if (x->fd.type == FT_LONGTEXT && ui_width(_(x->fd.label)) > lw - 2) {
+                text_view lt = {0};
+                tv_add_wrapped(&lt, _(x->fd.label), lw - 2);
+                for (int r2 = 0; r2 < lt.n && r2 < 3 && fy + r2 < y0 + h; r2++) {
+                    const char *l = lt.lines[r2];
+                    while (*l == ' ') l++;
+                    ui_put(fy + r2, 3, lw - 2, l, la, 0);
+                }
+                tv_free(&lt);
+            } else {
+                ui_put(fy, 3, lw - 2, _(x->fd.label), la, 0);
+            }
         }
         attr_t a = th(foc ? TH_FOCUS : TH_FIELD);
         if (x->le && x->fd.type == FT_LONGTEXT) {
@@ -254,7 +288,7 @@ static void draw(form *f)
             }
         } else if (fy >= y0 && fy < y0 + h) {
             if (x->le) {
-                int c = ui_draw_line(x->le, fy, vx, vw, a, 0);
+                int c = ui_draw_line(x->le, fy, vx, vw, a, x->mask);
                 if (foc) { cy = fy; cx = c; }
             } else {
                 char buf[1200] = "";
@@ -281,13 +315,18 @@ static void draw(form *f)
     else {
         const ffield *x = &f->f[f->cur];
         char m[700];
-        snprintf(m, sizeof m, "%s%s%s%s", x->fd.label, (x->fd.flags & FF_REQUIRED) ? " (bắt buộc)" : "",
-                 *type_hint(x) ? " — " : "", type_hint(x));
+        const char *need = (x->fd.flags & FF_REQUIRED) ? _(" (bắt buộc)") :
+                           f->mark_submit && wf_submit_needs(x->fd.name) ? _(" (cần trước khi gửi)") : "";
+        snprintf(m, sizeof m, "%s%s%s%s", x->fd.label, need, *type_hint(x) ? " — " : "", type_hint(x));
+        /* The label is on the screen already: when all does not fit, the hint wins. */
+        if (ui_width(m) > COLS - 2 && *type_hint(x))
+            snprintf(m, sizeof m, "%s%s%s", *need ? need + 1 : "", *need ? " — " : "", type_hint(x));
         move(LINES - 2, 0);
         clrtoeol();
         ui_put(LINES - 2, 1, COLS - 2, m, th(TH_DIM), 0);
     }
     keys_bar(SC_FORM);
+    if (f->f[f->cur].le) ui_ime_badge(f->f[f->cur].ime_ok);
     if (cy >= 0) { curs_set(1); move(cy, cx); } else curs_set(0);
     refresh();
 }
@@ -298,13 +337,19 @@ static void help(const form *f)
     char *s = malloc(cap);
     if (!s) return;
     len += (size_t)snprintf(s, cap, "%s\n  Điền các trường rồi Lưu (F2 hoặc Ctrl-S). Trường có * là bắt buộc;\n"
+                            "%s"
                             "  lỗi hiện ngay dưới trường.  Esc hoặc Ctrl-G: bỏ (sẽ hỏi nếu đã sửa).\n"
                             "  Mất kết nối khi đang nhập: biểu mẫu được lưu nháp, lần đăng nhập sau\n"
-                            "  chương trình hỏi để mở lại.\n\nCác trường\n", f->title);
+                            "  chương trình hỏi để mở lại.\n"
+                            "  Bộ gõ có sẵn: ^T đổi tắt → Telex → VNI (dòng cuối cho biết đang dùng gì);\n"
+                            "  Telex: aa â, aw ă, ee ê, oo ô, ow ơ, uw ư, dd đ; dấu s f r x j, z bỏ dấu.\n"
+                            "\nCác trường\n", f->title,
+                            f->mark_submit ? "  có + là cần điền trước khi Gửi đề xuất (lưu dự thảo thì chưa cần);\n" : "");
     for (int i = 0; i < f->n && len < cap - 600; i++) {
         const ffield *x = &f->f[i];
         len += (size_t)snprintf(s + len, cap - len, "  %s%s: %s\n", x->fd.label,
-                                (x->fd.flags & FF_REQUIRED) ? " *" : "", type_hint(x));
+                                (x->fd.flags & FF_REQUIRED) ? " *" :
+                                f->mark_submit && wf_submit_needs(x->fd.name) ? " +" : "", type_hint(x));
         if (x->nch && x->fd.type != FT_BOOL) {
             len += (size_t)snprintf(s + len, cap - len, "      chọn:");
             for (int k = 0; k < x->nch && len < cap - 200; k++)
@@ -425,14 +470,13 @@ int form_run(form *f, form_save_fn save, void *ud)
         case K_PGUP: f->cur = f->cur > 5 ? f->cur - 5 : 0; break;
         case K_PGDN: f->cur = f->cur + 5 < f->n ? f->cur + 5 : f->n - 1; break;
         case K_PICK: open_choice(f, x); x->err[0] = '\0'; break;
-        case K_IME:
-            if (x->le) {
-                const char *m = config_str(U.cfg, "ui.input_method");
-                enum le_ime want = m && strcmp(m, "vni") == 0 ? LE_IME_VNI : LE_IME_TELEX;
-                le_set_ime(x->le, le_get_ime(x->le) ? LE_IME_OFF : want, 1);
-                snprintf(f->msg, sizeof f->msg, "Bộ gõ: %s", le_get_ime(x->le) == LE_IME_OFF ? "tắt" :
-                         le_get_ime(x->le) == LE_IME_VNI ? "VNI" : "Telex");
-            }
+        case K_IME:   /* for every field of every form from now on */
+            ui_ime_cycle();
+            for (int i = 0; i < f->n; i++) ui_ime_apply(f->f[i].le, f->f[i].ime_ok);
+            snprintf(f->msg, sizeof f->msg, "Bộ gõ: %s%s", U.ime == LE_IME_TELEX ? "Telex" :
+                     U.ime == LE_IME_VNI ? "VNI" : "tắt",
+                     x->le && !x->ime_ok ? " (trường này nhận mã, số hoặc ngày nên không dùng bộ gõ)" : "");
+            f->msg_err = 0;
             break;
         default:
             if (is_choice(x)) {

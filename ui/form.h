@@ -19,6 +19,8 @@ typedef struct ffield {
     char err[400];
     int vtop;              /* text area: first wrapped row shown */
     char *orig;            /* value when loaded (edit: what changed) */
+    int ime_ok;            /* takes the built-in Telex/VNI (not codes, numbers, dates) */
+    int mask;              /* drawn as * (passwords); set after form_add */
 } ffield;
 
 typedef struct form form;
@@ -38,6 +40,7 @@ struct form {
     int msg_err;
     form_note_fn note;
     int dirty;
+    int mark_submit;       /* a proposal: + marks what submitting needs */
 };
 
 void form_init(form *f, const char *title, const char *context);

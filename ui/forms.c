@@ -277,7 +277,7 @@ static int save_proposal(form *f, void *ud)
     if (rc == ST_OK) {
         ok = 1;
         snprintf(ui_flash, sizeof ui_flash, c->editing ? "Đã lưu đề xuất %s." :
-                 "Đã tạo đề xuất %s (dự thảo). Thao tác (a) → Gửi đề xuất khi đã đủ nội dung.", c->code);
+                 "Đã tạo đề xuất %s (dự thảo). Đủ nội dung (+): a → Gửi đề xuất.", c->code);
     } else if (rc == ST_ECONFLICT) {
         snprintf(f->msg, sizeof f->msg, "Người khác vừa sửa đề xuất này; Esc để xem bản mới "
                  "(các giá trị đang nhập vẫn còn đây cho đến khi bạn rời biểu mẫu).");
@@ -315,6 +315,7 @@ int form_proposal(const char *code, const st_kv *vals, int n)
         snprintf(ctx, sizeof ctx, "new");
     }
     form_init(&f, title, ctx);
+    f.mark_submit = 1;
     for (int i = 0; i < proposal_nfields(); i++) form_add(&f, proposal_field(i));
     if (code) {
         char *cur[MAXF] = {0};

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "priv.h"
+
 #ifndef SANGTAO_LOCALEDIR
 #define SANGTAO_LOCALEDIR "/usr/local/share/locale"
 #endif
@@ -18,7 +20,8 @@
  * $SANGTAO_LOCALEDIR, else the installed one. */
 static void locale_dir(char *buf, size_t n)
 {
-    const char *env = getenv("SANGTAO_LOCALEDIR");
+    /* Setgid, a catalogue the user points at could carry format strings. */
+    const char *env = priv_elevated() ? NULL : getenv("SANGTAO_LOCALEDIR");
     if (env && *env) { snprintf(buf, n, "%s", env); return; }
     char exe[PATH_MAX];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);

@@ -2,7 +2,8 @@
  * text, screens}.  Key handling (keys_lookup), the bottom key bar and the
  * F1/? help screen of every screen are generated from it.  Every function
  * key has a letter or Ctrl fallback that a vt100 can send; letters are
- * only bound on screens where nothing is typed. */
+ * only bound on screens where nothing is typed.  config.ini's [keys]
+ * section replaces an action's keys by its config name (keys_init). */
 #include "ui_int.h"
 #include "i18n.h"
 
@@ -11,16 +12,18 @@
 #include <string.h>
 #include <term.h>
 
+#include "keyspec.h"
 #include "sbuf.h"
 
 #define CH(c) (0x200000 | (c))     /* a typed character, not a curses key code */
 #define KCTRL(c) CH((c) & 0x1f)
 #define ESC CH(27)
 
+#define NKEYCODES 8        /* "Enter" in config.ini is three codes */
 typedef struct keydef {
     int act;
     const char *name;      /* config name of the action */
-    int keys[4];           /* defaults, the first one shown on the bar */
+    int keys[NKEYCODES];   /* defaults, the first one shown on the bar */
     unsigned screens;
     const char *bar;       /* key-bar label, NULL: not on the bar */
     const char *help;
@@ -29,24 +32,27 @@ typedef struct keydef {
 #define TYPING (SC_LOGIN | SC_FORM)
 /* Screens where letters are commands (nothing is typed there). */
 #define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP)
-static const keydef keytab[] = {
+static keydef keytab[] = {
     {K_HELP, "help", {KEY_F(1), CH('?')}, LETTERS, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
-    {K_HELP, "help", {KEY_F(1), KCTRL('t')}, TYPING | SC_PICK, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
+    {K_HELP, "help", {KEY_F(1), KCTRL('r')}, TYPING | SC_PICK, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
     {K_SAVE, "save", {KEY_F(2), KCTRL('s')}, SC_FORM, "Lưu", "Lưu biểu mẫu (kiểm tra từng trường)"},
     {K_SEARCH, "search", {KEY_F(3), CH('/')}, SC_LIST, "Tìm", "Tìm nhanh theo mã hoặc tên (gõ, Enter)"},
     {K_PICK, "pick", {KEY_F(4), KCTRL('p')}, SC_FORM, "Chọn", "Chọn giá trị từ danh sách (lựa chọn, đơn vị, người)"},
-    {K_FILTER, "filter", {KEY_F(4), CH('f')}, SC_LIST, "Lọc", "Lọc theo trạng thái, đơn vị, lĩnh vực"},
+    {K_FILTER, "filter", {KEY_F(4), CH('f')}, SC_LIST, "Lọc", "Lọc theo trạng thái, đơn vị, lĩnh vực, thời gian tạo"},
     {K_REFRESH, "refresh", {KEY_F(5), CH('g')}, SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW, NULL, "Đọc lại dữ liệu"},
     {K_SORT, "sort", {KEY_F(6), CH('s')}, SC_LIST, "Sắp xếp", "Sắp xếp theo cột tiếp theo"},
     {K_REVERSE, "reverse", {CH('r')}, SC_LIST, NULL, "Đảo chiều sắp xếp"},
     {K_QUEUE, "queue", {CH('w')}, SC_LIST, "Việc chờ", "Chỉ hiện đề xuất đang chờ tôi xử lý / tất cả"},
     {K_LIST, "list", {KEY_F(3), CH('l')}, SC_HOME, "Danh sách", "Mở danh sách đề xuất (tìm, lọc, sắp xếp)"},
+    {K_REPORTS, "reports", {KEY_F(6), CH('b')}, SC_HOME, "Báo cáo",
+     "Báo cáo sơ kết, tổng kết theo kỳ và việc quá hạn (biểu đồ, in, xuất tệp)"},
     {K_NEW, "new", {KEY_F(7), CH('n')}, SC_HOME | SC_LIST, "Tạo mới", "Tạo đề xuất mới (dự thảo)"},
     {K_ACTIONS, "actions", {KEY_F(8), CH('a')}, SC_DETAIL | SC_LIST, "Thao tác",
      "Các thao tác quy trình bạn được làm ở trạng thái này"},
     {K_EDIT, "edit", {KEY_F(9), CH('e')}, SC_DETAIL, "Sửa", "Sửa nội dung (dự thảo hoặc bị trả lại)"},
-    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_PICK | SC_VIEW, "Mở",
+    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_VIEW, "Mở",
      "Mở dòng đang chọn"},
+    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_PICK, "Chọn", "Nhận dòng đang chọn"},
     {K_NEXT, "next", {CH('\t'), CH(']')}, SC_DETAIL | SC_HELP, "Mục sau", "Sang mục sau"},
     {K_PREV, "prev", {KEY_BTAB, CH('[')}, SC_DETAIL | SC_HELP, NULL, "Về mục trước"},
     {K_NEXT, "next", {CH('\t'), CH('\r'), CH('\n'), KEY_ENTER}, SC_LOGIN, NULL, "Sang ô sau"},
@@ -74,8 +80,8 @@ static const keydef keytab[] = {
     {K_DEL, "delete", {KEY_DC, KCTRL('d')}, TYPING, NULL, "Xóa chữ tại con trỏ"},
     {K_KILLEOL, "kill_line", {KCTRL('k')}, TYPING, NULL, "Xóa đến cuối dòng"},
     {K_KILLWORD, "kill_word", {KCTRL('w')}, TYPING | SC_PICK, NULL, "Xóa từ trước con trỏ"},
-    {K_IME, "input_method", {KEY_F(12), KCTRL('v')}, SC_FORM, NULL,
-     "Bật/tắt bộ gõ tiếng Việt có sẵn (Telex/VNI theo cài đặt)"},
+    {K_IME, "input_method", {KCTRL('t'), KCTRL('v'), KEY_F(12)}, SC_FORM | SC_PICK, NULL,
+     "Đổi bộ gõ tiếng Việt có sẵn: tắt → Telex → VNI → tắt (trường mã, số, ngày không dùng)"},
     {K_QUIT, "quit", {KEY_F(10), CH('q')}, LETTERS, "Thoát", "Thoát màn hình này (ở màn hình chính: thoát chương trình)"},
     {K_CANCEL, "cancel", {ESC, KCTRL('g'), KCTRL('c')}, SC_ALL, "Hủy",
      "Hủy, quay lại (biểu mẫu có thay đổi sẽ hỏi trước)"},
@@ -90,7 +96,7 @@ int keys_lookup(unsigned sc, int is_code, wint_t ch)
     if (code < 0) return K_NONE;
     for (int i = 0; i < NKEYS; i++) {
         if (!(keytab[i].screens & sc)) continue;
-        for (int k = 0; k < 4 && keytab[i].keys[k]; k++)
+        for (int k = 0; k < NKEYCODES && keytab[i].keys[k]; k++)
             if (keytab[i].keys[k] == code) return keytab[i].act;
     }
     return K_NONE;
@@ -151,9 +157,9 @@ static int key_usable(int code)
 static int bar_key(const keydef *d)
 {
     int mono = !has_colors();
-    for (int k = 0; mono && d->act != K_HELP && k < 4 && d->keys[k]; k++)
+    for (int k = 0; mono && d->act != K_HELP && k < NKEYCODES && d->keys[k]; k++)
         if (d->keys[k] & 0x200000) return d->keys[k];
-    for (int k = 0; k < 4 && d->keys[k]; k++)
+    for (int k = 0; k < NKEYCODES && d->keys[k]; k++)
         if (key_usable(d->keys[k])) return d->keys[k];
     return d->keys[0];
 }
@@ -199,7 +205,7 @@ void keys_bar(unsigned sc)
 void keys_help(unsigned sc, const char *intro, const char *extra)
 {
     text_view tv = {0};
-    tv_add_text(&tv, _(intro));
+    tv_add_wrapped(&tv, _(intro), COLS - 2);   /* every line read whole at 80 columns */
     tv_add(&tv, "");
     tv_add(&tv, _("Phím"));
     for (int i = 0; i < NKEYS; i++) {
@@ -210,7 +216,7 @@ void keys_help(unsigned sc, const char *intro, const char *extra)
             if ((keytab[j].screens & sc) && keytab[j].act == d->act && keytab[j].help) dup = 1;
         if (dup) continue;
         char names[80] = "", kb[16];
-        for (int k = 0; k < 4 && d->keys[k]; k++) {
+        for (int k = 0; k < NKEYCODES && d->keys[k]; k++) {
             const char *kn = kname(d->keys[k], kb, sizeof kb);
             if (!*kn || strstr(names, kn)) continue;
             snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
@@ -219,9 +225,9 @@ void keys_help(unsigned sc, const char *intro, const char *extra)
         char line[512];
         int pad = 22 - ui_width(names);
         snprintf(line, sizeof line, "  %s%*s %s", names, pad > 0 ? pad : 1, "", _(d->help));
-        tv_add(&tv, line);
+        tv_add_wrapped(&tv, line, COLS - 2);
     }
-    if (extra) { tv_add(&tv, ""); tv_add_text(&tv, extra); }
+    if (extra) { tv_add(&tv, ""); tv_add_wrapped(&tv, extra, COLS - 2); }
     for (;;) {
         if (!ui_too_small()) {
             erase();
@@ -237,4 +243,102 @@ void keys_help(unsigned sc, const char *intro, const char *extra)
         tv_scroll(&tv, k.act, LINES - 3);
     }
     tv_free(&tv);
+}
+
+/* ---- config.ini [keys] ------------------------------------------------------ */
+
+static int spec_code(const keyspec *k, int *out, int max)
+{
+    static const int special[] = {
+        [KSS_UP] = KEY_UP, [KSS_DOWN] = KEY_DOWN, [KSS_LEFT] = KEY_LEFT,
+        [KSS_RIGHT] = KEY_RIGHT, [KSS_PGUP] = KEY_PPAGE, [KSS_PGDN] = KEY_NPAGE,
+        [KSS_HOME] = KEY_HOME, [KSS_END] = KEY_END, [KSS_DELETE] = KEY_DC,
+        [KSS_BTAB] = KEY_BTAB, [KSS_SLEFT] = KEY_SLEFT, [KSS_SRIGHT] = KEY_SRIGHT,
+    };
+    int n = 0;
+    if (k->kind == KS_FKEY) out[n++] = KEY_F(k->code);
+    else if (k->kind == KS_SPECIAL) out[n++] = special[k->code];
+    else if (k->code == 13) {   /* Enter arrives as CR, LF or the keypad's key */
+        out[n++] = CH('\r');
+        if (max > 1) out[n++] = CH('\n');
+        if (max > 2) out[n++] = KEY_ENTER;
+    } else if (k->code == 127) {
+        out[n++] = CH(127);
+        if (max > 1) out[n++] = CH(8);
+        if (max > 2) out[n++] = KEY_BACKSPACE;
+    } else {
+        out[n++] = CH(k->code);
+    }
+    return n;
+}
+
+/* Screens whose names a conflict message shows. */
+static const char *screen_name(unsigned bit)
+{
+    switch (bit) {
+    case SC_LOGIN: return "đăng nhập";
+    case SC_HOME: return "trang chính";
+    case SC_LIST: return "danh sách";
+    case SC_DETAIL: return "chi tiết đề xuất";
+    case SC_FORM: return "biểu mẫu";
+    case SC_PICK: return "chọn từ danh sách";
+    case SC_VIEW: return "danh mục";
+    default: return "trợ giúp";
+    }
+}
+
+int keys_init(const config *cfg, char *err, size_t n)
+{
+    unsigned char changed[sizeof keytab / sizeof keytab[0]] = {0};
+    for (int i = 0; i < NKEYS; i++) {
+        keydef *d = &keytab[i];
+        char key[64];
+        snprintf(key, sizeof key, "keys.%s", d->name);
+        const char *v = config_str(cfg, key);
+        keyspec ks[KEYSPEC_MAX];
+        char why[200];
+        int nk = keyspec_parse(v, ks, KEYSPEC_MAX, why, sizeof why);
+        if (nk < 0) {   /* config.c checked it already; kept for safety */
+            snprintf(err, n, "%s: %s: %s", config_path(cfg), key, why);
+            return -1;
+        }
+        if (nk == 0) continue;
+        /* Where text is typed, letters stay text: only F-keys, Ctrl keys
+         * and named keys act there (Space marks items in a pick list). */
+        int typing = (d->screens & (SC_LOGIN | SC_FORM)) != 0, pick = (d->screens & SC_PICK) != 0;
+        int codes[NKEYCODES], nc = 0;
+        for (int k = 0; k < nk && nc < NKEYCODES; k++) {
+            if (keyspec_is_text(&ks[k]) &&
+                (typing || (pick && !(ks[k].code == ' ' && d->act == K_TOGGLE))))
+                continue;
+            nc += spec_code(&ks[k], codes + nc, NKEYCODES - nc);
+        }
+        if (!nc) continue;   /* nothing usable here: the built-in keys stay */
+        memset(d->keys, 0, sizeof d->keys);
+        memcpy(d->keys, codes, (size_t)nc * sizeof codes[0]);
+        changed[i] = 1;
+    }
+    /* A changed key must not take another action's key on the same screen. */
+    for (int i = 0; i < NKEYS; i++)
+        for (int j = 0; j < NKEYS; j++) {
+            if (i == j || !changed[i] || keytab[i].act == keytab[j].act) continue;
+            unsigned both = keytab[i].screens & keytab[j].screens;
+            if (!both) continue;
+            for (int a = 0; a < NKEYCODES && keytab[i].keys[a]; a++)
+                for (int b = 0; b < NKEYCODES && keytab[j].keys[b]; b++) {
+                    if (keytab[i].keys[a] != keytab[j].keys[b]) continue;
+                    char kb[16], key[64];
+                    snprintf(key, sizeof key, "keys.%s", keytab[i].name);
+                    int line = config_line(cfg, key);
+                    char where[300];
+                    if (line > 0) snprintf(where, sizeof where, "%s:%d", config_path(cfg), line);
+                    else snprintf(where, sizeof where, "%s", config_path(cfg));
+                    snprintf(err, n, "%s: %s: phím %s đã dùng cho \"%s\" trên màn hình %s; "
+                             "hãy chọn phím khác hoặc đổi cả \"%s\"", where, key,
+                             kname(keytab[i].keys[a], kb, sizeof kb), keytab[j].name,
+                             screen_name(both & (~both + 1u)), keytab[j].name);
+                    return -1;
+                }
+        }
+    return 0;
 }

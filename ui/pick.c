@@ -48,6 +48,7 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
             ui_msg(hint ? hint : bits ? "Space: đánh dấu/bỏ; Enter: xong; Esc: hủy"
                                       : "↑↓ chọn, Enter: chọn; Esc: hủy", 0);
             keys_bar(SC_PICK);
+            if (search) ui_ime_badge(1);
             if (cy >= 0) { curs_set(1); move(cy, cx); } else curs_set(0);
             refresh();
         }
@@ -60,6 +61,9 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
         case K_PGUP: cur = cur > rows ? cur - rows : 0; break;
         case K_PGDN: cur = cur + rows < n ? cur + rows : (n ? n - 1 : 0); break;
         case K_OPEN: curs_set(0); return n ? cur : (search ? -2 : -1);
+        case K_IME:
+            if (search) { ui_ime_cycle(); ui_ime_apply(search, 1); }
+            break;
         case K_TOGGLE:
             if (bits && n) { *bits ^= 1u << cur; break; }
             if (!search) { curs_set(0); return n ? cur : -1; }
@@ -84,6 +88,7 @@ int pick_list(const char *title, const char *const *labels, int n, int current)
 {
     lineedit *q = NULL;
     le_new(&q, LE_SINGLE, 100);
+    ui_ime_apply(q, 1);
     char **fold = calloc((size_t)n + 1, sizeof *fold);
     const char **shown = calloc((size_t)n + 1, sizeof *shown);
     int *idx = calloc((size_t)n + 1, sizeof *idx), result = -1;
@@ -149,6 +154,7 @@ int pick_person(char *out, int n)
 {
     lineedit *q = NULL;
     le_new(&q, LE_SINGLE, 100);
+    ui_ime_apply(q, 1);   /* the line doubles as a new person's name */
     le_set_utf8(q, out);
     plist p = {0};
     p.cap = 200;
@@ -234,6 +240,7 @@ int pick_unit(char *out, int n)
     unit_tree_load(&lab, &code, &fold, &nu, err, sizeof err);
     lineedit *q = NULL;
     le_new(&q, LE_SINGLE, 100);
+    ui_ime_apply(q, 1);
     const char **shown = calloc((size_t)nu + 1, sizeof *shown);
     int *idx = calloc((size_t)nu + 1, sizeof *idx);
     int chosen = 0;

@@ -10,10 +10,12 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include "reports.h"
+#include "priv.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,26 @@ static const struct { const char *keys, *bar, *help; } keytab[] = {
     {"Esc  q  Ctrl-G", "Esc Quay lại", "quay lại"},
 };
 #define NKEYS (int)(sizeof keytab / sizeof keytab[0])
+
+/* Set by the screens' SIGHUP/SIGTERM handler (ui/ui_main.c): every loop
+ * here returns at once, and the program closes. */
+extern volatile sig_atomic_t ui_stop;
+#define KEY_STOPPED (-2)
+
+/* get_wch that gives up when the program must stop (a signal, or the
+ * terminal gone: many errors in a row) and then returns KEY_STOPPED. */
+static int getkey(wint_t *ch)
+{
+    static int errs;
+    for (;;) {
+        if (ui_stop) return KEY_STOPPED;
+        errno = 0;
+        int r = get_wch(ch);
+        if (ui_stop) return KEY_STOPPED;
+        if (r != ERR) { errs = 0; return r; }
+        if (errno != EINTR && ++errs > 50) { ui_stop = SIGHUP; return KEY_STOPPED; }
+    }
+}
 
 /* ---- drawing ------------------------------------------------------------------ */
 
@@ -108,7 +130,8 @@ static void help(void)
     bar_line(LINES - 1, " Nhấn phím bất kỳ để quay lại");
     refresh();
     wint_t ch;
-    while (get_wch(&ch) == KEY_CODE_YES && ch == KEY_RESIZE) {}
+    int r;
+    while ((r = getkey(&ch)) == KEY_CODE_YES && ch == KEY_RESIZE) {}
 }
 
 /* A line of text typed on the message line; Esc/Ctrl-G cancels.  buf holds
@@ -129,8 +152,8 @@ static int prompt(const char *label, char *buf, size_t n)
         mvaddnwstr(LINES - 2, x, w + start, (int)len - start);
         refresh();
         wint_t ch;
-        int r = get_wch(&ch);
-        if (r == ERR) continue;
+        int r = getkey(&ch);
+        if (r == KEY_STOPPED) { curs_set(0); return 0; }
         if (r == KEY_CODE_YES) {
             if (ch == KEY_BACKSPACE && len) w[--len] = 0;
             else if (ch == KEY_ENTER) break;
@@ -211,7 +234,7 @@ static void save(st_db *db, const report *r, char *msg, size_t mn)
     if (dot && strcmp(dot, ".xlsx") == 0) {
         rc = report_write_xlsx(r, cfg, path, &e);
     } else {
-        FILE *f = fopen(path, "w");
+        FILE *f = priv_fopen_user(path, "w");   /* the user's own group */
         if (!f) {
             snprintf(msg, mn, "%s: không ghi được tệp (%s)", path, strerror(errno));
             return;
@@ -285,8 +308,8 @@ static void view(st_db *db, report *r)
             refresh();
         }
         wint_t ch;
-        int k = get_wch(&ch);
-        if (k == ERR) continue;
+        int k = getkey(&ch);
+        if (k == KEY_STOPPED) { report_lines_free(&l); return; }
         int page = LINES - 4 > 1 ? LINES - 4 : 1;
         msg[0] = 0;
         if (k == KEY_CODE_YES) {
@@ -400,8 +423,8 @@ static void period_form(st_db *db, const st_actor *who)
             refresh();
         }
         wint_t ch;
-        int k = get_wch(&ch);
-        if (k == ERR) continue;
+        int k = getkey(&ch);
+        if (k == KEY_STOPPED) return;
         int step = 0;
         if (k == KEY_CODE_YES) {
             if (ch == KEY_UP) cur = (cur + F_COUNT - 1) % F_COUNT;
@@ -475,8 +498,8 @@ int reports_screen(st_db *db, const st_actor *who)
             refresh();
         }
         wint_t ch;
-        int k = get_wch(&ch);
-        if (k == ERR) continue;
+        int k = getkey(&ch);
+        if (k == KEY_STOPPED) return 0;
         int pick = -1;
         if (k == KEY_CODE_YES) {
             if (ch == KEY_UP || ch == KEY_DOWN) cur = !cur;

@@ -9,14 +9,15 @@
 #include <string.h>
 
 #include "home.h"
+#include "reports.h"
 #include "stats.h"
 #include "workflow.h"
 
 extern char ui_flash[400];
 
 enum { IT_HEAD, IT_TEXT, IT_STATE, IT_QUEUE, IT_ALL, IT_CODE, IT_SCREEN };
-enum { SCR_LIST, SCR_MONITOR, SCR_COMMEND, SCR_DISSEM, SCR_PEOPLE, SCR_UNITS, SCR_USERS,
-       SCR_SETTINGS };
+enum { SCR_LIST, SCR_REPORTS, SCR_MONITOR, SCR_COMMEND, SCR_DISSEM, SCR_PEOPLE, SCR_UNITS,
+       SCR_USERS, SCR_SETTINGS };
 
 typedef struct item {
     int kind, arg;
@@ -134,7 +135,8 @@ static void load(home *h)
 
     add(h, IT_HEAD, 0, NULL, _("Màn hình khác"));
     static const char *const scr[] = {
-        "Danh sách đề xuất", "Sổ theo dõi, kiểm tra, giám sát", "Khen thưởng",
+        "Danh sách đề xuất", "Báo cáo sơ kết, tổng kết và việc quá hạn (biểu đồ, in, xuất tệp)",
+        "Sổ theo dõi, kiểm tra, giám sát", "Khen thưởng",
         "Học tập, quán triệt", "Người (cán bộ đề xuất, người được khen)", "Đơn vị",
         "Tài khoản (quản trị)", "Cài đặt",
     };
@@ -165,7 +167,13 @@ static void draw(home *h)
         ui_put(1 + r, 1, COLS - 2, x->text, a, x->kind != IT_HEAD);
     }
     if (!h->err[0] && ui_flash[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
-    else ui_msg(h->err, 1);
+    else if (h->err[0]) ui_msg(h->err, 1);
+    else {   /* where to start, for someone new */
+        char hint[300], k1[16], k2[16];
+        snprintf(hint, sizeof hint, _("↑↓ chọn dòng, Enter mở · %s tạo đề xuất mới · %s trợ giúp, cách làm từng bước"),
+                 keys_name_for(SC_HOME, K_NEW, k1, sizeof k1), keys_name_for(SC_HOME, K_HELP, k2, sizeof k2));
+        ui_put(LINES - 2, 1, COLS - 2, hint, th(TH_DIM), 0);
+    }
     keys_bar(SC_HOME);
     refresh();
 }
@@ -193,6 +201,7 @@ static void open_item(home *h)
     case IT_SCREEN:
         switch (x->arg) {
         case SCR_LIST: screen_list(-1, 0, NULL); break;
+        case SCR_REPORTS: reports_screen(U.db, &U.who); break;
         case SCR_MONITOR: screen_monitoring(); break;
         case SCR_COMMEND: screen_commendations(); break;
         case SCR_DISSEM: screen_dissemination(); break;
@@ -233,6 +242,7 @@ void screen_home(void)
         case K_OPEN: open_item(&h); load(&h); break;
         case K_NEW: form_proposal(NULL, NULL, 0); load(&h); break;
         case K_LIST: screen_list(-1, 0, NULL); load(&h); break;
+        case K_REPORTS: reports_screen(U.db, &U.who); load(&h); break;
         case K_REFRESH: load(&h); break;
         case K_HELP: {
             char *wf = workflow_text();
@@ -240,6 +250,8 @@ void screen_home(void)
                       "  Chờ tôi xử lý: các đề xuất ở trạng thái mà vai trò của bạn có thao tác.\n"
                       "  Quá hạn: hạn xem xét, báo cáo, đánh giá đã qua (ngày làm việc).\n"
                       "  Chọn một dòng bằng ↑↓ rồi Enter để mở danh sách hoặc đề xuất.\n"
+                      "  Báo cáo (b): báo cáo sơ kết, tổng kết theo quý, năm… có biểu đồ;\n"
+                      "  Màn hình khác (cuối trang, End): sổ theo dõi, khen thưởng, người, đơn vị…\n"
                       "  Đi một đề xuất từ dự thảo đến nhân rộng: Tạo mới (n), điền, Lưu (^S);\n"
                       "  mở đề xuất, Thao tác (a) và chọn bước tiếp theo.", wf);
             free(wf);

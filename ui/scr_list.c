@@ -1,8 +1,9 @@
 /* The proposal list: one page at a time from SQL (never the whole table),
- * columns fitted to the width, sort by any column, filters (state, unit,
- * field, the user's own queue) and a quick search box that filters as you
- * type. */
-#include "ui_int.h"
+ * columns fitted to the width (the title gets what is left: at least ~36
+ * columns at 80, the unit column from 100), sort by any column, filters
+ * (state, unit, field, creation period, the user's own queue) and a quick
+ * search box that filters as you type and marks what matched. */
+#include "form.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "lists.h"
 #include "proposal.h"
 #include "stats.h"
+#include "workdays.h"
 #include "workflow.h"
 
 int ui_edit_key(lineedit *le, const ui_key *k);
@@ -29,6 +31,7 @@ typedef struct plist {
     int state;                 /* -1 all */
     int queue;
     char unit[64], unit_label[256], field[64], field_label[256];
+    char from[11], to[11];     /* creation period, ISO; "" open */
     lineedit *search;
     int searching;
     int sort, desc;            /* index into cols */
@@ -53,7 +56,8 @@ static int on_row(const proposal_row *r, void *ud)
     if (p->nrows >= p->cap) { p->more = 1; return 1; }
     prow *x = &p->rows[p->nrows++];
     snprintf(x->code, sizeof x->code, "%s", r->code);
-    snprintf(x->state, sizeof x->state, "%s", _(r->state_label));
+    int s = wf_state_parse(r->state_name);
+    snprintf(x->state, sizeof x->state, "%s", s >= 0 ? _(wf_state_short(s)) : r->state_name);
     snprintf(x->unit, sizeof x->unit, "%s", r->unit_code);
     ui_date(r->due_date, x->due);
     snprintf(x->title, sizeof x->title, "%s", r->title);
@@ -84,6 +88,7 @@ static void fetch(plist *p)
             .state = p->state >= 0 ? wf_state_name(p->state) : NULL,
             .unit = p->unit[0] ? p->unit : NULL, .field = p->field[0] ? p->field : NULL,
             .search = q && *q ? q : NULL, .sort = cols[p->sort].sort, .desc = p->desc,
+            .from = p->from, .to = p->to,
             .limit = rows + 1, .offset = p->offset,
         };
         UI_DB(rc, proposal_list(U.db, &U.who, &f, on_row, p, &e));
@@ -99,16 +104,32 @@ static void describe(const plist *p, char *buf, int n)
                        p->state >= 0 ? _(wf_state_label(p->state)) : _("Tất cả trạng thái"));
     if (!p->queue && p->unit[0]) len += snprintf(buf + len, (size_t)(n - len), " · %s", p->unit_label);
     if (!p->queue && p->field[0]) len += snprintf(buf + len, (size_t)(n - len), " · %s", p->field_label);
+    if (!p->queue && (p->from[0] || p->to[0])) {
+        char a[11] = "…", b[11] = "…";
+        if (p->from[0]) ui_date(p->from, a);
+        if (p->to[0]) ui_date(p->to, b);
+        len += snprintf(buf + len, (size_t)(n - len), " · %s %s–%s", _("tạo"), a, b);
+    }
     snprintf(buf + len, (size_t)(n - len), " · %s %s · dòng %d–%d%s", cols[p->sort].head,
              p->desc ? "↓" : "↑", p->nrows ? p->offset + 1 : 0, p->offset + p->nrows,
              p->more ? "…" : "");
 }
 
-/* Column widths for this terminal: the title takes what is left. */
-static void widths(int w[NCOLS])
+/* Column widths for this terminal: the code as wide as the page's codes,
+ * states by their short labels, the unit from 100 columns (narrower, it
+ * is in the detail), the last change from 120; the title takes the rest. */
+static void widths(const plist *p, int w[NCOLS])
 {
-    w[0] = 13; w[1] = 20; w[2] = 12; w[3] = 10; w[5] = COLS >= 110 ? 10 : 0;
-    int used = 1 + w[0] + 1 + w[1] + 1 + w[2] + 1 + w[3] + 1 + (w[5] ? w[5] + 1 : 0);
+    w[0] = 12;
+    for (int r = 0; r < p->nrows; r++) {
+        int cw = ui_width(p->rows[r].code);
+        if (cw > w[0] && cw <= 24) w[0] = cw;
+    }
+    w[1] = 17; w[3] = 10;
+    w[2] = COLS >= 100 ? 12 : 0;
+    w[5] = COLS >= 120 ? 10 : 0;
+    int used = 1;
+    for (int c = 0; c < NCOLS; c++) if (c != 4 && w[c]) used += w[c] + 1;
     w[4] = COLS - used - 1;
 }
 
@@ -120,7 +141,9 @@ static void draw(plist *p)
     describe(p, line, sizeof line);
     ui_put(1, 1, COLS - 2, line, A_BOLD, 0);
     int w[NCOLS], order[NCOLS] = {0, 1, 2, 3, 5, 4};
-    widths(w);
+    widths(p, w);
+    char *typed = le_get_utf8(p->search);   /* what matched is marked */
+    attr_t hl = A_BOLD | A_UNDERLINE;
     int x = 1;
     for (int k = 0; k < NCOLS; k++) {
         int c = order[k];
@@ -139,29 +162,38 @@ static void draw(plist *p)
         for (int k = 0; k < NCOLS; k++) {
             int c = order[k];
             if (!w[c]) continue;
-            ui_put(3 + r, x, w[c], v[c], a, 1);
+            if (c == 0 || c == 4) ui_put_marked(3 + r, x, w[c], v[c], a, hl, typed);
+            else ui_put(3 + r, x, w[c], v[c], a, 1);
             x += w[c] + 1;
         }
     }
+    free(typed);
     if (!p->nrows) ui_put(4, 2, COLS - 4, "Không có đề xuất nào khớp.", A_NORMAL, 0);
     int cy = -1, cx = 0;
-    if (p->searching || le_text(p->search, &(size_t){0})[0]) {
-        size_t len;
-        le_text(p->search, &len);
-        if (p->searching || len) {
-            move(LINES - 2, 0);
-            clrtoeol();
-            ui_put(LINES - 2, 1, 6, "Tìm:", A_BOLD, 0);
-            cx = ui_draw_line(p->search, LINES - 2, 7, COLS - 30, th(p->searching ? TH_FOCUS : TH_FIELD), 0);
-            cy = LINES - 2;
-            if (p->searching) ui_put(LINES - 2, COLS - 22, 21, "Enter: xong  Esc: xóa", A_NORMAL, 0);
-        }
-    }
-    if (cy < 0) {
-        if (!p->msg[0] && ui_flash[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
+    size_t slen;
+    le_text(p->search, &slen);
+    /* A message (an error, or what was just saved) wins over the search
+     * line until the next key; typing in the box shows the box. */
+    if (!p->searching && (p->msg[0] || ui_flash[0])) {
+        if (!p->msg[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
         else ui_msg(p->msg, p->msg_err);
+    } else if (p->searching || slen) {
+        move(LINES - 2, 0);
+        clrtoeol();
+        ui_put(LINES - 2, 1, 6, "Tìm:", A_BOLD, 0);
+        cx = ui_draw_line(p->search, LINES - 2, 7, COLS - 9, th(p->searching ? TH_FOCUS : TH_FIELD), 0);
+        cy = LINES - 2;
     }
-    keys_bar(SC_LIST);
+    if (p->searching) {   /* letters are typed now: the bar says how to finish */
+        move(LINES - 1, 0);
+        attrset(th(TH_BAR));
+        hline(' ', COLS);
+        attrset(A_NORMAL);
+        ui_put(LINES - 1, 1, COLS / 2, _("Enter: xong · Esc: xóa · ↓: về danh sách"), th(TH_BAR), 0);
+        ui_ime_badge(1);
+    } else {
+        keys_bar(SC_LIST);
+    }
     if (p->searching) { curs_set(1); move(cy, cx); } else curs_set(0);
     refresh();
 }
@@ -175,11 +207,56 @@ static int on_field(const list_row *r, void *ud)
     return 0;
 }
 
+/* The creation period: two dates, either may stay empty. */
+static const fielddef period_fields[] = {
+    {"from", "Tạo từ ngày", FT_DATE, 0, NULL, NULL, 0, 0},
+    {"to", "Đến ngày (tính cả ngày này)", FT_DATE, 0, NULL, NULL, 0, 0},
+};
+
+static int save_period(form *f, void *ud)
+{
+    plist *p = ud;
+    char iso[2][11] = {"", ""};
+    int bad = 0;
+    for (int i = 0; i < 2; i++) {
+        char *v = form_value(f, i);
+        st_day d;
+        st_err e;
+        err_clear(&e);
+        if (*v && date_parse(v, &d, &e) != ST_OK) { form_error(f, period_fields[i].name, e.msg); bad = 1; }
+        else if (*v) date_iso(d, iso[i]);
+        free(v);
+    }
+    if (!bad && iso[0][0] && iso[1][0] && strcmp(iso[0], iso[1]) > 0) {
+        form_error(f, "to", _("Đến ngày phải bằng hoặc sau Từ ngày"));
+        bad = 1;
+    }
+    if (bad) return 0;
+    snprintf(p->from, sizeof p->from, "%s", iso[0]);
+    snprintf(p->to, sizeof p->to, "%s", iso[1]);
+    return 1;
+}
+
+static void period_filter(plist *p)
+{
+    form f;
+    form_init(&f, _("Lọc theo thời gian tạo đề xuất"), "");
+    for (int i = 0; i < 2; i++) form_add(&f, &period_fields[i]);
+    form_set(&f, 0, p->from);
+    form_set(&f, 1, p->to);
+    form_mark_loaded(&f);
+    snprintf(f.msg, sizeof f.msg, "%s", _("Gõ ngày dạng dd/mm/yyyy; để trống một đầu nếu không giới hạn; "
+                                          "F2 hoặc ^S: lọc."));
+    if (form_run(&f, save_period, p)) p->queue = 0;
+    form_free(&f);
+}
+
 static void filter_menu(plist *p)
 {
     static const char *const m[] = {"Theo trạng thái", "Theo đơn vị", "Theo lĩnh vực",
+                                    "Theo thời gian tạo (từ ngày – đến ngày)",
                                     "Chỉ việc chờ tôi xử lý", "Bỏ mọi bộ lọc"};
-    int c = pick_list("Lọc danh sách", m, 5, 0);
+    int c = pick_list("Lọc danh sách", m, 6, 0);
     if (c == 0) {
         const char *labels[S_COUNT + 1];
         labels[0] = "Tất cả trạng thái";
@@ -215,11 +292,13 @@ static void filter_menu(plist *p)
         free(labels);
         tv_free(&tv);
     } else if (c == 3) {
-        p->queue = 1;
+        period_filter(p);
     } else if (c == 4) {
+        p->queue = 1;
+    } else if (c == 5) {
         p->state = -1;
         p->queue = 0;
-        p->unit[0] = p->field[0] = '\0';
+        p->unit[0] = p->field[0] = p->from[0] = p->to[0] = '\0';
         le_set_utf8(p->search, "");
     }
     p->offset = p->sel = 0;
@@ -234,6 +313,7 @@ void screen_list(int state, int queue, const char *search)
     if (state == -2) { p.sort = 3; p.desc = 0; }   /* overdue first */
     else { p.sort = 5; p.desc = 1; }
     le_new(&p.search, LE_SINGLE, 200);
+    ui_ime_apply(p.search, 1);
     if (search) le_set_utf8(p.search, search);
     fetch(&p);
     int lines = LINES;
@@ -247,6 +327,9 @@ void screen_list(int state, int queue, const char *search)
         p.msg[0] = '\0';
         if (p.searching) {
             if (k.act == K_NEXT || k.act == K_SAVE) { p.searching = 0; continue; }
+            if (k.act == K_IME) { ui_ime_cycle(); ui_ime_apply(p.search, 1); continue; }
+            if (k.act == K_HELP) goto help;
+            if (k.act == K_RESIZE || k.act == K_REDRAW) continue;
             if (k.act == K_CANCEL) { le_set_utf8(p.search, ""); p.searching = 0; }
             else if (k.act == K_DOWN) p.searching = 0;
             else if (!ui_edit_key(p.search, &k)) continue;
@@ -288,10 +371,14 @@ void screen_list(int state, int queue, const char *search)
         case K_ACTIONS: if (p.nrows) { actions_menu(p.rows[p.sel].code); fetch(&p); } break;
         case K_NEW: if (form_proposal(NULL, NULL, 0)) { p.offset = p.sel = 0; } fetch(&p); break;
         case K_HELP:
+        help:
             keys_help(SC_LIST, "Danh sách đề xuất\n"
                       "  Mỗi trang đọc từ cơ sở dữ liệu; ↑↓ PgUp PgDn để đi qua các trang.\n"
-                      "  Tìm (/): gõ vài chữ của mã hoặc tên, không cần dấu; danh sách lọc ngay.\n"
-                      "  Lọc (f): theo trạng thái, đơn vị, lĩnh vực, hoặc việc chờ tôi (w).\n"
+                      "  Tìm (/): gõ vài chữ của mã hoặc tên, không cần dấu; danh sách lọc ngay;\n"
+                      "  trong ô Tìm, ^T đổi bộ gõ (tắt, Telex, VNI), Enter xong, Esc xóa.\n"
+                      "  Lọc (f): theo trạng thái, đơn vị, lĩnh vực, thời gian tạo, hoặc việc chờ tôi (w).\n"
+                      "  Chữ khớp với ô Tìm được tô đậm, gạch dưới trong mã và tên.\n"
+                      "  Cột đơn vị hiện khi màn hình rộng từ 100 cột; Enter mở đề xuất để xem đủ.\n"
                       "  Sắp xếp (s): lần lượt theo từng cột; r đảo chiều.\n"
                       "  Enter mở đề xuất; a mở các thao tác quy trình.", NULL);
             break;

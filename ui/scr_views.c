@@ -60,6 +60,11 @@ static void row(char *line, size_t n, ...)
     va_end(ap);
 }
 
+/* What Enter does on a line whose key is not a proposal (users): returns
+ * 1 when the data changed. */
+typedef int (*vl_open_fn)(const char *key);
+static vl_open_fn view_open;
+
 /* Runs a list screen; add_fn (may be NULL) records a new entry (n). */
 static void view_run(const char *title, const char *head, const char *help, vl_load_fn load,
                      int (*add_fn)(void))
@@ -102,7 +107,13 @@ static void view_run(const char *title, const char *head, const char *help, vl_l
         case K_FIRST: sel = 0; break;
         case K_LAST: sel = v.tv.n ? v.tv.n - 1 : 0; break;
         case K_OPEN:
-            if (sel < v.ncode && v.code[sel][0]) screen_detail(v.code[sel]);
+            if (view_open && sel < v.ncode && v.code[sel][0]) {
+                if (view_open(v.code[sel])) { vl_free(&v); load(&v); }
+            } else if (sel < v.ncode && v.code[sel][0]) {
+                screen_detail(v.code[sel]);
+            } else if (sel < v.tv.n && ui_width(v.tv.lines[sel]) > COLS - 2) {
+                ui_alert(v.tv.lines[sel]);   /* the whole line, wrapped */
+            }
             break;
         case K_REFRESH: vl_free(&v); load(&v); break;
         case K_HELP: keys_help(SC_VIEW, help, add_fn ? "Thêm mới\n  n: ghi một mục mới." : NULL); break;
@@ -152,11 +163,20 @@ void screen_monitoring(void)
 
 /* ---- commendations ------------------------------------------------------------ */
 
+/* Columns fitted to the width: at 80 the proposal's code stays whole
+ * (Enter opens it), the decision number takes what is left. */
+static void comm_row(char *line, size_t n, const char *date, const char *code, const char *who,
+                     const char *kind, const char *doc)
+{
+    int wide = COLS >= 100;
+    row(line, n, date, 10, code, wide ? 14 : 12, who, wide ? 24 : 17, kind, wide ? 26 : 25,
+        doc, 0, (const char *)NULL);
+}
+
 static int on_comm(const list_row *r, void *ud)
 {
     char line[900], d[11];
-    row(line, sizeof line, ui_date(r->col[0], d), 10, r->col[2], 24, r->col[1], 22, r->col[3], 12,
-        r->code, 0, (const char *)NULL);
+    comm_row(line, sizeof line, ui_date(r->col[0], d), r->code, r->col[2], r->col[1], r->col[3]);
     vl_add(ud, r->code, line);
     return 0;
 }
@@ -172,7 +192,9 @@ static void load_comm(vlist *v)
 
 void screen_commendations(void)
 {
-    view_run("Khen thưởng", "Ngày       Người được khen          Hình thức              Số QĐ        Đề xuất",
+    char head[300];
+    comm_row(head, sizeof head, "Ngày", "Đề xuất", "Người được khen", "Hình thức", "Số quyết định");
+    view_run("Khen thưởng", head,
              "Khen thưởng\n  Biểu dương, khen thưởng, ưu tiên bố trí người có đề xuất hiệu quả.\n"
              "  Ghi khen thưởng: mở đề xuất đã đánh giá, Thao tác → Khen thưởng.", load_comm, NULL);
 }
@@ -184,8 +206,8 @@ static int on_diss(const list_row *r, void *ud)
     char line[900], d[11];
     char np[32];
     snprintf(np, sizeof np, "%5s người", r->col[3]);
-    row(line, sizeof line, ui_date(r->col[0], d), 10, r->col[1], 18, np, 12, r->col[2], 0,
-        r->col[4], 0, (const char *)NULL);
+    row(line, sizeof line, ui_date(r->col[0], d), 10, r->col[1], 16, np, 11, r->col[2],
+        COLS >= 100 ? 40 : 26, r->col[4], 0, (const char *)NULL);
     vl_add(ud, "", line);
     return 0;
 }
@@ -236,7 +258,10 @@ static int add_diss(void)
 
 void screen_dissemination(void)
 {
-    view_run("Học tập, quán triệt", "Ngày       Hình thức          Tham dự      Đơn vị  Ghi chú",
+    char head[300];
+    row(head, sizeof head, "Ngày", 10, "Hình thức", 16, "Tham dự", 11, "Đơn vị", COLS >= 100 ? 40 : 26,
+        "Ghi chú", 0, (const char *)NULL);
+    view_run("Học tập, quán triệt", head,
              "Học tập, quán triệt, tuyên truyền Kết luận 14-KL/TW\n  Các buổi của đơn vị trong phạm vi, "
              "mới nhất trước.", load_diss, (U.who.roles & (ROLE_CLERK | ROLE_ADMIN)) ? add_diss : NULL);
 }
@@ -297,6 +322,178 @@ void screen_units(void)
 
 /* ---- users ------------------------------------------------------------------------------ */
 
+/* Which listed accounts are locked (user_menu offers lock or unlock). */
+static struct { char name[64]; int locked; } *ulocks;
+static int nulocks, capulocks;
+
+static void users_locked_note(const char *name, int locked)
+{
+    if (!name) { free(ulocks); ulocks = NULL; nulocks = capulocks = 0; return; }
+    for (int i = 0; i < nulocks; i++)
+        if (strcmp(ulocks[i].name, name) == 0) { ulocks[i].locked = locked; return; }
+    if (nulocks == capulocks) {
+        int cap = capulocks ? capulocks * 2 : 64;
+        void *n = realloc(ulocks, (size_t)cap * sizeof *ulocks);
+        if (!n) return;
+        ulocks = n;
+        capulocks = cap;
+    }
+    snprintf(ulocks[nulocks].name, sizeof ulocks[nulocks].name, "%s", name);
+    ulocks[nulocks++].locked = locked;
+}
+
+static int user_is_locked(const char *name)
+{
+    for (int i = 0; i < nulocks; i++) if (strcmp(ulocks[i].name, name) == 0) return ulocks[i].locked;
+    return 0;
+}
+
+/* A new password typed twice, masked. */
+static const fielddef pw_fields[] = {
+    {"password", "Mật khẩu mới", FT_TEXT, FF_REQUIRED, NULL, NULL, 0, 0},
+    {"password2", "Nhập lại mật khẩu", FT_TEXT, FF_REQUIRED, NULL, NULL, 0, 0},
+};
+
+/* Both password fields agree; the value into *out (malloc'd) or an error. */
+static int pw_pair(form *f, int i, char **out)
+{
+    char *a = form_value(f, i), *b = form_value(f, i + 1);
+    int ok = *a && strcmp(a, b) == 0;
+    if (!*a) form_error(f, f->f[i].fd.name, "Chưa nhập mật khẩu");
+    else if (!ok) form_error(f, f->f[i + 1].fd.name, "Hai lần nhập không giống nhau");
+    memset(b, 0, strlen(b));
+    free(b);
+    if (!ok) { memset(a, 0, strlen(a)); free(a); a = NULL; }
+    *out = a;
+    return ok;
+}
+
+static void pw_wipe(char *s)
+{
+    if (s) { memset(s, 0, strlen(s)); free(s); }
+}
+
+static int save_reset(form *f, void *ud)
+{
+    const char *name = ud;
+    char *pw;
+    if (!pw_pair(f, 0, &pw)) return 0;
+    char q[300];
+    snprintf(q, sizeof q, "Đặt lại mật khẩu của %s? Người đó phải đổi mật khẩu ở lần đăng nhập sau.", name);
+    if (!ui_confirm(q)) { pw_wipe(pw); snprintf(f->msg, sizeof f->msg, "Chưa đặt lại."); return 0; }
+    st_err e;
+    err_clear(&e);
+    int rc;
+    UI_DB(rc, user_passwd(U.db, &U.who, name, NULL, pw, &e));
+    pw_wipe(pw);
+    if (rc) { form_error(f, e.field[0] ? "password" : NULL, e.msg); return 0; }
+    snprintf(ui_flash, sizeof ui_flash, "Đã đặt lại mật khẩu của %s; lần đăng nhập sau phải đổi.", name);
+    return 1;
+}
+
+static void form_wipe(form *f)
+{
+    for (int i = 0; i < f->n; i++) if (f->f[i].mask && f->f[i].le) le_set_utf8(f->f[i].le, "");
+    form_free(f);
+}
+
+static int user_reset(const char *name)
+{
+    form f;
+    char title[200];
+    snprintf(title, sizeof title, "Đặt lại mật khẩu: %s", name);
+    form_init(&f, title, "");   /* never saved as a draft */
+    for (int i = 0; i < 2; i++) { form_add(&f, &pw_fields[i]); f.f[i].mask = 1; }
+    form_mark_loaded(&f);
+    int ok = form_run(&f, save_reset, (void *)name);
+    form_wipe(&f);
+    return ok;
+}
+
+static int user_add_form(void);
+
+/* Enter on an account: lock or unlock, reset the password, add one. */
+static int user_menu(const char *name)
+{
+    int locked = user_is_locked(name);
+    const char *m[] = {locked ? "Mở khóa tài khoản" : "Khóa tài khoản (không đăng nhập được)",
+                       "Đặt lại mật khẩu (phải đổi ở lần đăng nhập sau)", "Thêm tài khoản mới"};
+    char title[200];
+    snprintf(title, sizeof title, "Tài khoản %s", name);
+    int c = pick_list(title, m, 3, 0);
+    st_err e;
+    err_clear(&e);
+    int rc = ST_OK;
+    if (c == 0 && !locked) {
+        char q[300];
+        snprintf(q, sizeof q, "Khóa tài khoản %s? Người đó sẽ không đăng nhập được cho đến khi mở khóa.", name);
+        if (!ui_confirm(q)) return 0;
+        UI_DB(rc, user_lock(U.db, &U.who, name, &e));
+        if (!rc) snprintf(ui_flash, sizeof ui_flash, "Đã khóa tài khoản %s.", name);
+    } else if (c == 0) {
+        UI_DB(rc, user_unlock(U.db, &U.who, name, &e));
+        if (!rc) snprintf(ui_flash, sizeof ui_flash, "Đã mở khóa tài khoản %s.", name);
+    } else if (c == 1) {
+        return user_reset(name);
+    } else if (c == 2) {
+        return user_add_form();
+    } else {
+        return 0;
+    }
+    if (rc) ui_alert(e.msg);
+    return rc == ST_OK;
+}
+
+static const fielddef user_fields[] = {
+    {"username", "Tên đăng nhập (a-z, 0-9, . _ -)", FT_TEXT, FF_REQUIRED, NULL, NULL, 0, 0},
+    {"full_name", "Họ và tên", FT_TEXT, FF_REQUIRED, NULL, NULL, 0, 0},
+    {"roles", "Vai trò", FT_SET, FF_REQUIRED, "clerk|reviewer|head|monitor|viewer|admin",
+     "Chuyên viên|Thẩm định|Lãnh đạo có thẩm quyền|Ban Tổ chức (theo dõi)|Chỉ xem|Quản trị", 0, 0},
+    {"scope", "Phạm vi (đơn vị)", FT_UNIT, FF_REQUIRED, NULL, NULL, 0, 0},
+    {"password", "Mật khẩu ban đầu", FT_TEXT, FF_REQUIRED, NULL, NULL, 0, 0},
+    {"password2", "Nhập lại mật khẩu", FT_TEXT, FF_REQUIRED, NULL, NULL, 0, 0},
+};
+#define NUF (int)(sizeof user_fields / sizeof user_fields[0])
+
+static int save_user(form *f, void *ud)
+{
+    (void)ud;
+    char *v[4];
+    for (int i = 0; i < 4; i++) v[i] = form_value(f, i);
+    unsigned roles = 0;
+    st_err e;
+    err_clear(&e);
+    int rc = ST_OK, ok = 0;
+    char *pw = NULL;
+    if (!*v[2]) form_error(f, "roles", "Chọn ít nhất một vai trò (Space hoặc ^P)");
+    else if (roles_parse(v[2], &roles, &e)) form_error(f, "roles", e.msg);
+    if (!*v[3]) form_error(f, "scope", "Chọn đơn vị (^P)");
+    if (pw_pair(f, 4, &pw) && roles && *v[3]) {
+        UI_DB(rc, user_add(U.db, &U.who, v[0], v[1], roles, v[3], pw, &e));
+        if (rc) form_error(f, e.field[0] ? e.field : NULL, e.msg);
+        else {
+            ok = 1;
+            snprintf(ui_flash, sizeof ui_flash, "Đã thêm tài khoản %s; lần đăng nhập đầu phải đổi mật khẩu.",
+                     v[0]);
+        }
+    }
+    pw_wipe(pw);
+    for (int i = 0; i < 4; i++) free(v[i]);
+    return ok;
+}
+
+static int user_add_form(void)
+{
+    form f;
+    form_init(&f, "Thêm tài khoản", "");
+    for (int i = 0; i < NUF; i++) form_add(&f, &user_fields[i]);
+    f.f[4].mask = f.f[5].mask = 1;
+    form_mark_loaded(&f);
+    int ok = form_run(&f, save_user, NULL);
+    form_wipe(&f);
+    return ok;
+}
+
 static int on_user(const user_row *r, void *ud)
 {
     char line[900], roles[256] = "";
@@ -306,7 +503,9 @@ static int on_user(const user_row *r, void *ud)
                      role_label(bit));
     row(line, sizeof line, r->username, 18, r->full_name, 22, r->scope_code, 10, roles, 0,
         r->locked ? " [đang khóa]" : "", 0, (const char *)NULL);
-    vl_add(ud, "", line);
+    vl_add(ud, r->username, line);
+    /* Locked or not, for the menu: a second list, by the same index. */
+    users_locked_note(r->username, r->locked);
     return 0;
 }
 
@@ -321,9 +520,13 @@ static void load_users(vlist *v)
 
 void screen_users(void)
 {
+    view_open = user_menu;
     view_run("Tài khoản", "Tài khoản          Họ tên                 Phạm vi    Vai trò",
-             "Tài khoản (quản trị viên)\n  Thêm, khóa, mở khóa, đặt lại mật khẩu bằng lệnh "
-             "sangtao user … (xem man sangtao).", load_users, NULL);
+             "Tài khoản (quản trị viên)\n  Enter trên một tài khoản: khóa, mở khóa, đặt lại mật khẩu.\n"
+             "  n: thêm tài khoản.  Đổi vai trò, phạm vi: sangtao user roles (man sangtao).",
+             load_users, user_add_form);
+    view_open = NULL;
+    users_locked_note(NULL, 0);
 }
 
 /* ---- settings -------------------------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "search.h"
 #include "text.h"
 #include "trace.h"
 #include "workdays.h"
@@ -80,6 +81,8 @@ static int wcw(wchar_t c)
     return cw < 0 ? 1 : cw;
 }
 
+static int cwidth_zero(wchar_t c) { return wcwidth(c) == 0; }
+
 int ui_width(const char *s)
 {
     size_t len;
@@ -135,7 +138,25 @@ void ui_msg(const char *msg, int err)
 {
     move(LINES - 2, 0);
     clrtoeol();
-    if (msg && *msg) ui_put(LINES - 2, 1, COLS - 2, msg, th(err ? TH_ERR : TH_OK), 0);
+    if (!msg || !*msg) return;
+    if (ui_width(msg) <= COLS - 2) {
+        ui_put(LINES - 2, 1, COLS - 2, msg, th(err ? TH_ERR : TH_OK), 0);
+        return;
+    }
+    /* Too long for one line: it takes up to three lines above the key
+     * bar, so that what is missing or wrong is read whole. */
+    text_view tv = {0};
+    tv_add_wrapped(&tv, msg, COLS - 2);
+    int n = tv.n < 3 ? tv.n : 3;
+    for (int i = 0; i < n; i++) {
+        int y = LINES - 1 - n + i;
+        move(y, 0);
+        clrtoeol();
+        char line[1200];
+        snprintf(line, sizeof line, "%s%s", tv.lines[i], i == n - 1 && tv.n > n ? " …" : "");
+        ui_put(y, 1, COLS - 2, line, th(err ? TH_ERR : TH_OK), 0);
+    }
+    tv_free(&tv);
 }
 
 void ui_rule(int y)
@@ -213,9 +234,16 @@ int ui_confirm(const char *question)
     for (;;) {
         char buf[700];
         snprintf(buf, sizeof buf, _("%s  [c = có / k = không]"), _(question));
-        move(LINES - 2, 0);
-        clrtoeol();
-        ui_put(LINES - 2, 1, COLS - 2, buf, th(TH_SEL), 0);
+        /* A long question takes the lines above: the answer keys stay seen. */
+        text_view tv = {0};
+        tv_add_wrapped(&tv, buf, COLS - 2);
+        int top = LINES - 1 - (tv.n < 4 ? tv.n : 4);
+        for (int i = 0; i < tv.n && top + i < LINES - 1; i++) {
+            move(top + i, 0);
+            clrtoeol();
+            ui_put(top + i, 1, COLS - 2, tv.lines[tv.n - (LINES - 1 - top) + i], th(TH_SEL), 0);
+        }
+        tv_free(&tv);
         refresh();
         ui_key k;
         ui_getkey(SC_PICK, &k);
@@ -421,4 +449,58 @@ void tv_add_wrapped(text_view *tv, const char *text, int width)
         } while (start < wl);
         free(w);
     }
+}
+
+/* Like ui_put (no padding choice: pads), with the parts of s that match the
+ * typed search words (search_highlight) drawn with hl added. */
+int ui_put_marked(int y, int x, int w, const char *s, attr_t a, attr_t hl, const char *typed)
+{
+    if (!typed || !*typed) return ui_put(y, x, w, s, a, 1);
+    if (w <= 0 || y < 0 || y >= LINES || x >= COLS) return 0;
+    if (x + w > COLS) w = COLS - x;
+    char *safe = text_sanitize(s ? s : "", 0);
+    if (!safe) return 0;
+    search_range r[32];
+    int nr = search_highlight(safe, typed, r, 32);
+    size_t len = strlen(safe), cap = len + 1;
+    wchar_t *ws = malloc(cap * sizeof *ws);
+    unsigned char *mark = malloc(cap);
+    size_t n = 0;
+    mbstate_t ps;
+    memset(&ps, 0, sizeof ps);
+    for (size_t off = 0; ws && mark && off < len;) {
+        wchar_t c;
+        size_t k = mbrtowc(&c, safe + off, len - off, &ps);
+        if (k == 0 || k == (size_t)-1 || k == (size_t)-2) break;
+        int on = 0;
+        for (int i = 0; i < nr; i++) if (off >= r[i].start && off < r[i].end) on = 1;
+        ws[n] = c;
+        mark[n++] = (unsigned char)on;
+        off += k;
+    }
+    int total = 0, used = 0;
+    for (size_t i = 0; ws && mark && i < n; i++) total += wcw(ws[i]);
+    int room = total > w ? w - 1 : w;
+    attr_t old;
+    short pair;
+    attr_get(&old, &pair, NULL);
+    move(y, x);
+    size_t i = 0;
+    for (; ws && mark && i < n; i++) {
+        int cw = wcw(ws[i]);
+        if (used + cw > room) break;
+        attrset(mark[i] ? a | hl : a);
+        addnwstr(&ws[i], 1);
+        used += cw;
+    }
+    /* Combining marks that follow the last base character stay with it. */
+    for (; ws && mark && i < n && cwidth_zero(ws[i]); i++) addnwstr(&ws[i], 1);
+    attrset(a);
+    if (total > w) { addnwstr(L"…", 1); used++; }
+    for (; used < w; used++) addch(' ');
+    attr_set(old, pair, NULL);
+    free(ws);
+    free(mark);
+    free(safe);
+    return used;
 }

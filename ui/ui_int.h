@@ -29,6 +29,8 @@ typedef struct ui_app {
     int logged_in;
     int color;               /* colours in use */
     int ascii;               /* box drawing falls back to ASCII */
+    int ime;                 /* built-in input method: enum le_ime, ^T cycles it */
+    int tone_new;            /* ui.tone_style = new */
 } ui_app;
 extern ui_app U;
 
@@ -51,7 +53,7 @@ enum {
     K_NEW, K_EDIT, K_ACTIONS, K_SEARCH, K_FILTER, K_SORT, K_REVERSE, K_QUEUE,
     K_REFRESH, K_NEXT, K_PREV, K_SAVE, K_PICK,
     K_LEFT, K_RIGHT, K_BOL, K_EOL, K_WLEFT, K_WRIGHT, K_BKSP, K_DEL,
-    K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST
+    K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST, K_REPORTS
 };
 
 /* A key read: the action it means on this screen, or a character to type. */
@@ -71,6 +73,21 @@ void keys_bar(unsigned sc);
 void keys_help(unsigned sc, const char *intro, const char *extra);
 /* "F2" or "^S": the key the bar shows for an action on sc. */
 const char *keys_name_for(unsigned sc, int act, char *buf, int n);
+/* Apply config.ini's [keys] overrides to the key table; -1 with the
+ * message (FILE:LINE: keys.NAME: …) when a key would take another
+ * action's key on the same screen. */
+int keys_init(const config *cfg, char *err, size_t n);
+
+/* ---- the built-in input method (Telex/VNI) -------------------------------- */
+struct lineedit;
+/* Give a field the input method in force (off where ok is 0: codes,
+ * numbers, dates, user names, passwords). */
+void ui_ime_apply(struct lineedit *le, int ok);
+/* ^T: off → Telex → VNI → off, for every field from now on. */
+void ui_ime_cycle(void);
+/* "Bộ gõ: Telex" at the right of the key bar; ok 0: this field takes
+ * none. */
+void ui_ime_badge(int ok);
 
 /* ---- theme and drawing --------------------------------------------------- */
 enum { TH_NORMAL, TH_TITLE, TH_BAR, TH_BARKEY, TH_SEL, TH_HEAD, TH_LABEL, TH_REQ,
@@ -82,6 +99,8 @@ void theme_init(void);
  * "…" when longer; pad fills the rest of w with spaces.  Returns columns
  * drawn. */
 int ui_put(int y, int x, int w, const char *s, attr_t a, int pad);
+/* ui_put (padded) with the parts matching the typed search words in a|hl. */
+int ui_put_marked(int y, int x, int w, const char *s, attr_t a, attr_t hl, const char *typed);
 /* Append s to buf, cut or padded to w display columns. */
 void ui_padcat(char *buf, size_t n, const char *s, int w);
 /* Display width of UTF-8 text as ui_put draws it. */

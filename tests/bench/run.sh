@@ -7,7 +7,8 @@
 #
 #   tests/bench/run.sh [BUILD]
 #   BENCH_SEED (2026), BENCH_SCALE (1), BENCH_RUNS (7, at least 5),
-#   BENCH_SESSIONS (5): the terminal sessions driven.
+#   BENCH_SESSIONS (5): the terminal sessions driven, BENCH_DB: an existing
+#   database to measure instead of the generated one.
 BUILD=${1:-build}
 SEED=${BENCH_SEED:-2026}
 SCALE=${BENCH_SCALE:-1}
@@ -19,10 +20,16 @@ T0=$(date +%s)
 
 say() { printf '%s\n' "$*" >&2; }
 
-DB=$("$DIR/gen" --seed "$SEED" --scale "$SCALE" --dir "$DIR") || {
-    say "bench: không tạo được cơ sở dữ liệu quy mô tỉnh; không đo."
-    exit 0
-}
+# BENCH_DB: measure an existing province file instead (e.g. to compare two
+# builds on the same data); otherwise generate or reuse the cached one.
+if [ -n "$BENCH_DB" ]; then
+    DB=$BENCH_DB
+else
+    DB=$("$DIR/gen" --seed "$SEED" --scale "$SCALE" --dir "$DIR") || {
+        say "bench: không tạo được cơ sở dữ liệu quy mô tỉnh; không đo."
+        exit 0
+    }
+fi
 GEN_LOG=$DB.log
 # A copy to work on: saving actions must not change the cached file.
 WORK=$DIR/work.db

@@ -44,7 +44,8 @@ for i in 1 2 3 4 5; do typ sai-mat-khau; key Enter; wait_for "Sai tên\|bị kh�
 typ "$PW"; key Enter
 wait_for "Tài khoản bị khóa đến"; result $? "wrong passwords lock the account, and the login says until when"
 
-# The built-in Telex (^V turns it on in a field): keys become Vietnamese.
+# The built-in Telex: ^V, the documented fallback of ^T, switches it from
+# off (this config) to Telex; keys become Vietnamese.
 start vt100 80 24
 login bd-an.chuyenvien
 key n; wait_for "Đề xuất mới"

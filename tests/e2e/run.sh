@@ -2,8 +2,10 @@
 # The real binary in tmux at 80x24 (tests/e2e/lib.sh): login and home under
 # xterm-256color and vt100, a terminal below 80x24, a wrong password; then
 # walk.sh (a proposal from draft to replicated, typed in Vietnamese, under
-# both terminals), forms.sh (resize mid-form, lockout, roles, SIGHUP draft)
-# and bytes.sh (what a paint and a keystroke cost on a slow link).
+# both terminals), forms.sh (resize mid-form, lockout, roles, SIGHUP draft),
+# reports.sh (the periodic report and its charts on screen), typing.sh
+# (Telex/VNI, search marks, the period filter, [keys], accounts) and
+# bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -70,6 +72,8 @@ fi
 
 . "$HERE/walk.sh"
 . "$HERE/forms.sh"
+. "$HERE/reports.sh"
+. "$HERE/typing.sh"
 . "$HERE/bytes.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.

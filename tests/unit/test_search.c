@@ -160,6 +160,21 @@ static void check_block(char **lines, int n, int names, int block)
                      lines[i]);
     }
     sqlite3_finalize(st);
+    /* And by the sort key the proposals' titles are indexed by. */
+    if (names) {
+        free(shuffled);
+        return;
+    }
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT x FROM s ORDER BY vn_sortkey(x)", -1,
+                                        &st, NULL), SQLITE_OK);
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        const char *x = (const char *)sqlite3_column_text(st, 0);
+        if (strcmp(x, lines[i]) != 0)
+            fail_msg("sort.txt block %d (sort key), place %d: got \"%s\", want \"%s\"", block,
+                     i, x, lines[i]);
+    }
+    sqlite3_finalize(st);
     free(shuffled);
 }
 
@@ -648,6 +663,195 @@ static void test_exact_words(void **state)
     assert_int_equal(search_exact_words(NULL, "a"), 0);
 }
 
+/* ---- the title sort key, and searching through a list's order ------------ */
+
+static int sgn(int x) { return (x > 0) - (x < 0); }
+
+/* vn_sortkey's bytes order exactly as vn_compare, for strings made of the
+ * hard parts: tones and vowel marks in NFC and NFD, đ, case, digits,
+ * spaces and punctuation between syllables, marks alone, bad bytes. */
+static void test_sortkey(void **state)
+{
+    (void)state;
+    static const char *const atoms[] = {
+        "a", "á", "à", "ả", "ã", "ạ", "ă", "ắ", "â", "ầ", "A", "Á", "Ă", "d", "đ", "Đ", "D",
+        "e", "ê", "ế", "o", "ô", "ơ", "ờ", "u", "ư", "ữ", "ng", "h", "t", "y", "Y", "1", "9",
+        " ", "  ", ",", ".", "-", "\t", "a\xcc\x81", "e\xcc\x82\xcc\x81", "\xcc\x81",
+        "\xcc\x80", "\xff", "\xc3", "z", "日", "ß"};
+    const int na = (int)(sizeof atoms / sizeof atoms[0]);
+    unsigned seed = 20260401;
+    int pairs = 0;
+    for (int it = 0; it < 200000; it++) {
+        char a[96] = "", b[96] = "";
+        int la = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+        for (int i = 0; i < la; i++)
+            strcat(a, atoms[((seed = seed * 1103515245u + 12345u) >> 16) % (unsigned)na]);
+        /* Half the time b shares a's beginning, so that later parts decide. */
+        if ((seed >> 20) & 1) strcpy(b, a);
+        int lb = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 4;
+        for (int i = 0; i < lb; i++)
+            strcat(b, atoms[((seed = seed * 1103515245u + 12345u) >> 16) % (unsigned)na]);
+        unsigned char ka[1024], kb[1024];
+        size_t nka = vn_sortkey(a, strlen(a), ka, sizeof ka);
+        size_t nkb = vn_sortkey(b, strlen(b), kb, sizeof kb);
+        assert_true(nka <= sizeof ka && nkb <= sizeof kb);
+        size_t m = nka < nkb ? nka : nkb;
+        int kc = memcmp(ka, kb, m);
+        if (!kc) kc = (nka > nkb) - (nka < nkb);
+        int vc = vn_compare(a, strlen(a), b, strlen(b));
+        if (sgn(kc) != sgn(vc))
+            fail_msg("sort key of \"%s\" and \"%s\": %d, vn_compare %d", a, b, kc, vc);
+        pairs++;
+    }
+    /* A key longer than the buffer: its length, and nothing written past. */
+    unsigned char small[4] = {0, 0, 0, 0xAA};
+    assert_true(vn_sortkey("Đổi mới", strlen("Đổi mới"), small, 3) > 3);
+    assert_int_equal(small[3], 0xAA);
+    print_message("sort key: %d pairs agree with vn_compare\n", pairs);
+}
+
+typedef struct codes_seen {
+    int n;
+    char v[64][32];
+} codes_seen;
+
+static int code_seen(const proposal_row *r, void *ud)
+{
+    codes_seen *x = ud;
+    if (x->n < 64) snprintf(x->v[x->n++], 32, "%s", r->code);
+    return 0;
+}
+
+static void list_codes(const proposal_filter *f, codes_seen *out)
+{
+    st_err e;
+    err_clear(&e);
+    memset(out, 0, sizeof *out);
+    if (proposal_list(T.db, &admin, f, code_seen, out, &e) != ST_OK)
+        fail_msg("proposal_list: %s", e.msg);
+}
+
+/* The title sort walks proposals_title: title_key follows every title
+ * written (created, edited, even by plain SQL and in NFD), and the list
+ * sorted by title is the Vietnamese order of the titles. */
+static void test_title_sort_key(void **state)
+{
+    (void)state;
+    st_err e;
+    err_clear(&e);
+    static const char *const titles[] = {"Đổi mới thủ tục", "Dân vận khéo", "đổi mới quy trình",
+        "Ăn ở hợp vệ sinh", "An toàn giao thông", "Ấp chiến lược", "Dạy học số", "Dân chủ cơ sở"};
+    char code[8][32];
+    for (int i = 0; i < 8; i++) {
+        st_kv kv[] = {{"title", titles[i]}, {"employing_unit", "AN"}};
+        assert_int_equal(proposal_create(T.db, &admin, kv, 2, code[i], &e), ST_OK);
+    }
+    st_kv ed[] = {{"title", "Ba công khai"}};
+    assert_int_equal(proposal_update(T.db, &admin, code[1], ed, 1, 0, &e), ST_OK);
+    /* Written around the core, decomposed: "Đẩy" as D-stroke, a, combining marks. */
+    char sql[256];
+    snprintf(sql, sizeof sql, "UPDATE proposals SET title = 'Đa\xcc\x82\xcc\x89y ma\xcc\xa3nh' "
+             "WHERE code = '%s'", code[2]);
+    exec(sql);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT count(*), sum(title_key IS NOT "
+                                        "vn_sortkey(title)) FROM proposals", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_true(sqlite3_column_int(st, 0) >= 8);
+    assert_int_equal(sqlite3_column_int(st, 1), 0);
+    sqlite3_finalize(st);
+    /* The list's order, each way, against ORDER BY COLLATE vi. */
+    for (int desc = 0; desc < 2; desc++) {
+        proposal_filter f = {.sort = "title", .desc = desc};
+        codes_seen got;
+        list_codes(&f, &got);
+        assert_int_equal(sqlite3_prepare_v2(db_h(T.db), desc ?
+            "SELECT code FROM proposals WHERE deleted = 0 ORDER BY title COLLATE vi DESC, id DESC" :
+            "SELECT code FROM proposals WHERE deleted = 0 ORDER BY title COLLATE vi, id",
+            -1, &st, NULL), SQLITE_OK);
+        int i = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            assert_true(i < got.n);
+            assert_string_equal(got.v[i], (const char *)sqlite3_column_text(st, 0));
+            i++;
+        }
+        sqlite3_finalize(st);
+        assert_int_equal(i, got.n);
+    }
+    /* And the plan walks the index instead of sorting. */
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "EXPLAIN QUERY PLAN SELECT id FROM proposals "
+                                        "WHERE deleted = 0 ORDER BY title_key, id LIMIT 5", -1,
+                                        &st, NULL), SQLITE_OK);
+    int sorts = 0, walks = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(st, 3);
+        sorts += strstr(d, "TEMP B-TREE") != NULL;
+        walks += strstr(d, "proposals_title") != NULL;
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(sorts, 0);
+    assert_int_equal(walks, 1);
+}
+
+/* A page of a search, when a word is common, comes from walking the list's
+ * own order (proposal_list's list_walk); it must be exactly the page that
+ * ranking every hit gives (no limit: every hit is ranked). */
+static void test_search_pages(void **state)
+{
+    (void)state;
+    st_err e;
+    err_clear(&e);
+    char code[32], sql[160];
+    /* 45 proposals with "Phường" in the title, 15 with it only in the
+     * content, a few with neither; updated at different times. */
+    for (int i = 0; i < 64; i++) {
+        char title[96], content[96];
+        snprintf(title, sizeof title, i % 4 == 3 ? "Đề án %d về chợ" : "Phường %d sạch đẹp", i);
+        snprintf(content, sizeof content, i % 8 == 3 ? "Tổ dân phố %d" : "Phường bàn %d", i);
+        st_kv kv[] = {{"title", title}, {"employing_unit", i % 3 ? "QN_VP" : "AN"},
+                      {"content", content}};
+        assert_int_equal(proposal_create(T.db, &admin, kv, 3, code, &e), ST_OK);
+        snprintf(sql, sizeof sql, "UPDATE proposals SET updated_at = '2026-02-%02dT08:00:00Z' "
+                 "WHERE code = '%s'", 1 + (i * 7) % 27, code);
+        exec(sql);
+    }
+    static const char *const queries[] = {"phuong", "ph", "phuong sach", "ban", "cho", "pho"};
+    static const char *const sorts[] = {NULL, "title", "due", "code", "unit", "state", "updated"};
+    const st_actor *whom[] = {&admin, &clerk_qn};
+    int pages = 0;
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+        for (size_t s = 0; s < sizeof sorts / sizeof sorts[0]; s++)
+            for (int desc = 0; desc < 2; desc++)
+                for (int w = 0; w < 2; w++) {
+                    proposal_filter all = {.search = queries[q], .sort = sorts[s], .desc = desc};
+                    codes_seen full;
+                    memset(&full, 0, sizeof full);
+                    if (proposal_list(T.db, whom[w], &all, code_seen, &full, &e) != ST_OK)
+                        fail_msg("%s", e.msg);
+                    for (int off = 0; off < 30; off += 7) {
+                        proposal_filter f = all;
+                        f.limit = 6;
+                        f.offset = off;
+                        codes_seen page;
+                        memset(&page, 0, sizeof page);
+                        if (proposal_list(T.db, whom[w], &f, code_seen, &page, &e) != ST_OK)
+                            fail_msg("%s", e.msg);
+                        int want = full.n - off < 6 ? (full.n - off > 0 ? full.n - off : 0) : 6;
+                        if (page.n != want)
+                            fail_msg("\"%s\" by %s, from %d: %d rows, want %d", queries[q],
+                                     sorts[s] ? sorts[s] : "rank", off, page.n, want);
+                        for (int i = 0; i < page.n; i++)
+                            if (strcmp(page.v[i], full.v[off + i]) != 0)
+                                fail_msg("\"%s\" by %s%s, row %d: %s, want %s", queries[q],
+                                         sorts[s] ? sorts[s] : "rank", desc ? " desc" : "",
+                                         off + i, page.v[i], full.v[off + i]);
+                        pages++;
+                    }
+                }
+    print_message("search pages: %d agree with the full ranking\n", pages);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -661,6 +865,9 @@ int main(void)
         cmocka_unit_test(test_fts_query),
         cmocka_unit_test(test_highlight),
         cmocka_unit_test(test_exact_words),
+        cmocka_unit_test(test_sortkey),
+        cmocka_unit_test(test_title_sort_key),
+        cmocka_unit_test(test_search_pages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
