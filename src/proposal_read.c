@@ -416,11 +416,21 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
     }
 
     done = 0;
-    if (*db_col_text(st, 9) || *db_col_text(st, 10)) {
+    /* The running clock is named for what it waits for: after start it is
+     * the report's deadline, not the review's. */
+    const char *due = db_col_text(st, 10), *due_kind = db_col_text(st, 11);
+    int review_clock = strcmp(due_kind, "review") == 0;
+    if (*due && !review_clock) {
+        fprintf(out, "\nThời hạn\n");
+        put_value(out, strcmp(due_kind, "report") == 0 ? "Hạn báo cáo kết quả"
+                       : strcmp(due_kind, "evaluation") == 0 ? "Hạn đánh giá" : "Hạn xử lý",
+                  'd', "", due);
+    }
+    if (*db_col_text(st, 9) || (*due && review_clock)) {
         fprintf(out, "\nXem xét\n");
         done = 1;
         put_value(out, "Ngày tiếp nhận", 'd', "", db_col_text(st, 9));
-        put_value(out, "Hạn xử lý", 'd', "", db_col_text(st, 10));
+        if (review_clock) put_value(out, "Hạn xem xét", 'd', "", due);
     }
     sqlite3_finalize(st);
     static const struct { const char *heading, *sub, *sql; const colfmt *cols; } sec[] = {
