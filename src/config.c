@@ -173,6 +173,13 @@ static const struct option options[] = {
     KEYS("quit", "leave the screen", "thoát màn hình"),
     KEYS("cancel", "cancel, go back", "hủy, quay lại"),
     KEYS("redraw", "redraw the screen", "vẽ lại màn hình"),
+    KEYS("keep_mine", "save conflict: keep my value of this field",
+         "xung đột khi lưu: giữ giá trị của mình"),
+    KEYS("take_theirs", "save conflict: take the other person's value",
+         "xung đột khi lưu: lấy giá trị của người khác"),
+    KEYS("keep_all_mine", "save conflict: keep all of mine", "xung đột khi lưu: giữ tất cả của mình"),
+    KEYS("take_all_theirs", "save conflict: take all of theirs",
+         "xung đột khi lưu: lấy tất cả của người khác"),
 };
 
 #define NOPT (sizeof options / sizeof options[0])

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflict.h"
 #include "drafts.h"
 #include "formvals.h"
 #include "proposal.h"
@@ -242,7 +243,36 @@ typedef struct pctx {
     int editing;
     char code[32];
     int64_t version;
+    char *base[MAXF];      /* editing: the values the form was opened with */
 } pctx;
+
+/* Save an edit against the version the form was opened at; when someone
+ * saved in between, the clerk chooses field by field (ui_conflict_choose)
+ * and the choices are saved, again until no other save comes between.
+ * ST_ECONFLICT when the clerk went back to the form (Esc). */
+static int save_edit(pctx *c, const st_kv *kv, int n, st_err *e)
+{
+    st_kv base[MAXF];
+    int nb = 0, rc;
+    for (int i = 0; i < proposal_nfields() && i < MAXF; i++)
+        if (c->base[i]) base[nb++] = (st_kv){proposal_field(i)->name, c->base[i]};
+    proposal_conflict *cf = NULL;
+    UI_DB(rc, proposal_save(U.db, &U.who, c->code, kv, n, base, nb, c->version, &cf, e));
+    while (rc == ST_ECONFLICT && cf && !ui_stop) {
+        if (!ui_conflict_choose(cf)) break;
+        ui_msg("Đang ghi…", 0);
+        refresh();
+        UI_DB(rc, proposal_conflict_save(U.db, &U.who, cf, e));
+        if (rc != ST_ECONFLICT) break;
+        /* Yet another save came in between: compare again and ask again. */
+        proposal_conflict_free(&cf);
+        err_clear(e);
+        UI_DB(rc, proposal_diff(U.db, &U.who, c->code, c->version, kv, n, base, nb, &cf, e));
+        if (rc == ST_OK) rc = ST_ECONFLICT;
+    }
+    proposal_conflict_free(&cf);
+    return rc;
+}
 
 static int save_proposal(form *f, void *ud)
 {
@@ -270,7 +300,7 @@ static int save_proposal(form *f, void *ud)
     ui_msg("Đang ghi…", 0);
     refresh();
     if (c->editing) {
-        UI_DB(rc, proposal_update(U.db, &U.who, c->code, kv, n, c->version, &e));
+        rc = save_edit(c, kv, n, &e);
     } else {
         UI_DB(rc, proposal_create(U.db, &U.who, kv, n, c->code, &e));
     }
@@ -279,8 +309,8 @@ static int save_proposal(form *f, void *ud)
         snprintf(ui_flash, sizeof ui_flash, c->editing ? "Đã lưu đề xuất %s." :
                  "Đã tạo đề xuất %s (dự thảo). Đủ nội dung (+): a → Gửi đề xuất.", c->code);
     } else if (rc == ST_ECONFLICT) {
-        snprintf(f->msg, sizeof f->msg, "Người khác vừa sửa đề xuất này; Esc để xem bản mới "
-                 "(các giá trị đang nhập vẫn còn đây cho đến khi bạn rời biểu mẫu).");
+        snprintf(f->msg, sizeof f->msg, "Chưa lưu: người khác vừa sửa đề xuất này. Các giá trị bạn "
+                 "nhập vẫn còn đây; lưu lại để so sánh và chọn từng trường.");
         f->msg_err = 1;
     } else {
         form_error(f, e.field[0] ? e.field : NULL, e.msg);
@@ -322,8 +352,15 @@ int form_proposal(const char *code, const st_kv *vals, int n)
         st_err e;
         err_clear(&e);
         int rc;
-        UI_DB(rc, proposal_form_load(U.db, &U.who, code, cur, &c.version, &e));
-        if (rc) { ui_alert(e.msg); form_free(&f); return 0; }
+        int64_t shown = -1;
+        /* The base of a later save and the values shown, of one version. */
+        for (int t = 0; t < 5 && shown != c.version; t++) {
+            proposal_form_free(cur);
+            proposal_form_free(c.base);
+            UI_DB(rc, proposal_read_values(U.db, &U.who, code, c.base, &c.version, &e));
+            if (!rc) UI_DB(rc, proposal_form_load(U.db, &U.who, code, cur, &shown, &e));
+            if (rc) { proposal_form_free(c.base); ui_alert(e.msg); form_free(&f); return 0; }
+        }
         for (int i = 0; i < f.n; i++) form_set(&f, i, cur[i]);
         proposal_form_free(cur);
     }
@@ -343,6 +380,7 @@ int form_proposal(const char *code, const st_kv *vals, int n)
     int ok = form_run(&f, save_proposal, &c);
     if (ok || !ui_stop) draft_done(&f);
     form_free(&f);
+    proposal_form_free(c.base);
     /* The new draft opens, ready for its next step (submit). */
     if (ok && !code && !ui_stop) screen_detail(c.code);
     return ok;

@@ -33,9 +33,19 @@ typedef struct keydef {
 /* Screens where letters are commands (nothing is typed there). */
 #define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP)
 static keydef keytab[] = {
-    {K_HELP, "help", {KEY_F(1), CH('?')}, LETTERS, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
+    {K_HELP, "help", {KEY_F(1), CH('?')}, LETTERS | SC_CONFLICT, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
     {K_HELP, "help", {KEY_F(1), KCTRL('r')}, TYPING | SC_PICK, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
     {K_SAVE, "save", {KEY_F(2), KCTRL('s')}, SC_FORM, "Lưu", "Lưu biểu mẫu (kiểm tra từng trường)"},
+    {K_SAVE, "save", {KEY_F(2), KCTRL('s'), CH('s')}, SC_CONFLICT, "Lưu", "Lưu theo các lựa chọn"},
+    {K_MINE, "keep_mine", {KEY_F(5), CH('m')}, SC_CONFLICT, "Của mình", "Trường này: giữ giá trị của mình"},
+    {K_THEIRS, "take_theirs", {KEY_F(6), CH('k')}, SC_CONFLICT, "Của họ",
+     "Trường này: lấy giá trị của người khác"},
+    {K_ALLMINE, "keep_all_mine", {KEY_F(7), CH('g')}, SC_CONFLICT, "Giữ hết",
+     "Giữ tất cả của mình (mọi trường bạn đã sửa)"},
+    {K_ALLTHEIRS, "take_all_theirs", {KEY_F(8), CH('l')}, SC_CONFLICT, "Lấy hết",
+     "Lấy tất cả của người khác"},
+    {K_TOGGLE, "toggle", {CH(' '), CH('\r'), CH('\n'), KEY_ENTER}, SC_CONFLICT, NULL,
+     "Trường này: đổi giữa của mình và của người khác"},
     {K_SEARCH, "search", {KEY_F(3), CH('/')}, SC_LIST, "Tìm", "Tìm nhanh theo mã hoặc tên (gõ, Enter)"},
     {K_PICK, "pick", {KEY_F(4), KCTRL('p')}, SC_FORM, "Chọn", "Chọn giá trị từ danh sách (lựa chọn, đơn vị, người)"},
     {K_FILTER, "filter", {KEY_F(4), CH('f')}, SC_LIST, "Lọc", "Lọc theo trạng thái, đơn vị, lĩnh vực, thời gian tạo"},
@@ -62,8 +72,8 @@ static keydef keytab[] = {
     {K_TOGGLE, "toggle", {CH(' ')}, SC_PICK, NULL, "Đánh dấu / bỏ đánh dấu (chọn nhiều)"},
     {K_UP, "up", {KEY_UP, CH('k')}, LETTERS, NULL, "Lên một dòng"},
     {K_DOWN, "down", {KEY_DOWN, CH('j')}, LETTERS, NULL, "Xuống một dòng"},
-    {K_UP, "up", {KEY_UP, KCTRL('p')}, SC_PICK, NULL, "Lên một dòng"},
-    {K_DOWN, "down", {KEY_DOWN, KCTRL('n')}, SC_PICK, NULL, "Xuống một dòng"},
+    {K_UP, "up", {KEY_UP, KCTRL('p')}, SC_PICK | SC_CONFLICT, NULL, "Lên một dòng"},
+    {K_DOWN, "down", {KEY_DOWN, KCTRL('n')}, SC_PICK | SC_CONFLICT, NULL, "Xuống một dòng"},
     {K_UP, "up", {KEY_UP}, TYPING, NULL, "Lên (trong ô nhiều dòng) hoặc về trường trước"},
     {K_DOWN, "down", {KEY_DOWN}, TYPING, NULL, "Xuống (trong ô nhiều dòng) hoặc sang trường sau"},
     {K_PGUP, "page_up", {KEY_PPAGE, KCTRL('b')}, SC_ALL & ~SC_LOGIN, NULL, "Lên một trang"},
@@ -283,6 +293,7 @@ static const char *screen_name(unsigned bit)
     case SC_FORM: return "biểu mẫu";
     case SC_PICK: return "chọn từ danh sách";
     case SC_VIEW: return "danh mục";
+    case SC_CONFLICT: return "xung đột khi lưu";
     default: return "trợ giúp";
     }
 }

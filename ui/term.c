@@ -196,11 +196,11 @@ void ui_getkey(unsigned sc, ui_key *k)
     /* SANGTAO_TRACE (src/trace.h, make bench): coming back here for a key
      * means the last one was handled and the screen painted and refreshed. */
     static const char *const sc_names[] = {"login", "home", "list", "detail", "form",
-                                           "pick", "view", "help"};
+                                           "pick", "view", "help", "conflict"};
     static long long key_t0;
     static unsigned key_code;
     static int key_fn;
-    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 8 : 0], key_t0);
+    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 9 : 0], key_t0);
     if (key_t0) trace_key(key_fn, key_code, key_t0);
     memset(k, 0, sizeof *k);
     if (ui_stop) { k->act = K_STOP; return; }

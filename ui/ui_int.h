@@ -41,9 +41,9 @@ extern volatile sig_atomic_t ui_stop;
 /* ---- screens (for the key table) ----------------------------------------- */
 enum {
     SC_LOGIN = 1, SC_HOME = 2, SC_LIST = 4, SC_DETAIL = 8, SC_FORM = 16,
-    SC_PICK = 32, SC_VIEW = 64, SC_HELP = 128
+    SC_PICK = 32, SC_VIEW = 64, SC_HELP = 128, SC_CONFLICT = 256
 };
-#define SC_ALL 0xffu
+#define SC_ALL 0x1ffu
 #define SC_NAV (SC_HOME | SC_LIST | SC_DETAIL | SC_PICK | SC_VIEW | SC_HELP)
 
 /* ---- actions ------------------------------------------------------------- */
@@ -53,7 +53,8 @@ enum {
     K_NEW, K_EDIT, K_ACTIONS, K_SEARCH, K_FILTER, K_SORT, K_REVERSE, K_QUEUE,
     K_REFRESH, K_NEXT, K_PREV, K_SAVE, K_PICK,
     K_LEFT, K_RIGHT, K_BOL, K_EOL, K_WLEFT, K_WRIGHT, K_BKSP, K_DEL,
-    K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST, K_REPORTS
+    K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST, K_REPORTS,
+    K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS
 };
 
 /* A key read: the action it means on this screen, or a character to type. */
@@ -135,6 +136,10 @@ const char *ui_time(const char *ts, char *buf, int n);
 
 /* ---- screens ------------------------------------------------------------- */
 int screen_login(const char *user);              /* 1 logged in, 0 quit */
+/* The proposal form's save conflict: the clerk picks per field (in c);
+ * 1 save with those picks, 0 back to the form (Esc). */
+struct proposal_conflict;
+int ui_conflict_choose(struct proposal_conflict *c);
 void screen_home(void);
 /* The proposal list; state_mask 0 = all, queue = the user's queue. */
 void screen_list(int state, int queue, const char *search);

@@ -4,7 +4,8 @@
 # walk.sh (a proposal from draft to replicated, typed in Vietnamese, under
 # both terminals), forms.sh (resize mid-form, lockout, roles, SIGHUP draft),
 # reports.sh (the periodic report and its charts on screen), typing.sh
-# (Telex/VNI, search marks, the period filter, [keys], accounts) and
+# (Telex/VNI, search marks, the period filter, [keys], accounts),
+# conflict.sh (two clerks save one proposal: choose field by field) and
 # bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
@@ -74,6 +75,7 @@ fi
 . "$HERE/forms.sh"
 . "$HERE/reports.sh"
 . "$HERE/typing.sh"
+. "$HERE/conflict.sh"
 . "$HERE/bytes.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
