@@ -5,6 +5,7 @@
  * columns, stacked below; the clerk keeps theirs or takes the other, field
  * by field or all at once, then saves.  Esc goes back to the form. */
 #include "ui_int.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -69,7 +70,7 @@ static void draw(const proposal_conflict *c, int cur, int *top, const char *othe
     for (int i = *top, y = y0; i < c->n && y + rows - 1 <= LINES - 3; i++, y += rows) {
         const pc_field *f = &c->f[i];
         attr_t a = i == cur ? th(TH_SEL) : th(TH_LABEL);
-        snprintf(s, sizeof s, "%s %s", i == cur ? ">" : " ", f->label);
+        snprintf(s, sizeof s, "%s %s", i == cur ? ">" : " ", _(f->label));
         int x = ui_put(y, 1, COLS - 2, s, a, 0);
         snprintf(s, sizeof s, "  → %s", pick_label(f));
         ui_put(y, 1 + x, COLS - 2 - x, s, choosable(f) ? th(TH_OK) : th(TH_DIM), 0);

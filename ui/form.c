@@ -67,6 +67,11 @@ void form_add(form *f, const fielddef *fd)
         int nl = 0;
         split(fd->choices, x->chname, 24, &x->nch);
         split(fd->choice_labels, x->chlabel, 24, &nl);
+        for (int i = 0; i < nl; i++) {   /* shown in the screen language */
+            const char *t = _(x->chlabel[i]);
+            char *d = t != x->chlabel[i] ? strdup(t) : NULL;
+            if (d) { free(x->chlabel[i]); x->chlabel[i] = d; }
+        }
         for (int i = nl; i < x->nch; i++) x->chlabel[i] = strdup(x->chname[i]);
     }
     if (is_text(x)) {
@@ -317,7 +322,7 @@ static void draw(form *f)
         char m[700];
         const char *need = (x->fd.flags & FF_REQUIRED) ? _(" (bắt buộc)") :
                            f->mark_submit && wf_submit_needs(x->fd.name) ? _(" (cần trước khi gửi)") : "";
-        snprintf(m, sizeof m, "%s%s%s%s", x->fd.label, need, *type_hint(x) ? " — " : "", type_hint(x));
+        snprintf(m, sizeof m, "%s%s%s%s", _(x->fd.label), need, *type_hint(x) ? " — " : "", type_hint(x));
         /* The label is on the screen already: when all does not fit, the hint wins. */
         if (ui_width(m) > COLS - 2 && *type_hint(x))
             snprintf(m, sizeof m, "%s%s%s", *need ? need + 1 : "", *need ? " — " : "", type_hint(x));
@@ -347,7 +352,7 @@ static void help(const form *f)
                             f->mark_submit ? "  có + là cần điền trước khi Gửi đề xuất (lưu dự thảo thì chưa cần);\n" : "");
     for (int i = 0; i < f->n && len < cap - 600; i++) {
         const ffield *x = &f->f[i];
-        len += (size_t)snprintf(s + len, cap - len, "  %s%s: %s\n", x->fd.label,
+        len += (size_t)snprintf(s + len, cap - len, "  %s%s: %s\n", _(x->fd.label),
                                 (x->fd.flags & FF_REQUIRED) ? " *" :
                                 f->mark_submit && wf_submit_needs(x->fd.name) ? " +" : "", type_hint(x));
         if (x->nch && x->fd.type != FT_BOOL) {
@@ -366,11 +371,11 @@ static void help(const form *f)
 static void open_choice(form *f, ffield *x)
 {
     if (is_choice(x)) {
-        int c = pick_list(x->fd.label, (const char *const *)x->chlabel, x->nch, x->choice);
+        int c = pick_list(_(x->fd.label), (const char *const *)x->chlabel, x->nch, x->choice);
         if (c >= 0 && c != x->choice) { x->choice = c; f->dirty = 1; }
     } else if (x->fd.type == FT_SET) {
         unsigned b = x->set;
-        if (pick_set(x->fd.label, (const char *const *)x->chlabel, x->nch, &b) && b != x->set) {
+        if (pick_set(_(x->fd.label), (const char *const *)x->chlabel, x->nch, &b) && b != x->set) {
             x->set = b;
             f->dirty = 1;
         }

@@ -3,6 +3,7 @@
  * (every field of the proposal table), and drafts saved when the line
  * drops and offered back at the next login. */
 #include "form.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,7 +169,7 @@ static int save_action(form *f, void *ud)
     if (destructive(wf_action_name(c->a))) {
         char q[400];
         snprintf(q, sizeof q, "%s đề xuất %s? Thao tác được ghi vào lịch sử, không hoàn tác.",
-                 wf_action_label(c->a), c->code);
+                 i18n_action(wf_action_label(c->a)), c->code);
         if (!ui_confirm(q)) { snprintf(f->msg, sizeof f->msg, "Chưa thực hiện."); goto out; }
     }
     st_err e;
@@ -179,7 +180,7 @@ static int save_action(form *f, void *ud)
     UI_DB(rc, workflow_apply(U.db, &U.who, c->code, wf_action_name(c->a), kv, n, c->version, &e));
     if (rc == ST_OK) {
         ok = 1;
-        snprintf(ui_flash, sizeof ui_flash, "Đã ghi: %s (%s).", wf_action_label(c->a), c->code);
+        snprintf(ui_flash, sizeof ui_flash, "Đã ghi: %s (%s).", i18n_action(wf_action_label(c->a)), c->code);
     } else if (rc == ST_ECONFLICT) {
         snprintf(f->msg, sizeof f->msg, "Người khác vừa thay đổi đề xuất này. Hãy Esc, xem lại rồi làm lại "
                  "(các giá trị đang nhập vẫn còn đây).");
@@ -215,7 +216,7 @@ int form_action(const char *code, const char *action, const st_kv *vals, int n)
     c.version = h.version;
     form f;
     char title[300], ctx[160];
-    snprintf(title, sizeof title, "%s — %s", wf_action_label(c.a), code);
+    snprintf(title, sizeof title, "%s — %s", i18n_action(wf_action_label(c.a)), code);
     snprintf(ctx, sizeof ctx, "act:%s:%s", code, action);
     form_init(&f, title, ctx);
     for (int i = 0; i < wf_action_nfields(c.a); i++) form_add(&f, wf_action_field(c.a, i));
@@ -226,7 +227,7 @@ int form_action(const char *code, const char *action, const st_kv *vals, int n)
     if (f.n == 0) {
         /* An action without fields: confirm and apply. */
         char q[300];
-        snprintf(q, sizeof q, "%s đề xuất %s?", wf_action_label(c.a), code);
+        snprintf(q, sizeof q, "%s đề xuất %s?", i18n_action(wf_action_label(c.a)), code);
         int ok = ui_confirm(q) && save_action(&f, &c);
         form_free(&f);
         return ok;

@@ -55,3 +55,12 @@ void i18n_init(void)
     bind_textdomain_codeset("sangtao", "UTF-8");
     textdomain("sangtao");
 }
+
+const char *i18n_action(const char *label)
+{
+    char key[512];
+    int n = snprintf(key, sizeof key, "action%c%s", 4, label);
+    if (n < 0 || (size_t)n >= sizeof key) return _(label);
+    const char *t = gettext(key);
+    return t == key ? _(label) : t;
+}

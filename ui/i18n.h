@@ -13,4 +13,9 @@
 /* Choose the language from config (after U.cfg is loaded). */
 void i18n_init(void);
 
+/* A workflow action label (wf_action_label) in the screen language: the
+ * "action" context first, since some labels share their Vietnamese text
+ * with a state ("Tạm dừng": Suspend / Suspended), then the plain msgid. */
+const char *i18n_action(const char *label);
+
 #endif

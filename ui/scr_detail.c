@@ -3,6 +3,7 @@
  * scrolling view; Tab jumps between sections.  The actions menu lists
  * what the workflow table allows this user in this state. */
 #include "ui_int.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,13 +65,13 @@ void actions_menu(const char *code)
     for (int i = 0; i < n; i++) {
         char buf[400];
         int to = wf_action_to(acts[i]);
-        if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", wf_action_label(acts[i]), wf_state_label(to));
-        else snprintf(buf, sizeof buf, "%s", wf_action_label(acts[i]));
+        if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", i18n_action(wf_action_label(acts[i])), _(wf_state_label(to)));
+        else snprintf(buf, sizeof buf, "%s", i18n_action(wf_action_label(acts[i])));
         owned[i] = strdup(buf);
-        labels[i] = owned[i] ? owned[i] : wf_action_label(acts[i]);
+        labels[i] = owned[i] ? owned[i] : i18n_action(wf_action_label(acts[i]));
     }
     char title[200];
-    snprintf(title, sizeof title, "Thao tác với %s (%s)", code, wf_state_label(h.state));
+    snprintf(title, sizeof title, _("Thao tác với %s (%s)"), code, _(wf_state_label(h.state)));
     int c = pick_list(title, labels, n, 0);
     for (int i = 0; i < n; i++) free(owned[i]);
     if (c < 0) return;
@@ -101,7 +102,7 @@ void screen_detail(const char *code_in)
         if (!ui_too_small()) {
             erase();
             char t[128];
-            snprintf(t, sizeof t, "Đề xuất %s", code);
+            snprintf(t, sizeof t, _("Đề xuất %s"), code);
             ui_title(t);
             int rows = LINES - 3;
             tv_scroll(&tv, K_NONE, rows);
@@ -110,7 +111,7 @@ void screen_detail(const char *code_in)
             else if (ui_flash[0]) ui_msg(ui_flash, 0);
             else {
                 char m[300], kn[16];
-                snprintf(m, sizeof m, "%s · dòng %d/%d · %s: các thao tác", wf_state_label(h.state),
+                snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác"), _(wf_state_label(h.state)),
                          tv.top + 1, tv.n, keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn));
                 ui_msg(m, 0);
             }

@@ -67,7 +67,7 @@ static int on_event(const home_event_row *r, void *ud)
     char line[700], t[32];
     const wf_action *a = wf_action_find(r->action);
     snprintf(line, sizeof line, "  %s  %-13s %s: %s", ui_time(r->at, t, sizeof t), r->code,
-             r->username, a ? wf_action_label(a) : r->action);
+             r->username, a ? i18n_action(wf_action_label(a)) : r->action);
     add(ud, IT_CODE, 0, r->code, line);
     return 0;
 }
@@ -277,18 +277,18 @@ static char *workflow_text(void)
         for (unsigned bit = 1; bit <= ROLE_MONITOR; bit <<= 1)
             if (wf_action_roles(a) & bit)
                 snprintf(roles + strlen(roles), sizeof roles - strlen(roles), "%s%s",
-                         roles[0] ? ", " : "", role_label(bit));
-        len += (size_t)snprintf(s + len, cap - len, "  %s — %s\n      %s", wf_action_label(a),
-                                roles, wf_action_help(a));
+                         roles[0] ? ", " : "", _(role_label(bit)));
+        len += (size_t)snprintf(s + len, cap - len, "  %s — %s\n      %s", i18n_action(wf_action_label(a)),
+                                roles, _(wf_action_help(a)));
         int first = 1;
         for (int st = 0; st < S_COUNT && len < cap - 200; st++)
             if (wf_action_from(a, st)) {
                 len += (size_t)snprintf(s + len, cap - len, "%s%s", first ? " Từ: " : ", ",
-                                        wf_state_label(st));
+                                        _(wf_state_label(st)));
                 first = 0;
             }
         if (wf_action_to(a) != S_NONE && len < cap - 100)
-            len += (size_t)snprintf(s + len, cap - len, " → %s", wf_state_label(wf_action_to(a)));
+            len += (size_t)snprintf(s + len, cap - len, " → %s", _(wf_state_label(wf_action_to(a))));
         len += (size_t)snprintf(s + len, cap - len, "\n");
     }
     return s;

@@ -110,7 +110,7 @@ static void describe(const plist *p, char *buf, int n)
         if (p->to[0]) ui_date(p->to, b);
         len += snprintf(buf + len, (size_t)(n - len), " · %s %s–%s", _("tạo"), a, b);
     }
-    snprintf(buf + len, (size_t)(n - len), " · %s %s · dòng %d–%d%s", cols[p->sort].head,
+    snprintf(buf + len, (size_t)(n - len), " · %s %s · dòng %d–%d%s", _(cols[p->sort].head),
              p->desc ? "↓" : "↑", p->nrows ? p->offset + 1 : 0, p->offset + p->nrows,
              p->more ? "…" : "");
 }
@@ -148,7 +148,7 @@ static void draw(plist *p)
     for (int k = 0; k < NCOLS; k++) {
         int c = order[k];
         if (!w[c]) continue;
-        snprintf(line, sizeof line, "%s%s", cols[c].head, c == p->sort ? (p->desc ? " ↓" : " ↑") : "");
+        snprintf(line, sizeof line, "%s%s", _(cols[c].head), c == p->sort ? (p->desc ? " ↓" : " ↑") : "");
         ui_put(2, x, w[c], line, th(TH_HEAD), 1);
         x += w[c] + 1;
     }
@@ -168,7 +168,7 @@ static void draw(plist *p)
         }
     }
     free(typed);
-    if (!p->nrows) ui_put(4, 2, COLS - 4, "Không có đề xuất nào khớp.", A_NORMAL, 0);
+    if (!p->nrows) ui_put(4, 2, COLS - 4, _("Không có đề xuất nào khớp."), A_NORMAL, 0);
     int cy = -1, cx = 0;
     size_t slen;
     le_text(p->search, &slen);
@@ -180,7 +180,7 @@ static void draw(plist *p)
     } else if (p->searching || slen) {
         move(LINES - 2, 0);
         clrtoeol();
-        ui_put(LINES - 2, 1, 6, "Tìm:", A_BOLD, 0);
+        ui_put(LINES - 2, 1, 6, _("Tìm:"), A_BOLD, 0);
         cx = ui_draw_line(p->search, LINES - 2, 7, COLS - 9, th(p->searching ? TH_FOCUS : TH_FIELD), 0);
         cy = LINES - 2;
     }
@@ -256,12 +256,14 @@ static void filter_menu(plist *p)
     static const char *const m[] = {"Theo trạng thái", "Theo đơn vị", "Theo lĩnh vực",
                                     "Theo thời gian tạo (từ ngày – đến ngày)",
                                     "Chỉ việc chờ tôi xử lý", "Bỏ mọi bộ lọc"};
-    int c = pick_list("Lọc danh sách", m, 6, 0);
+    const char *mt[6];
+    for (int i = 0; i < 6; i++) mt[i] = _(m[i]);
+    int c = pick_list(_("Lọc danh sách"), mt, 6, 0);
     if (c == 0) {
         const char *labels[S_COUNT + 1];
-        labels[0] = "Tất cả trạng thái";
-        for (int s = 0; s < S_COUNT; s++) labels[s + 1] = wf_state_label(s);
-        int s = pick_list("Trạng thái", labels, S_COUNT + 1, p->state + 1);
+        labels[0] = _("Tất cả trạng thái");
+        for (int s = 0; s < S_COUNT; s++) labels[s + 1] = _(wf_state_label(s));
+        int s = pick_list(_("Trạng thái"), labels, S_COUNT + 1, p->state + 1);
         if (s >= 0) { p->state = s - 1; p->queue = 0; }
     } else if (c == 1) {
         char code[64];
@@ -278,9 +280,9 @@ static void filter_menu(plist *p)
         UI_DB(rc, field_list(U.db, on_field, &tv, &e));
         const char **labels = calloc((size_t)tv.n + 1, sizeof *labels);
         if (labels && !rc) {
-            labels[0] = "Tất cả lĩnh vực";
+            labels[0] = _("Tất cả lĩnh vực");
             for (int i = 0; i < tv.n; i++) labels[i + 1] = strchr(tv.lines[i], '\t') + 1;
-            int s = pick_list("Lĩnh vực", labels, tv.n + 1, 0);
+            int s = pick_list(_("Lĩnh vực"), labels, tv.n + 1, 0);
             if (s == 0) p->field[0] = '\0';
             if (s > 0) {
                 snprintf(p->field, sizeof p->field, "%.*s",

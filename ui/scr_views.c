@@ -500,7 +500,7 @@ static int on_user(const user_row *r, void *ud)
     for (unsigned bit = 1; bit <= ROLE_ADMIN; bit <<= 1)
         if (r->roles & bit)
             snprintf(roles + strlen(roles), sizeof roles - strlen(roles), "%s%s", roles[0] ? ", " : "",
-                     role_label(bit));
+                     _(role_label(bit)));
     row(line, sizeof line, r->username, 18, r->full_name, 22, r->scope_code, 10, roles, 0,
         r->locked ? " [đang khóa]" : "", 0, (const char *)NULL);
     vl_add(ud, r->username, line);

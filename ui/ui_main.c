@@ -92,7 +92,7 @@ void ui_set_actor(void)
         if (!(U.who.roles & bit)) continue;
         size_t len = strlen(U.roles_label);
         snprintf(U.roles_label + len, sizeof U.roles_label - len, "%s%s", len ? ", " : "",
-                 role_label(bit));
+                 _(role_label(bit)));
     }
 }
 

@@ -67,6 +67,15 @@ if [ -f "$(dirname "$BIN")/locale/en/LC_MESSAGES/sangtao.mo" ]; then
     typ admin; key Enter; typ "$PW"; key Enter
     wait_for "Waiting for me"; result $? "ui.language = en: the home screen in English"
     screen | tail -1 | grep -q "F1 Help"; result $? "ui.language = en: the key bar in English"
+    screen | grep -q "Replicated"; result $? "ui.language = en: state labels on the home screen in English"
+    EN_CODE=$(cli proposal list --state draft --limit 1 --format csv | sed -n '2s/,.*//p')
+    key l; wait_for "Proposals"
+    key /; typ "$EN_CODE"; key Enter; wait_for "$EN_CODE"; key Enter
+    wait_for "Proposal $EN_CODE"; result $? "ui.language = en: the proposal detail title in English"
+    key a; wait_for "Actions on $EN_CODE (Draft)"; result $? "ui.language = en: the action menu names the state in English"
+    screen | grep -q "Submit proposal"; result $? "ui.language = en: action labels in English"
+    screen | grep -q "Gửi đề xuất"; [ $? -ne 0 ]; result $? "ui.language = en: no Vietnamese action label left in the menu"
+    stop
 else
     n=$((n+1)); echo "ok $n - # SKIP English catalogue not built (no msgfmt)"
 fi

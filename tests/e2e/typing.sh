@@ -105,7 +105,7 @@ key Enter; wait_for "Tài khoản bd.xem"; typ "khoa"; key Enter
 wait_for "Khóa tài khoản bd.xem?"; key c
 wait_for "Đã khóa tài khoản bd.xem"; result $? "the administrator locks an account, after confirming"
 [ "$(q "SELECT locked FROM users WHERE username = 'bd.xem'")" = 1 ]; result $? "the database says locked"
-screen | grep -q "bd.xem.*đang khóa"; result $? "the list shows it locked"
+wait_for "bd.xem.*đang khóa"; result $? "the list shows it locked"
 key Enter; wait_for "Mở khóa tài khoản"; key Enter
 wait_for "Đã mở khóa tài khoản bd.xem"
 [ "$(q "SELECT locked FROM users WHERE username = 'bd.xem'")" = 0 ]; result $? "and unlocks it"

@@ -13,7 +13,7 @@ walk() { # TERM, title
     wait_for "Tên đề xuất  *$2"; result $? "$1: the title typed in Vietnamese shows in the form"
     key Tab
     key C-p; wait_for "Cải cách hành chính"; typ "hanh chinh"; key Enter
-    key Tab; screen | grep -q "Đơn vị công tác  *BD-QN"; result $? "$1: a new proposal starts in the clerk's unit"
+    key Tab; wait_for "Đơn vị công tác  *BD-QN"; result $? "$1: a new proposal starts in the clerk's unit"
     key C-a; key C-k; typ BD-QN-VP; key Tab; key Tab; key Tab
     typ "Trần Thị Bình"; key Tab; typ "Chuyên viên Văn phòng"; key Tab; key Tab
     typ "Hồ sơ một cửa còn bản giấy; người dân đi lại nhiều lần"; key Tab
@@ -48,7 +48,7 @@ walk() { # TERM, title
     typ 12/QĐ-UBND; key Tab; typ 10/03/2026; key Tab; typ "Chủ tịch UBND"; key Tab
     typ 120.000.000; key Tab; key Tab; key Tab; key Tab
     key C-s; wait_for "Phạm vi thí điểm"
-    screen | grep -q "! Phạm vi thí điểm"; result $? "$1: a pilot without its scope: the error shows under the field"
+    wait_for "! Phạm vi thí điểm"; result $? "$1: a pilot without its scope: the error shows under the field"
     typ "Phường Quang Trung"
     saved "Chấp thuận"; result $? "$1: approve as a pilot"
 
@@ -73,7 +73,7 @@ walk() { # TERM, title
     act "danh gia" "Đánh giá kết quả"
     screen | grep -q "gợi ý"; result $? "$1: the evaluation form shows the suggested protection"
     key Tab; key C-p; typ "hoan thanh"; key Enter
-    screen | grep -q "gợi ý): Không bị xử lý trách nhiệm"; result $? "$1: completed suggests not liable"
+    wait_for "gợi ý): Không bị xử lý trách nhiệm"; result $? "$1: completed suggests not liable"
     key C-s; wait_for "Xác nhận biện pháp bảo vệ"; result $? "$1: evaluation asks to confirm the measure"
     key c; wait_for "Đã ghi: Đánh giá"; result $? "$1: evaluate"
     act "de xuat nhan" "Đề xuất nhân rộng"
