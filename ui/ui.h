@@ -1,4 +1,4 @@
-/* The full-screen interface.  Never includes sqlite3.h: it calls src/. */
+/* The full-screen interface.  Never includes the SQLite header: it calls src/. */
 #ifndef SANGTAO_UI_H
 #define SANGTAO_UI_H
 

@@ -1,5 +1,5 @@
 /* Shared by the screens: the application, theme, drawing, keys.  Never
- * includes sqlite3.h; the core is reached through src/ headers only. */
+ * includes the SQLite header; the core is reached through src/ headers only. */
 #ifndef SANGTAO_UI_INT_H
 #define SANGTAO_UI_INT_H
 
