@@ -26,6 +26,7 @@
 #include "db.h"
 #include "db_internal.h"
 #include "demo_words.h"
+#include "rng.h"
 #include "proposal.h"
 #include "setup.h"
 #include "units.h"
@@ -46,24 +47,6 @@
 
 /* ---- random numbers: our own, so a seed gives the same file everywhere -- */
 
-typedef struct rng { uint64_t s; } rng;
-static void rng_seed(rng *r, uint64_t seed)
-{
-    uint64_t z = seed + 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    r->s = (z ^ (z >> 31)) | 1;
-}
-static uint32_t rng_next(rng *r)
-{
-    r->s ^= r->s >> 12;
-    r->s ^= r->s << 25;
-    r->s ^= r->s >> 27;
-    return (uint32_t)((r->s * 0x2545F4914F6CDD1Dull) >> 32);
-}
-static int rnd(rng *r, int n) { return n > 0 ? (int)(rng_next(r) % (uint32_t)n) : 0; }
-static int range(rng *r, int lo, int hi) { return hi <= lo ? lo : lo + rnd(r, hi - lo + 1); }
-static int chance(rng *r, int pct) { return rnd(r, 100) < pct; }
 static const char *pick(rng *r, int list) { return dw[list].s[rnd(r, dw[list].n)]; }
 
 /* ---- the world --------------------------------------------------------- */
