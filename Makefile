@@ -22,7 +22,9 @@ DEB_PKGS = build-essential libncurses-dev libsqlite3-dev libiniparser-dev \
            libutf8proc-dev libcrypt-dev libxlsxwriter-dev libcmocka-dev \
            tmux sqlite3 cppcheck unzip gettext
 
-CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+SRC_DIRS = base text store flow report demo cli
+CORE_SRC = $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c))
+CORE_HDR = $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.h))
 DATAFILES = data/holidays.csv data/units_demo.csv
 UI_SRC   = $(wildcard ui/*.c)
 CORE_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC)) $(BUILD)/migrations.o $(BUILD)/datafiles.o
@@ -57,11 +59,11 @@ $(BUILD)/datafiles.c: $(DATAFILES) tools/embed-data.sh
 $(BUILD)/%.o: $(BUILD)/%.c
 	$(CC) $(CSTD) $(OPT) -c $< -o $@
 
-$(BUILD)/src/%.o: src/%.c $(wildcard src/*.h)
+$(BUILD)/src/%.o: src/%.c $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/ui/%.o: ui/%.c $(wildcard ui/*.h src/*.h)
+$(BUILD)/ui/%.o: ui/%.c $(wildcard ui/*.h) $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Iui -c $< -o $@
 
@@ -99,8 +101,8 @@ bench: all $(BENCH_BIN)
 run: deps all
 	@tools/run-demo.sh $(BUILD)/sangtao
 
-lint:
-	@tools/lint.sh
+lint: all
+	@BUILD=$(BUILD) tools/lint.sh
 
 asan:
 	$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli.h"
-#include "trace.h"
+#include "cli/cli.h"
+#include "base/trace.h"
 #include "../ui/ui.h"
 
 /* Text is UTF-8 everywhere; a bare environment (cron, CI, LANG unset) would

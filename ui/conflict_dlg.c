@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "conflict.h"
-#include "proposal.h"
+#include "flow/conflict.h"
+#include "flow/proposal.h"
 
 typedef struct lastev {
     char user[64], at[32];

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "lineedit.h"
+#include "text/lineedit.h"
 
 int ui_edit_key(lineedit *le, const ui_key *k);
 int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "text.h"
-#include "workdays.h"
-#include "workflow.h"
+#include "text/text.h"
+#include "base/workdays.h"
+#include "flow/workflow.h"
 
 int ui_edit_key(lineedit *le, const ui_key *k);
 int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);

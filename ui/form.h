@@ -6,8 +6,8 @@
 #define SANGTAO_UI_FORM_H
 
 #include "ui_int.h"
-#include "fielddef.h"
-#include "lineedit.h"
+#include "flow/fielddef.h"
+#include "text/lineedit.h"
 
 typedef struct ffield {
     fielddef fd;

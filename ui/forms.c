@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conflict.h"
-#include "drafts.h"
-#include "formvals.h"
-#include "proposal.h"
-#include "units.h"
-#include "workflow.h"
+#include "flow/conflict.h"
+#include "flow/drafts.h"
+#include "flow/formvals.h"
+#include "flow/proposal.h"
+#include "flow/units.h"
+#include "flow/workflow.h"
 
 char ui_flash[400];
 

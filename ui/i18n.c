@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "priv.h"
+#include "base/priv.h"
 
 #ifndef SANGTAO_LOCALEDIR
 #define SANGTAO_LOCALEDIR "/usr/local/share/locale"

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <term.h>
 
-#include "keyspec.h"
-#include "sbuf.h"
+#include "base/keyspec.h"
+#include "base/sbuf.h"
 
 #define CH(c) (0x200000 | (c))     /* a typed character, not a curses key code */
 #define KCTRL(c) CH((c) & 0x1f)

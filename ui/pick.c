@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lineedit.h"
-#include "lists.h"
-#include "text.h"
-#include "units.h"
+#include "text/lineedit.h"
+#include "flow/lists.h"
+#include "text/text.h"
+#include "flow/units.h"
 
 int ui_edit_key(lineedit *le, const ui_key *k);
 int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);

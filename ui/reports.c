@@ -10,7 +10,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include "reports.h"
-#include "priv.h"
+#include "base/priv.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -22,10 +22,10 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "config.h"
-#include "report.h"
-#include "text.h"
-#include "workdays.h"
+#include "store/config.h"
+#include "report/report.h"
+#include "text/text.h"
+#include "base/workdays.h"
 
 /* The keys of this screen: what they do, for the key bar and the help. */
 static const struct { const char *keys, *bar, *help; } keytab[] = {

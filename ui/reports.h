@@ -6,8 +6,8 @@
 #ifndef SANGTAO_UI_REPORTS_H
 #define SANGTAO_UI_REPORTS_H
 
-#include "actor.h"
-#include "db.h"
+#include "base/actor.h"
+#include "store/db.h"
 
 /* Runs until the user leaves; the screen is left for the caller to repaint.
  * Returns 0. */

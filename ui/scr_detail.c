@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proposal.h"
-#include "workflow.h"
+#include "flow/proposal.h"
+#include "flow/workflow.h"
 
 void actions_menu(const char *code);
 extern char ui_flash[400];

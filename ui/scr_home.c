@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "home.h"
+#include "flow/home.h"
 #include "reports.h"
-#include "stats.h"
-#include "workflow.h"
+#include "flow/stats.h"
+#include "flow/workflow.h"
 
 extern char ui_flash[400];
 

@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "home.h"
-#include "lineedit.h"
-#include "lists.h"
-#include "proposal.h"
-#include "stats.h"
-#include "workdays.h"
-#include "workflow.h"
+#include "flow/home.h"
+#include "text/lineedit.h"
+#include "flow/lists.h"
+#include "flow/proposal.h"
+#include "flow/stats.h"
+#include "base/workdays.h"
+#include "flow/workflow.h"
 
 int ui_edit_key(lineedit *le, const ui_key *k);
 int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lineedit.h"
-#include "users.h"
+#include "text/lineedit.h"
+#include "flow/users.h"
 
 void ui_set_actor(void);
 int ui_edit_key(lineedit *le, const ui_key *k);

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lists.h"
-#include "setup.h"
-#include "units.h"
-#include "users.h"
+#include "flow/lists.h"
+#include "flow/setup.h"
+#include "flow/units.h"
+#include "flow/users.h"
 
 extern char ui_flash[400];
 

@@ -12,10 +12,10 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "search.h"
-#include "text.h"
-#include "trace.h"
-#include "workdays.h"
+#include "flow/search.h"
+#include "text/text.h"
+#include "base/trace.h"
+#include "base/workdays.h"
 
 ui_app U;
 volatile sig_atomic_t ui_stop;

@@ -13,11 +13,11 @@
 #include <signal.h>
 #include <stdint.h>
 
-#include "actor.h"
-#include "config.h"
-#include "db.h"
-#include "err.h"
-#include "kv.h"
+#include "base/actor.h"
+#include "store/config.h"
+#include "store/db.h"
+#include "base/err.h"
+#include "base/kv.h"
 
 /* ---- the application ---------------------------------------------------- */
 typedef struct ui_app {

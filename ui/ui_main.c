@@ -10,9 +10,9 @@
 #include <string.h>
 #include <term.h>
 
-#include "db.h"
-#include "lineedit.h"
-#include "stats.h"
+#include "store/db.h"
+#include "text/lineedit.h"
+#include "flow/stats.h"
 
 static int curses_on;
 

@@ -18,15 +18,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "db.h"
-#include "db_internal.h"
-#include "home.h"
-#include "proposal.h"
-#include "report.h"
-#include "stats.h"
-#include "users.h"
-#include "workflow.h"
+#include "store/config.h"
+#include "store/db.h"
+#include "store/db_internal.h"
+#include "flow/home.h"
+#include "flow/proposal.h"
+#include "report/report.h"
+#include "flow/stats.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
 
 #define PAGE 20          /* rows of the list on a 24-line terminal */
 #define MAXRUNS 50

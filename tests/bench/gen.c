@@ -21,17 +21,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bulk.h"
-#include "config.h"
-#include "db.h"
-#include "db_internal.h"
-#include "demo_words.h"
-#include "rng.h"
-#include "proposal.h"
-#include "setup.h"
-#include "units.h"
-#include "users.h"
-#include "workflow.h"
+#include "store/bulk.h"
+#include "store/config.h"
+#include "store/db.h"
+#include "store/db_internal.h"
+#include "demo/demo_words.h"
+#include "base/rng.h"
+#include "flow/proposal.h"
+#include "flow/setup.h"
+#include "flow/units.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
 
 /* Bump when the generated data changes, so that stale caches are not used. */
 #define GEN_VERSION 1

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "db.h"
-#include "proposal.h"
-#include "setup.h"
-#include "units.h"
-#include "users.h"
+#include "base/csv.h"
+#include "store/db.h"
+#include "flow/proposal.h"
+#include "flow/setup.h"
+#include "flow/units.h"
+#include "flow/users.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

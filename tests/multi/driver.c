@@ -23,15 +23,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "conflict.h"
-#include "db.h"
-#include "db_internal.h"
-#include "priv.h"
-#include "proposal.h"
-#include "setup.h"
-#include "users.h"
-#include "workflow.h"
+#include "store/config.h"
+#include "flow/conflict.h"
+#include "store/db.h"
+#include "store/db_internal.h"
+#include "base/priv.h"
+#include "flow/proposal.h"
+#include "flow/setup.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
 
 #define PW "Matkhau#2026"
 #define MAXP 64

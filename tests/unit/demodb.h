@@ -4,10 +4,10 @@
 
 #include "testdb.h"
 
-#include "db_internal.h"
-#include "demo.h"
-#include "setup.h"
-#include "users.h"
+#include "store/db_internal.h"
+#include "demo/demo.h"
+#include "flow/setup.h"
+#include "flow/users.h"
 
 static inline void demodb_open(tu_env *t)
 {

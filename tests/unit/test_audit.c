@@ -4,14 +4,14 @@
  * nothing and changes nothing. */
 #include "testdb.h"
 
-#include "audit.h"
-#include "conflict.h"
-#include "db_internal.h"
-#include "proposal.h"
-#include "setup.h"
-#include "units.h"
-#include "users.h"
-#include "workflow.h"
+#include "flow/audit.h"
+#include "flow/conflict.h"
+#include "store/db_internal.h"
+#include "flow/proposal.h"
+#include "flow/setup.h"
+#include "flow/units.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
 
 #define PW "Matkhau#2026"
 static tu_env T;

@@ -2,9 +2,9 @@
  * one becomes a savepoint), and the trace writer (src/trace.c). */
 #include "testdb.h"
 
-#include "bulk.h"
-#include "db_internal.h"
-#include "trace.h"
+#include "store/bulk.h"
+#include "store/db_internal.h"
+#include "base/trace.h"
 
 static long count_meta(st_db *db)
 {

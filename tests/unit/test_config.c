@@ -1,7 +1,7 @@
 /* Tests for src/config.c: every kind of bad config.ini is reported as
  * PATH:LINE: key: problem; good files, defaults and the lookup order. */
 #include "testutil.h"
-#include "config.h"
+#include "store/config.h"
 
 #include <limits.h>
 #include <sys/stat.h>

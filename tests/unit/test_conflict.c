@@ -5,11 +5,11 @@
 
 #include <sys/wait.h>
 
-#include "conflict.h"
-#include "db_internal.h"
-#include "proposal.h"
-#include "setup.h"
-#include "users.h"
+#include "flow/conflict.h"
+#include "store/db_internal.h"
+#include "flow/proposal.h"
+#include "flow/setup.h"
+#include "flow/users.h"
 
 #define PW "Matkhau#2026"
 static tu_env T;

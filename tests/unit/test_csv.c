@@ -1,7 +1,7 @@
 /* Unit tests for src/csv.c: the RFC 4180 reader and writer. */
 #include "testutil.h"
 
-#include "csv.h"
+#include "base/csv.h"
 
 /* A reader over an in-memory copy of text (len bytes, may hold NULs). */
 typedef struct {

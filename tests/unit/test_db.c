@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "db_internal.h"
+#include "store/db_internal.h"
 
 static void run_sql(const char *path, const char *sql)
 {

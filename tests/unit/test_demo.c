@@ -4,11 +4,11 @@
 
 #include <time.h>
 
-#include "db_internal.h"
-#include "demo.h"
-#include "setup.h"
-#include "users.h"
-#include "workflow.h"
+#include "store/db_internal.h"
+#include "demo/demo.h"
+#include "flow/setup.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
 
 #define SEED 2022u
 

@@ -2,12 +2,12 @@
  * values in form terms for the edit form. */
 #include "testdb.h"
 
-#include "db_internal.h"
-#include "drafts.h"
-#include "formvals.h"
-#include "proposal.h"
-#include "setup.h"
-#include "users.h"
+#include "store/db_internal.h"
+#include "flow/drafts.h"
+#include "flow/formvals.h"
+#include "flow/proposal.h"
+#include "flow/setup.h"
+#include "flow/users.h"
 
 static tu_env T;
 static st_actor admin, clerk;

@@ -3,10 +3,10 @@
  * activity — all inside the user's scope. */
 #include "demodb.h"
 
-#include "home.h"
-#include "text.h"
-#include "workdays.h"
-#include "workflow.h"
+#include "flow/home.h"
+#include "text/text.h"
+#include "base/workdays.h"
+#include "flow/workflow.h"
 
 static tu_env T;
 

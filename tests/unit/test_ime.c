@@ -2,8 +2,8 @@
  * line's keys are typed one by one into a field (src/lineedit.c) with the
  * input method on, and the field must then hold the expected text. */
 #include "testutil.h"
-#include "ime.h"
-#include "lineedit.h"
+#include "text/ime.h"
+#include "text/lineedit.h"
 
 #include <wchar.h>
 

@@ -3,8 +3,8 @@
  * FILE:LINE errors for unknown actions and bad key names (src/config.c). */
 #include "testutil.h"
 
-#include "config.h"
-#include "keyspec.h"
+#include "store/config.h"
+#include "base/keyspec.h"
 
 static int parse(const char *text, keyspec *k, char *why)
 {

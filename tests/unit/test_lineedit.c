@@ -1,6 +1,6 @@
 /* Tests for src/lineedit.c: the field editor without a terminal. */
 #include "testutil.h"
-#include "lineedit.h"
+#include "text/lineedit.h"
 
 #include <wchar.h>
 

@@ -5,8 +5,8 @@
 
 #include <time.h>
 
-#include "db_internal.h"
-#include "proposal.h"
+#include "store/db_internal.h"
+#include "flow/proposal.h"
 
 static tu_env T;
 static st_actor admin, clerk_an;

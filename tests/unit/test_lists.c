@@ -3,9 +3,9 @@
  * dissemination sessions and the fields — in scope, paged in SQL. */
 #include "demodb.h"
 
-#include "lists.h"
-#include "text.h"
-#include "units.h"
+#include "flow/lists.h"
+#include "text/text.h"
+#include "flow/units.h"
 
 static tu_env T;
 

@@ -2,9 +2,9 @@
  * history and CSV import, on a real migrated database. */
 #include "testdb.h"
 
-#include "db_internal.h"
-#include "proposal.h"
-#include "workflow.h"
+#include "store/db_internal.h"
+#include "flow/proposal.h"
+#include "flow/workflow.h"
 
 static tu_env T;
 static st_actor clerk_qn, clerk_an, admin, viewer_qn;

@@ -6,13 +6,13 @@
 
 #include <time.h>
 
-#include "db_internal.h"
-#include "demo.h"
-#include "report.h"
-#include "setup.h"
-#include "text.h"
-#include "users.h"
-#include "workdays.h"
+#include "store/db_internal.h"
+#include "demo/demo.h"
+#include "report/report.h"
+#include "flow/setup.h"
+#include "text/text.h"
+#include "flow/users.h"
+#include "base/workdays.h"
 
 static tu_env env;
 static st_actor admin;

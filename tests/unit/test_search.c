@@ -5,14 +5,14 @@
  * triggers that keep the index in step, check and reindex, highlighting. */
 #include "testdb.h"
 
-#include "db_internal.h"
-#include "lineedit.h"
-#include "lists.h"
-#include "proposal.h"
-#include "search.h"
-#include "text.h"
-#include "units.h"
-#include "vnsort.h"
+#include "store/db_internal.h"
+#include "text/lineedit.h"
+#include "flow/lists.h"
+#include "flow/proposal.h"
+#include "flow/search.h"
+#include "text/text.h"
+#include "flow/units.h"
+#include "text/vnsort.h"
 
 static tu_env T;
 

@@ -1,6 +1,6 @@
 /* Tests for src/text.c: UTF-8 validation, NFC, folding, sanitising, width. */
 #include "testutil.h"
-#include "text.h"
+#include "text/text.h"
 
 /* ---- validation ---------------------------------------------------------- */
 

@@ -1,8 +1,8 @@
 /* Units: CSV import of the tree, paths, scope listing; people. */
 #include "testdb.h"
 
-#include "db_internal.h"
-#include "units.h"
+#include "store/db_internal.h"
+#include "flow/units.h"
 
 static const char DEMO[] = "data/units_demo.csv";
 

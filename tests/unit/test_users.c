@@ -1,10 +1,10 @@
 /* Users: passwords, lockout, roles, scope, OS logins; role names. */
 #include "testdb.h"
 
-#include "datafiles.h"
-#include "db_internal.h"
-#include "units.h"
-#include "users.h"
+#include "store/datafiles.h"
+#include "store/db_internal.h"
+#include "flow/units.h"
+#include "flow/users.h"
 
 static const char ADMIN_PW[] = "Qu@n-tri-2022";
 static const char CLERK_PW[] = "mật-khẩu-An-1";

@@ -1,8 +1,8 @@
 /* Unit tests for src/workdays.c: dates, the calendar and data/holidays.csv. */
 #include "testutil.h"
 
-#include "csv.h"
-#include "workdays.h"
+#include "base/csv.h"
+#include "base/workdays.h"
 
 static st_day D(const char *s)
 {

@@ -4,11 +4,11 @@
  * from the engine's table, so that a wrong table fails these tests. */
 #include "testdb.h"
 
-#include "db_internal.h"
-#include "proposal.h"
-#include "units.h"
-#include "users.h"
-#include "workflow.h"
+#include "store/db_internal.h"
+#include "flow/proposal.h"
+#include "flow/units.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
 
 static const char units_csv[] =
     "code,name,parent_code,level\n"

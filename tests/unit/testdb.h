@@ -3,9 +3,9 @@
 #define SANGTAO_TESTDB_H
 
 #include "testutil.h"
-#include "config.h"
-#include "db.h"
-#include "err.h"
+#include "store/config.h"
+#include "store/db.h"
+#include "base/err.h"
 
 typedef struct tu_env {
     char *dir;

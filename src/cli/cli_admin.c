@@ -1,0 +1,345 @@
+/* sangtao init, unit, person, holiday, dissemination, check, backup. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "demo/demo.h"
+#include "base/priv.h"
+#include "flow/proposal.h"
+#include "flow/search.h"
+#include "flow/setup.h"
+#include "flow/units.h"
+#include "flow/users.h"
+#include "flow/workflow.h"
+
+/* ---- init ---------------------------------------------------------------------- */
+
+static int count_row(const proposal_row *r, void *ud)
+{
+    int *counts = ud;
+    int s = wf_state_parse(r->state_name);
+    if (s >= 0) counts[s]++;
+    counts[S_COUNT]++;
+    return 0;
+}
+
+static int count_unit(const unit_row *r, void *ud)
+{
+    (void)r;
+    ++*(int *)ud;
+    return 0;
+}
+
+static int count_user(const user_row *r, void *ud)
+{
+    (void)r;
+    ++*(int *)ud;
+    return 0;
+}
+
+static void demo_summary(cli_ctx *c, const st_actor *admin)
+{
+    int counts[S_COUNT + 1] = {0}, users = 0;
+    proposal_filter f;
+    memset(&f, 0, sizeof f);
+    st_err e;
+    err_clear(&e);
+    proposal_list(c->db, admin, &f, count_row, counts, &e);
+    user_list(c->db, admin, count_user, &users, &e);
+    printf("Dữ liệu mẫu: %d tài khoản, %d đề xuất:\n", users, counts[S_COUNT]);
+    for (int s = 0; s < S_COUNT; s++)
+        if (counts[s]) printf("  %-22s %5d  %s\n", wf_state_name(s), counts[s], wf_state_label(s));
+}
+
+/* A database that init could not finish is removed: it was ours a moment ago
+ * and a half-made one would only block the next attempt. */
+static void remove_db(const char *path)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    char buf[4200];
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+        snprintf(buf, sizeof buf, "%s%s", path, suffix[i]);
+        unlink(buf);
+    }
+}
+
+int cmd_init(cli_ctx *c, int argc, char **argv)
+{
+    int demo = 0;
+    const char *units = NULL, *admin = "admin", *name = "Quản trị viên";
+    const cli_optdef defs[] = {{"demo", CLI_FLAG, &demo}, {"units", CLI_VALUE, &units},
+                               {"admin", CLI_VALUE, &admin}, {"name", CLI_VALUE, &name},
+                               {NULL, 0, NULL}};
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, defs,
+        "Cách dùng: sangtao init [--demo] [--units TỆP.csv] [--admin TÊN] [--name \"Họ tên\"]\n"
+        "Tạo cơ sở dữ liệu mới (database.path hoặc --db; không ghi đè tệp có sẵn):\n"
+        "ngày nghỉ lễ, cây đơn vị và tài khoản quản trị đầu tiên (mặc định \"admin\").\n"
+        "Mật khẩu: hỏi hai lần trên terminal, hoặc đọc một dòng từ đầu vào chuẩn.\n"
+        "  --units TỆP   cây đơn vị từ CSV code,name,parent_code,level[,short_name]\n"
+        "                (mặc định: cây đơn vị mẫu tỉnh Bình Định, 2022)\n"
+        "  --demo        thêm dữ liệu mẫu: tài khoản, ~200 đề xuất ở mọi trạng thái;\n"
+        "                mật khẩu của các tài khoản mẫu giống mật khẩu quản trị\n"
+        "                (có thể lấy từ $SANGTAO_PASSWORD)\n", 0, 0, &a);
+    if (rc != -1) return rc;
+    if ((rc = cli_config(c))) return rc;
+    const char *path = config_str(c->cfg, "database.path");
+    if (access(path, F_OK) == 0)
+        return cli_error("%s: tệp đã tồn tại; không ghi đè (file exists)", path);
+    char *pw = NULL;
+    const char *env = demo ? getenv("SANGTAO_PASSWORD") : NULL;
+    if (env && *env) pw = strdup(env);
+    else pw = cli_password("Mật khẩu cho tài khoản quản trị: ", 1, NULL, 1);
+    if (!pw) return CLI_FAIL;
+    st_err e;
+    err_clear(&e);
+    st_actor me;
+    if (db_open(c->cfg, DB_OPEN_CREATE, &c->db, &e) != ST_OK) {
+        cli_password_free(&pw);
+        if (e.code != ST_EINVAL) remove_db(path);   /* EINVAL: someone made it meanwhile */
+        return cli_fail(&e);
+    }
+    rc = setup_init(c->db, units, admin, name, pw, &e);
+    if (!rc) rc = user_actor(c->db, admin, &me, &e);
+    if (!rc && demo) rc = demo_fill(c->db, &me, 2022, pw, &e);
+    cli_password_free(&pw);
+    if (rc) {
+        db_close(&c->db);
+        remove_db(path);
+        return cli_fail(&e);
+    }
+    int nunits = 0;
+    unit_list(c->db, &me, count_unit, &nunits, &e);
+    printf("Đã tạo cơ sở dữ liệu %s: %d đơn vị; tài khoản quản trị \"%s\".\n", path, nunits, admin);
+    if (demo) demo_summary(c, &me);
+    return CLI_OK;
+}
+
+/* ---- unit ------------------------------------------------------------------------ */
+
+static int open_file(const char *path, FILE **f)
+{
+    *f = priv_fopen_user(path, "r");   /* the user's file, the user's rights */
+    if (!*f) return cli_error("%s: không mở được tệp (%s)", path, strerror(errno));
+    return CLI_OK;
+}
+
+static int u_import(cli_ctx *c, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, NULL,
+        "Cách dùng: sangtao unit import TỆP.csv\n"
+        "Nhập cây đơn vị (quản trị viên): tiêu đề code,name,parent_code,level[,short_name].\n"
+        "Mã đã có được cập nhật, mã mới được thêm; tất cả hoặc không dòng nào.\n", 1, 1, &a);
+    if (rc != -1) return rc;
+    FILE *f;
+    if ((rc = cli_session(c)) || (rc = open_file(a.pos[0], &f))) return rc;
+    st_err e;
+    err_clear(&e);
+    int n = 0;
+    rc = unit_import_csv(c->db, &c->me, f, a.pos[0], &n, &e);
+    fclose(f);
+    if (rc != ST_OK) return cli_fail(&e);
+    printf("Đã nhập %d đơn vị từ %s\n", n, a.pos[0]);
+    return CLI_OK;
+}
+
+static const cli_col unit_cols[] = {
+    {"code", "Mã", 0, 0},
+    {"name", "Tên đơn vị", 60, 0},
+    {"short_name", "Tên ngắn", -1, 0},
+    {"level", "Cấp", 0, 0},
+    {"parent_code", "Cấp trên", 0, 3},
+    {"depth", "Độ sâu", -1, 1},
+};
+#define NUNIT (int)(sizeof unit_cols / sizeof unit_cols[0])
+
+static int unit_out(const unit_row *r, void *ud)
+{
+    cli_out *o = ud;
+    char depth[16], indented[1200];
+    snprintf(depth, sizeof depth, "%d", r->depth);
+    /* The tree shows in the table by indentation; CSV and JSON have depth. */
+    int ind = o->fmt == FMT_TABLE ? 2 * (r->depth < 20 ? r->depth : 20) : 0;
+    snprintf(indented, sizeof indented, "%*s%s", ind, "", r->name);
+    const char *v[NUNIT] = {r->code, indented, r->short_name, r->level, r->parent_code, depth};
+    out_row(o, v);
+    return 0;
+}
+
+static int u_list(cli_ctx *c, int argc, char **argv)
+{
+    const char *format = NULL;
+    const cli_optdef defs[] = {{"format", CLI_VALUE, &format}, {NULL, 0, NULL}};
+    cli_args a;
+    int fmt = FMT_TABLE;
+    int rc = cli_parse(c, argc, argv, defs,
+                       "Cách dùng: sangtao unit list [--format table|csv|json]\n"
+                       "Cây đơn vị trong phạm vi của bạn.\n", 0, 0, &a);
+    if (rc != -1) return rc;
+    if ((rc = cli_format(c, format, FMT_TABLE | FMT_CSV | FMT_JSON, &fmt))) return rc;
+    if ((rc = cli_session(c))) return rc;
+    st_err e;
+    err_clear(&e);
+    cli_out o;
+    out_begin(&o, fmt, unit_cols, NUNIT);
+    if (unit_list(c->db, &c->me, unit_out, &o, &e) != ST_OK) {
+        out_abort(&o);
+        return cli_fail(&e);
+    }
+    int n = out_end(&o);
+    if (fmt == FMT_TABLE) printf("%d đơn vị\n", n);
+    return CLI_OK;
+}
+
+int cmd_unit(cli_ctx *c, int argc, char **argv)
+{
+    static const cli_sub subs[] = {
+        {"import", u_import, "nhập cây đơn vị từ CSV"},
+        {"list", u_list, "liệt kê đơn vị"},
+    };
+    return cli_dispatch(c, "unit", subs, 2, argc, argv);
+}
+
+/* ---- person ---------------------------------------------------------------------- */
+
+static int pe_add(cli_ctx *c, int argc, char **argv)
+{
+    cli_kvs sets = {0};
+    const cli_optdef defs[] = {{"set", CLI_SET, &sets}, {NULL, 0, NULL}};
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, defs,
+        "Cách dùng: sangtao person add --set full_name=\"Họ tên\" --set unit=MÃ\n"
+        "                             [--set position=…] [--set phone=…] [--set email=…]\n"
+        "                             [--set note=…]\n"
+        "Thêm một người (tác giả đề xuất, người được khen thưởng); in mã số của người đó.\n",
+        0, 0, &a);
+    if (rc == -1 && sets.n == 0) rc = cli_usage_error(c, "cần --set full_name=… --set unit=…");
+    if (rc == -1 && !(rc = cli_session(c))) {
+        st_err e;
+        err_clear(&e);
+        int64_t id = 0;
+        if (person_add(c->db, &c->me, sets.kv, sets.n, &id, &e) != ST_OK) rc = cli_fail(&e);
+        else printf("%lld\n", (long long)id);
+    }
+    cli_kvs_free(&sets);
+    return rc;
+}
+
+int cmd_person(cli_ctx *c, int argc, char **argv)
+{
+    static const cli_sub subs[] = {{"add", pe_add, "thêm một người"}};
+    return cli_dispatch(c, "person", subs, 1, argc, argv);
+}
+
+/* ---- holiday, dissemination -------------------------------------------------------- */
+
+static int h_import(cli_ctx *c, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, NULL,
+        "Cách dùng: sangtao holiday import TỆP.csv\n"
+        "Thêm hoặc sửa ngày nghỉ lễ và ngày làm bù (quản trị viên): cột date,kind,name;\n"
+        "kind là holiday (nghỉ) hoặc workday (thứ Bảy/Chủ nhật làm bù); dòng bắt đầu\n"
+        "bằng # là chú thích.  Tất cả hoặc không dòng nào.\n", 1, 1, &a);
+    if (rc != -1) return rc;
+    FILE *f;
+    if ((rc = cli_session(c)) || (rc = open_file(a.pos[0], &f))) return rc;
+    st_err e;
+    err_clear(&e);
+    int n = 0;
+    rc = holiday_import_csv(c->db, &c->me, f, a.pos[0], &n, &e);
+    fclose(f);
+    if (rc != ST_OK) return cli_fail(&e);
+    printf("Đã nhập %d ngày từ %s\n", n, a.pos[0]);
+    return CLI_OK;
+}
+
+int cmd_holiday(cli_ctx *c, int argc, char **argv)
+{
+    static const cli_sub subs[] = {{"import", h_import, "nhập ngày nghỉ, ngày làm bù từ CSV"}};
+    return cli_dispatch(c, "holiday", subs, 1, argc, argv);
+}
+
+static int d_add(cli_ctx *c, int argc, char **argv)
+{
+    const char *unit = NULL, *date = NULL, *form = NULL, *participants = NULL, *note = NULL;
+    const cli_optdef defs[] = {{"unit", CLI_VALUE, &unit}, {"date", CLI_VALUE, &date},
+                               {"form", CLI_VALUE, &form}, {"participants", CLI_VALUE, &participants},
+                               {"note", CLI_VALUE, &note}, {NULL, 0, NULL}};
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, defs,
+        "Cách dùng: sangtao dissemination add --unit MÃ [--date NGÀY] --form HÌNH_THỨC\n"
+        "                                    --participants N [--note GHI_CHÚ]\n"
+        "Ghi một buổi học tập, quán triệt, tuyên truyền Kết luận 14-KL/TW.\n"
+        "  --form     conference (hội nghị) | cell_meeting (sinh hoạt chi bộ) |\n"
+        "             propaganda (tuyên truyền)\n"
+        "  --date     dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)\n", 0, 0, &a);
+    if (rc != -1) return rc;
+    if ((rc = cli_session(c))) return rc;
+    st_err e;
+    err_clear(&e);
+    if (dissemination_add(c->db, &c->me, unit, date, form, participants, note, &e) != ST_OK)
+        return cli_fail(&e);
+    printf("Đã ghi buổi học tập, quán triệt của đơn vị %s\n", unit ? unit : "");
+    return CLI_OK;
+}
+
+int cmd_dissemination(cli_ctx *c, int argc, char **argv)
+{
+    static const cli_sub subs[] = {{"add", d_add, "ghi một buổi học tập, quán triệt"}};
+    return cli_dispatch(c, "dissemination", subs, 1, argc, argv);
+}
+
+/* ---- check, backup ------------------------------------------------------------------ */
+
+int cmd_check(cli_ctx *c, int argc, char **argv)
+{
+    cli_args a;
+    int reindex = 0;
+    const cli_optdef defs[] = {{"reindex", CLI_FLAG, &reindex}, {NULL, 0, NULL}};
+    int rc = cli_parse(c, argc, argv, defs,
+        "Cách dùng: sangtao check [--reindex]\n"
+        "Kiểm tra cơ sở dữ liệu: integrity_check, foreign_key_check, phiên bản lược đồ,\n"
+        "chỉ mục tìm kiếm.  --reindex: dựng lại chỉ mục tìm kiếm (quản trị viên).\n"
+        "Mã thoát 1 khi phát hiện lỗi.\n", 0, 0, &a);
+    if (rc != -1) return rc;
+    if ((rc = cli_session(c))) return rc;
+    st_err e;
+    err_clear(&e);
+    if (reindex && !(c->me.roles & ROLE_ADMIN))
+        return cli_error("Chỉ quản trị viên được dựng lại chỉ mục tìm kiếm");
+    if (db_check(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
+    if (reindex) {
+        long n = 0;
+        if (search_reindex(c->db, &n, &e) != ST_OK) return cli_fail(&e);
+        printf("search_index: đã dựng lại (%ld đề xuất)\n", n);
+    } else if (search_check(c->db, &e) != ST_OK) {
+        printf("search_index: LỖI\n");
+        return cli_fail(&e);
+    } else {
+        printf("search_index: ok\n");
+    }
+    return CLI_OK;
+}
+
+int cmd_backup(cli_ctx *c, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, NULL,
+        "Cách dùng: sangtao backup TỆP\n"
+        "Sao lưu trực tuyến cơ sở dữ liệu vào TỆP (chưa tồn tại), an toàn khi người khác\n"
+        "đang ghi (quản trị viên).\n", 1, 1, &a);
+    if (rc != -1) return rc;
+    if ((rc = cli_session(c))) return rc;
+    /* A backup holds every unit's data: only an administrator may take it. */
+    if (!(c->me.roles & ROLE_ADMIN)) return cli_error("Chỉ quản trị viên được sao lưu");
+    st_err e;
+    err_clear(&e);
+    if (db_backup(c->db, a.pos[0], &e) != ST_OK) return cli_fail(&e);
+    printf("Đã sao lưu vào %s\n", a.pos[0]);
+    return CLI_OK;
+}

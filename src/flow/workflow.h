@@ -1,0 +1,74 @@
+/* The workflow of DOMAIN.md: one table (workflow.c) of every action with its
+ * from-states, to-state, roles, fields and deadline rule.  Menus, the CLI,
+ * validation and help all read it through these functions. */
+#ifndef SANGTAO_WORKFLOW_H
+#define SANGTAO_WORKFLOW_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "base/actor.h"
+#include "store/db.h"
+#include "base/err.h"
+#include "fielddef.h"
+#include "base/kv.h"
+
+typedef enum {
+    S_DRAFT, S_SUBMITTED, S_IN_REVIEW, S_RETURNED, S_APPROVED, S_REJECTED,
+    S_IMPLEMENTING, S_SUSPENDED, S_TERMINATED, S_REPORTED, S_EVALUATED,
+    S_REPLICATION_PROPOSED, S_REPLICATED, S_CLOSED, S_WITHDRAWN,
+    S_COUNT
+} wf_state;
+#define S_NONE (-1)   /* an action that records without moving the state */
+
+const char *wf_state_name(int s);    /* "in_review" */
+const char *wf_state_label(int s);   /* "Đang xem xét" */
+const char *wf_state_short(int s);   /* "Trả lại": the label cut for list columns */
+int wf_state_parse(const char *name); /* -1 if unknown */
+
+typedef struct wf_action wf_action;
+
+int wf_action_count(void);
+const wf_action *wf_action_at(int i);
+const wf_action *wf_action_find(const char *name);
+const char *wf_action_name(const wf_action *a);
+const char *wf_action_label(const wf_action *a);
+const char *wf_action_help(const wf_action *a);
+unsigned wf_action_roles(const wf_action *a);
+int wf_action_to(const wf_action *a);               /* S_NONE: records only */
+int wf_action_from(const wf_action *a, int state);  /* allowed from state? */
+int wf_action_nfields(const wf_action *a);
+const fielddef *wf_action_field(const wf_action *a, int i);
+/* May someone with these roles take a from state?  (Admin may do all.) */
+int wf_action_allowed(const wf_action *a, unsigned roles, int state);
+
+/* Per-field check of values for an action without touching the database:
+ * fills up to max errors (one per field); returns how many. */
+int workflow_validate(const wf_action *a, const st_kv *vals, int n,
+                      st_err *errs, int max);
+
+/* Apply an action to the proposal with this code: checks role, scope, state,
+ * fields and the action's own rules; writes its data, moves the state,
+ * bumps the version and writes one event — in one transaction, or nothing.
+ * expected_version > 0 refuses with ST_ECONFLICT if the proposal changed. */
+int workflow_apply(st_db *db, const st_actor *who, const char *code,
+                   const char *action, const st_kv *vals, int n,
+                   int64_t expected_version, st_err *e);
+
+/* The protection measure the rules of DOMAIN.md suggest for an evaluation
+ * (the user confirms it): not_liable, excluded, consider_exclusion,
+ * discipline or none. */
+const char *workflow_suggest_protection(const char *outcome, int damage,
+                                        int in_line_policy, int clean_motive,
+                                        int common_good, int no_prohibited_act,
+                                        int abuse);
+const char *wf_measure_label(const char *measure);
+
+/* Must a proposal have this field (proposal_field name) before it is
+ * submitted?  (The forms mark those fields.) */
+int wf_submit_needs(const char *field);
+
+/* Print the workflow table (states, actions, roles, fields) for --help. */
+void workflow_print_help(FILE *f);
+void workflow_print_action_help(const wf_action *a, FILE *f);
+
+#endif

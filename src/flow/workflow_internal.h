@@ -1,0 +1,85 @@
+/* Shared by workflow.c (the table) and workflow_apply.c (the engine). */
+#ifndef SANGTAO_WORKFLOW_INTERNAL_H
+#define SANGTAO_WORKFLOW_INTERNAL_H
+
+#include "store/db_internal.h"
+#include "proposal.h"
+#include "base/sbuf.h"
+#include "workflow.h"
+
+/* Which working-day clock an action starts (proposals.due_date/due_kind). */
+typedef enum {
+    DL_KEEP,        /* leave the running clock alone (record-only actions) */
+    DL_CLEAR,       /* the step that the clock was waiting for is done */
+    DL_REVIEW,      /* accept: review within workflow.review_days */
+    DL_REPORT,      /* start: report within workflow.report_days of the period end */
+    DL_EVALUATION   /* report: evaluate within workflow.evaluation_days */
+} wf_deadline;
+
+#define WF_MAXF 20
+#define WF_MAXX 8
+
+typedef struct wf_ctx wf_ctx;
+typedef int (*wf_hook)(wf_ctx *c);
+
+struct wf_action {
+    const char *name;
+    const char *label;      /* Vietnamese, for menus */
+    const char *help;       /* one sentence for help screens and --help */
+    unsigned roles;         /* who may take it (admin always may) */
+    unsigned from;          /* bit mask of states it may be taken from */
+    int to;                 /* new state, or S_NONE */
+    wf_deadline deadline;
+    const char *table;      /* where its data goes, or NULL: event only */
+    const fielddef *fields;
+    int nfields;
+    wf_hook hook;           /* the action's own rules, run before writing */
+    wf_hook after;          /* extra rows once the action's row exists */
+    int via_proposal;       /* create/edit: done by proposal_create/update */
+};
+
+struct wf_ctx {
+    st_db *db;
+    const st_actor *who;
+    const wf_action *a;
+    proposal_head p;
+    char *val[WF_MAXF];     /* normalised values, "" when not given */
+    int64_t ref_id[WF_MAXF];/* resolved unit/person ids */
+    const char *xname[WF_MAXX]; /* extra columns set by the hook */
+    char *xval[WF_MAXX];
+    int nx;
+    int64_t event_id, row_id;
+    char due[11];           /* the clock this action starts, if any */
+    st_err *e;
+};
+
+/* Value of the action's field name in the context ("" if absent). */
+const char *wf_val(const wf_ctx *c, const char *name);
+/* Replace a field's value (e.g. a default). */
+void wf_set(wf_ctx *c, const char *name, const char *value);
+/* Add an extra column for the action's table. */
+void wf_extra(wf_ctx *c, const char *column, const char *value);
+
+extern const wf_action wf_actions[];
+extern const int wf_nactions;
+
+
+/* The actions' own rules (workflow_rules.c). */
+int wf_hook_submit(wf_ctx *c);
+int wf_hook_resubmit(wf_ctx *c);
+int wf_hook_accept(wf_ctx *c);
+int wf_hook_vote(wf_ctx *c);
+int wf_hook_approve(wf_ctx *c);
+int wf_hook_reject(wf_ctx *c);
+int wf_hook_start(wf_ctx *c);
+int wf_hook_monitor(wf_ctx *c);
+int wf_hook_report(wf_ctx *c);
+int wf_hook_evaluate(wf_ctx *c);
+int wf_hook_propose_replication(wf_ctx *c);
+int wf_hook_replicate(wf_ctx *c);
+int wf_hook_decline(wf_ctx *c);
+int wf_hook_commend(wf_ctx *c);
+/* After the action's row is written (resources of a decision). */
+int wf_after_approve(wf_ctx *c);
+
+#endif

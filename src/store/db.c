@@ -1,0 +1,525 @@
+/* Opening the database, migrations, transactions, checks and backups. */
+#include "db_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/priv.h"
+#include "base/sbuf.h"
+
+/* Generated from data/NNN_*.sql by tools/embed.sh. */
+extern const int migrations_count;
+extern const char *const migrations_sql[];
+extern const char *const migrations_name[];
+
+#define APP_ID DB_APP_ID /* "STNG": refuse SQLite files of other programs */
+
+struct st_db {
+    sqlite3 *h;
+    const config *cfg;
+    int64_t site_number;
+    long busy_ms;
+    calendar *cal;
+    char path[4096];
+    db_wait_hook wait_hook;   /* "đang chờ…" on the screens; see db.h */
+    void *wait_ud;
+    long busy_retries;        /* waits for another writer, for the stress test */
+    long wait_start;
+    int waiting;
+    int depth;                /* open db_begin levels; above 1 they are savepoints */
+};
+
+sqlite3 *db_h(st_db *db) { return db->h; }
+const config *db_config(const st_db *db) { return db->cfg; }
+const char *db_site_code(const st_db *db) { return config_str(db->cfg, "site.code"); }
+int db_schema_latest(void) { return migrations_count; }
+
+const char *db_col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    return s ? (const char *)s : "";
+}
+
+int db_fail(st_db *db, st_err *e, const char *what)
+{
+    int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+    const char *m = db && db->h ? sqlite3_errmsg(db->h) : "";
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return err_set(e, ST_EBUSY, "%s: cơ sở dữ liệu đang bận (người khác đang ghi), "
+                       "hãy thử lại (database busy)", what);
+    case SQLITE_FULL:
+        return err_set(e, ST_EDB, "%s: ổ đĩa đã đầy, dữ liệu chưa được lưu; dữ liệu cũ "
+                       "vẫn nguyên vẹn (disk full)", what);
+    case SQLITE_READONLY:
+        return err_set(e, ST_EDB, "%s: cơ sở dữ liệu chỉ đọc — kiểm tra quyền ghi tệp "
+                       "và thư mục (read-only)", what);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return err_set(e, ST_EDB, "%s: tệp cơ sở dữ liệu bị hỏng hoặc không phải của "
+                       "sangtao; hãy khôi phục từ bản sao lưu (corrupt)", what);
+    case SQLITE_CANTOPEN:
+        return err_set(e, ST_EDB, "%s: không mở được tệp cơ sở dữ liệu (%s)", what, m);
+    case SQLITE_IOERR:
+        return err_set(e, ST_EDB, "%s: lỗi đọc/ghi đĩa (%s)", what, m);
+    case SQLITE_CONSTRAINT:
+        return err_set(e, ST_EINVAL, "%s: dữ liệu vi phạm ràng buộc (%s)", what, m);
+    default:
+        return err_set(e, ST_EDB, "%s: lỗi cơ sở dữ liệu (%s)", what, m);
+    }
+}
+
+int db_prepare(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e)
+{
+    if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK) {
+        *st = NULL;
+        return db_fail(db, e, "chuẩn bị truy vấn");
+    }
+    return ST_OK;
+}
+
+void db_now(char buf[32])
+{
+    const char *fake = getenv("SANGTAO_NOW"); /* tests: a fixed clock */
+    if (fake && strlen(fake) == 20) { memcpy(buf, fake, 21); return; }
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int exec_int(st_db *db, const char *sql, long *out)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int db_schema_version(st_db *db)
+{
+    long v = -1;
+    exec_int(db, "PRAGMA user_version", &v);
+    return (int)v;
+}
+
+void db_set_wait_hook(st_db *db, db_wait_hook fn, void *ud)
+{
+    db->wait_hook = fn;
+    db->wait_ud = ud;
+}
+
+long db_busy_retries(const st_db *db) { return db->busy_retries; }
+
+static long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: wait with a short back-off up to busy_timeout,
+ * telling the hook how long we have waited so a screen can say so. */
+static int busy_wait(void *ud, int count)
+{
+    st_db *db = ud;
+    if (count == 0) db->wait_start = mono_ms();
+    long waited = mono_ms() - db->wait_start;
+    if (waited >= db->busy_ms) return 0;
+    db->busy_retries++;
+    db->waiting = 1;
+    if (db->wait_hook) db->wait_hook(db->wait_ud, waited);
+    usleep((useconds_t)(count < 10 ? 1000 * (count + 1) : 10000));
+    return 1;
+}
+
+/* The wait is over: let the hook clear its "đang chờ…". */
+static void wait_done(st_db *db)
+{
+    if (!db->waiting) return;
+    db->waiting = 0;
+    if (db->wait_hook) db->wait_hook(db->wait_ud, -1);
+}
+
+/* Retry BEGIN IMMEDIATE: busy_timeout covers it, but a deadlock-free retry
+ * loop also catches SQLITE_BUSY returned at once (e.g. WAL recovery). */
+int db_begin(st_db *db, st_err *e)
+{
+    if (sqlite3_db_readonly(db->h, "main") == 1)
+        return err_set(e, ST_EDB, "cơ sở dữ liệu chỉ đọc — không thể ghi; kiểm tra quyền "
+                       "ghi tệp %s và thư mục chứa nó (read-only)", db->path);
+    /* Inside an outer transaction (bulk.c: thousands of core calls in one
+     * commit) each call's own transaction becomes a savepoint, so that its
+     * rollback still undoes exactly its own writes. */
+    if (db->depth > 0 && sqlite3_get_autocommit(db->h)) db->depth = 0;  /* rolled back under us */
+    if (db->depth > 0) {
+        if (sqlite3_exec(db->h, "SAVEPOINT st_nested", NULL, NULL, NULL) != SQLITE_OK)
+            return db_fail(db, e, "bắt đầu ghi");
+        db->depth++;
+        return ST_OK;
+    }
+    /* The busy handler waits inside each attempt; the whole wait, however
+     * many attempts, stays within busy_timeout. */
+    long start = mono_ms(), waited = 0;
+    for (;;) {
+        int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) { db->depth = 1; wait_done(db); return ST_OK; }
+        waited = mono_ms() - start;
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms) {
+            rc = db_fail(db, e, "bắt đầu ghi");
+            wait_done(db);
+            return rc;
+        }
+        db->busy_retries++;
+        db->waiting = 1;
+        if (db->wait_hook) db->wait_hook(db->wait_ud, waited);
+        usleep(20000);
+    }
+}
+
+int db_commit(st_db *db, st_err *e)
+{
+    if (db->depth > 1) {
+        if (sqlite3_exec(db->h, "RELEASE st_nested", NULL, NULL, NULL) != SQLITE_OK) {
+            int code = db_fail(db, e, "lưu");
+            db_rollback(db);
+            return code;
+        }
+        db->depth--;
+        return ST_OK;
+    }
+    long start = mono_ms();
+    for (;;) {
+        int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) { db->depth = 0; wait_done(db); return ST_OK; }
+        if ((rc & 0xff) != SQLITE_BUSY || mono_ms() - start >= db->busy_ms) {
+            int code = db_fail(db, e, "lưu");
+            db_rollback(db);
+            wait_done(db);
+            return code;
+        }
+        db->busy_retries++;
+        usleep(20000);
+    }
+}
+
+void db_rollback(st_db *db)
+{
+    if (db->depth > 1) {
+        sqlite3_exec(db->h, "ROLLBACK TO st_nested; RELEASE st_nested", NULL, NULL, NULL);
+        db->depth--;
+        return;
+    }
+    db->depth = 0;
+    if (!sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t db_new_id(st_db *db, const char *table)
+{
+    int64_t lo = db->site_number << 40, hi = (db->site_number + 1) << 40;
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT max(id) FROM %s WHERE id >= ?1 AND id < ?2", table);
+    sqlite3_stmt *st;
+    int64_t id = lo + 1;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    sqlite3_bind_int64(st, 1, lo);
+    sqlite3_bind_int64(st, 2, hi);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        id = sqlite3_column_int64(st, 0) + 1;
+    sqlite3_finalize(st);
+    return id;
+}
+
+static int db_pragmas(st_db *db, st_err *e)
+{
+    char sql[128];
+    if (sqlite3_exec(db->h, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, "mở cơ sở dữ liệu");
+    /* WAL: many readers and one writer; a read-only file keeps its mode. */
+    if (sqlite3_db_readonly(db->h, "main") != 1 &&
+        sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, "mở cơ sở dữ liệu");
+    snprintf(sql, sizeof sql, "PRAGMA synchronous=FULL");
+    if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, "mở cơ sở dữ liệu");
+    return ST_OK;
+}
+
+/* Apply every migration after the current user_version in one transaction. */
+static int db_migrate(st_db *db, int current, st_err *e)
+{
+    if (current >= migrations_count) return ST_OK;
+    int rc = db_begin(db, e);
+    if (rc) return rc;
+    for (int i = current; i < migrations_count; i++) {
+        char *msg = NULL;
+        if (sqlite3_exec(db->h, migrations_sql[i], NULL, NULL, &msg) != SQLITE_OK) {
+            err_set(e, ST_EDB, "nâng cấp cơ sở dữ liệu (%s) thất bại: %s",
+                    migrations_name[i], msg ? msg : "?");
+            sqlite3_free(msg);
+            db_rollback(db);
+            return ST_EDB;
+        }
+    }
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d",
+             migrations_count, APP_ID);
+    if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        rc = db_fail(db, e, "ghi phiên bản cơ sở dữ liệu");
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db, e);
+}
+
+/* Refuse files that are not ours or are newer than this binary. */
+static int db_identify(st_db *db, int *version, st_err *e)
+{
+    long v = 0, app = 0, ntables = 0;
+    if (exec_int(db, "PRAGMA user_version", &v) < 0 ||
+        exec_int(db, "PRAGMA application_id", &app) < 0 ||
+        exec_int(db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0)
+        return db_fail(db, e, db->path);
+    if (v > migrations_count)
+        return err_set(e, ST_EDB, "%s: cơ sở dữ liệu ở phiên bản %ld, mới hơn chương trình "
+                       "này (phiên bản %d). Hãy cập nhật sangtao (database newer than "
+                       "program)", db->path, v, migrations_count);
+    if ((v > 0 && app != APP_ID) || (v == 0 && ntables > 0))
+        return err_set(e, ST_EDB, "%s: không phải cơ sở dữ liệu của sangtao "
+                       "(not a sangtao database)", db->path);
+    *version = (int)v;
+    return ST_OK;
+}
+
+int db_open(const config *cfg, int mode, st_db **out, st_err *e)
+{
+    *out = NULL;
+    const char *path = config_str(cfg, "database.path");
+    if (!path || !*path) return err_set(e, ST_EINVAL, "database.path: chưa đặt đường dẫn");
+    int rc = priv_check_db_path(path, e);
+    if (rc) return rc;
+    struct stat sb;
+    if (mode == DB_OPEN_EXISTING && stat(path, &sb) != 0)
+        return err_set(e, ST_ENOTFOUND, "%s: không tìm thấy cơ sở dữ liệu (%s). Hãy tạo "
+                       "bằng lệnh: sangtao init", path, strerror(errno));
+    if (mode == DB_OPEN_CREATE && stat(path, &sb) == 0)
+        return err_set(e, ST_EINVAL, "%s: tệp đã tồn tại; không ghi đè (file exists)", path);
+    st_db *db = calloc(1, sizeof *db);
+    if (!db) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+    db->cfg = cfg;
+    db->site_number = config_int(cfg, "site.number");
+    db->busy_ms = config_int(cfg, "database.busy_timeout_ms");
+    snprintf(db->path, sizeof db->path, "%s", path);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (mode == DB_OPEN_CREATE) flags |= SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+        rc = db_fail(db, e, path);
+        db_close(&db);
+        return rc;
+    }
+    /* fold() and the Vietnamese collations, before migrations and triggers use them. */
+    if (db_register_text_sql(db->h) != 0) {
+        rc = db_fail(db, e, "đăng ký hàm văn bản");
+        db_close(&db);
+        return rc;
+    }
+    /* Wait, don't fail, when another process is busy with the file even
+     * while we only read its header (someone closing or checkpointing). */
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_handler(db->h, busy_wait, db);
+    int version = 0;
+    if ((rc = db_identify(db, &version, e)) || (rc = db_pragmas(db, e)) ||
+        (rc = db_migrate(db, version, e))) {
+        /* A WAL database cannot even be read without write access to the
+         * file and its folder (the -shm index): say so plainly. */
+        if (rc == ST_EDB && access(path, W_OK) != 0)
+            err_set(e, ST_EDB, "%s: cơ sở dữ liệu chỉ đọc — người dùng này không có quyền "
+                    "ghi tệp hoặc thư mục chứa nó; hãy kiểm tra quyền (read-only)", path);
+        db_close(&db);
+        return rc;
+    }
+    *out = db;
+    return ST_OK;
+}
+
+void db_close(st_db **pdb)
+{
+    if (!pdb || !*pdb) return;
+    st_db *db = *pdb;
+    calendar_free(&db->cal);
+    if (db->h) sqlite3_close_v2(db->h);
+    free(db);
+    *pdb = NULL;
+}
+
+static int check_rows(st_db *db, const char *sql, const char *label, FILE *out, int *bad)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *txt = db_col_text(st, 0);
+        if (strcmp(txt, "ok") == 0) continue;
+        fprintf(out, "%s: %s\n", label, txt);
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    fprintf(out, "%s: %s\n", label, n ? "LỖI" : "ok");
+    *bad += n;
+    return 0;
+}
+
+int db_check(st_db *db, FILE *out, st_err *e)
+{
+    int bad = 0;
+    if (check_rows(db, "PRAGMA integrity_check", "integrity_check", out, &bad) < 0 ||
+        check_rows(db, "SELECT \"table\" || ' rowid ' || rowid || ' -> ' || parent "
+                   "FROM pragma_foreign_key_check", "foreign_key_check", out, &bad) < 0)
+        return db_fail(db, e, "kiểm tra");
+    int v = db_schema_version(db);
+    fprintf(out, "schema_version: %d (chương trình: %d) %s\n", v, migrations_count,
+            v == migrations_count ? "ok" : "LỖI");
+    if (v != migrations_count) bad++;
+    if (bad) return err_set(e, ST_EDB, "kiểm tra phát hiện %d lỗi", bad);
+    return ST_OK;
+}
+
+static int backup_to(st_db *db, const char *dest, st_err *e);
+
+/* The copy is the user's file: made with the user's own group, not the
+ * sangtao group the program may run with. */
+int db_backup(st_db *db, const char *dest, st_err *e)
+{
+    priv_user_begin();
+    int rc = backup_to(db, dest, e);
+    priv_user_end();
+    return rc;
+}
+
+static int backup_to(st_db *db, const char *dest, st_err *e)
+{
+    struct stat sb;
+    if (stat(dest, &sb) == 0)
+        return err_set(e, ST_EINVAL, "%s: tệp đã tồn tại; không ghi đè", dest);
+    sqlite3 *to = NULL;
+    if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        err_set(e, ST_EIO, "%s: không tạo được tệp sao lưu (%s)", dest, sqlite3_errmsg(to));
+        sqlite3_close(to);
+        return ST_EIO;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", db->h, "main");
+    int rc = SQLITE_ERROR;
+    if (b) {
+        /* Copy in steps so writers are not blocked for the whole copy; a
+         * write by another connection restarts the copy, keeping it
+         * consistent. */
+        do {
+            rc = sqlite3_backup_step(b, 256);
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        sqlite3_backup_finish(b);
+    }
+    if (rc != SQLITE_DONE) {
+        err_set(e, ST_EIO, "%s: sao lưu thất bại (%s)", dest, sqlite3_errmsg(to));
+        sqlite3_close(to);
+        unlink(dest);
+        return ST_EIO;
+    }
+    /* One self-contained file (no -wal/-shm beside it), to copy or restore. */
+    sqlite3_exec(to, "PRAGMA journal_mode=WAL; PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    sqlite3_close(to);
+    return ST_OK;
+}
+
+const calendar *db_calendar(st_db *db, st_err *e)
+{
+    if (db->cal) return db->cal;
+    calendar *c = NULL;
+    if (calendar_new(&c) != ST_OK) { err_set(e, ST_ENOMEM, "hết bộ nhớ"); return NULL; }
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT day, kind FROM holidays", &st, e)) {
+        calendar_free(&c);
+        return NULL;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        st_day d;
+        if (date_parse(db_col_text(st, 0), &d, NULL) == ST_OK)
+            calendar_add(c, d, strcmp(db_col_text(st, 1), "workday") == 0 ? 'W' : 'H');
+    }
+    sqlite3_finalize(st);
+    /* data.holidays: a site's own extra days, on top of the table. */
+    const char *extra = config_str(db->cfg, "data.holidays");
+    if (extra && *extra) {
+        FILE *f = fopen(extra, "r");
+        if (!f) {
+            err_set(e, ST_EIO, "data.holidays: không mở được %s (%s)", extra, strerror(errno));
+            calendar_free(&c);
+            return NULL;
+        }
+        int rc = calendar_load_csv(c, f, extra, e);
+        fclose(f);
+        if (rc) { calendar_free(&c); return NULL; }
+    }
+    db->cal = c;
+    return c;
+}
+
+void db_calendar_reset(st_db *db)
+{
+    calendar_free(&db->cal);
+}
+
+int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
+                const char *action, const char *from_state,
+                const char *to_state, const char *comment,
+                const char *doc_no, const char *doc_date,
+                const char *data_json, int64_t *event_id, st_err *e)
+{
+    sqlite3_stmt *st;
+    int rc = db_prepare(db,
+        "INSERT INTO events(id, proposal_id, at, user_id, username, action, from_state, "
+        "to_state, comment, doc_no, doc_date, data) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
+    if (rc) return rc;
+    char now[32];
+    db_now(now);
+    int64_t id = db_new_id(db, "events");
+    sqlite3_bind_int64(st, 1, id);
+    if (proposal_id > 0) sqlite3_bind_int64(st, 2, proposal_id);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    if (who && who->id > 0) sqlite3_bind_int64(st, 4, who->id);
+    sqlite3_bind_text(st, 5, who ? who->username : "system", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
+    if (from_state) sqlite3_bind_text(st, 7, from_state, -1, SQLITE_STATIC);
+    if (to_state) sqlite3_bind_text(st, 8, to_state, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, comment ? comment : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, doc_no ? doc_no : "", -1, SQLITE_STATIC);
+    if (doc_date && *doc_date) sqlite3_bind_text(st, 11, doc_date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, data_json ? data_json : "{}", -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "ghi sự kiện");
+    sqlite3_finalize(st);
+    if (rc == ST_OK && event_id) *event_id = id;
+    return rc;
+}
+
+int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id)
+{
+    if (!who) return 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM units WHERE id = ?1 AND "
+                           "substr(path, 1, length(?2)) = ?2", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_text(st, 2, scope_bind(who), -1, SQLITE_STATIC);
+    int in = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return in;
+}

@@ -1,0 +1,66 @@
+/* For src/ modules only: the sqlite3 handle and transaction helpers. */
+#ifndef SANGTAO_DB_INTERNAL_H
+#define SANGTAO_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "base/actor.h"
+#include "db.h"
+#include "base/workdays.h"
+
+sqlite3 *db_h(st_db *db);
+
+/* fold(), search_exact() and the collations vi and vi_name on a connection
+ * (src/db_text.c); db_open does it for every connection.  0 on success. */
+int db_register_text_sql(sqlite3 *h);
+
+/* PRAGMA application_id of every sangtao database ("STNG"). */
+#define DB_APP_ID 0x53544e47
+
+/* BEGIN IMMEDIATE, retried while busy up to busy_timeout. */
+int db_begin(st_db *db, st_err *e);
+int db_commit(st_db *db, st_err *e);
+void db_rollback(st_db *db);
+
+/* Translate the connection's last error into e (Vietnamese, with what
+ * was being done); returns the ST_ code. */
+int db_fail(st_db *db, st_err *e, const char *what);
+
+/* Prepare or fail into e. */
+int db_prepare(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e);
+
+/* A new primary key for table: site number in the high 24 bits, then a
+ * per-site sequence.  Call inside the write transaction. */
+int64_t db_new_id(st_db *db, const char *table);
+
+/* Current UTC time "YYYY-MM-DDTHH:MM:SSZ" (buf ≥ 21). */
+void db_now(char buf[32]);
+
+/* The working-day calendar (holidays table), loaded on first use. */
+const calendar *db_calendar(st_db *db, st_err *e);
+/* Forget the cached calendar (after editing holidays). */
+void db_calendar_reset(st_db *db);
+
+/* Text column helper: never NULL. */
+const char *db_col_text(sqlite3_stmt *st, int col);
+
+/* Append one event row; its id into *event_id (may be NULL). */
+int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
+                const char *action, const char *from_state,
+                const char *to_state, const char *comment,
+                const char *doc_no, const char *doc_date,
+                const char *data_json, int64_t *event_id, st_err *e);
+
+/* Scope test SQL: is unit ?N inside the actor's subtree.  Helpers that bind
+ * the actor's scope path for "u.path LIKE path||'%'" style checks. */
+int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id);
+
+/* The actor's scope path to bind in "substr(path,1,length(?)) = ?" tests.
+ * An actor without a scope sees nothing: an empty path would match every
+ * unit, so this returns a path no unit has. */
+static inline const char *scope_bind(const st_actor *who)
+{
+    return who && who->scope_path[0] == '/' ? who->scope_path : "-none-";
+}
+
+#endif

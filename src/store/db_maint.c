@@ -1,0 +1,216 @@
+/* Upkeep and restore of the database file: db_maintain for the nightly
+ * cron entry, db_restore to put a backup back. */
+#include "db_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/priv.h"
+
+static int one_row(sqlite3 *h, const char *sql, char *buf, size_t n)
+{
+    sqlite3_stmt *st;
+    buf[0] = '\0';
+    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) snprintf(buf, n, "%s", (const char *)(sqlite3_column_text(st, 0) ? sqlite3_column_text(st, 0) : (const unsigned char *)""));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int db_maintain(st_db *db, FILE *out, st_err *e)
+{
+    sqlite3 *h = db_h(db);
+    int log = -1, done = -1, bad = 0;
+    /* TRUNCATE waits for readers (busy handler) and then empties the WAL. */
+    int rc = sqlite3_wal_checkpoint_v2(h, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    if (rc == SQLITE_OK)
+        fprintf(out, "wal_checkpoint: ok (%d trang đã ghi vào tệp chính)\n", done < 0 ? 0 : done);
+    else if ((rc & 0xff) == SQLITE_BUSY)
+        fprintf(out, "wal_checkpoint: chưa xong — có người đang đọc; sẽ làm lại lần sau (busy)\n");
+    else
+        return db_fail(db, e, "wal_checkpoint");
+    sqlite3_stmt *st;
+    if ((rc = db_prepare(db, "PRAGMA quick_check", &st, e))) return rc;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = db_col_text(st, 0);
+        if (strcmp(t, "ok") == 0) continue;
+        fprintf(out, "quick_check: %s\n", t);
+        bad++;
+    }
+    sqlite3_finalize(st);
+    fprintf(out, "quick_check: %s\n", bad ? "LỖI" : "ok");
+    if (sqlite3_exec(h, "PRAGMA optimize", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, "PRAGMA optimize");
+    fprintf(out, "optimize: ok\n");
+    if (bad)
+        return err_set(e, ST_EDB, "quick_check phát hiện %d lỗi: hãy chạy \"sangtao check\" và "
+                       "khôi phục từ bản sao lưu (sangtao restore)", bad);
+    return ST_OK;
+}
+
+/* ---- restore ----------------------------------------------------------------- */
+
+/* Is src a sound sangtao database this program can open? */
+static int restore_check_source(sqlite3 *s, const char *src, st_err *e)
+{
+    char buf[256];
+    if (one_row(s, "PRAGMA application_id", buf, sizeof buf) != 0)
+        return err_set(e, ST_EINVAL, "%s: không đọc được tệp — không phải cơ sở dữ liệu "
+                       "SQLite hoặc tệp bị hỏng (%s)", src, sqlite3_errmsg(s));
+    long app = strtol(buf, NULL, 10);
+    one_row(s, "PRAGMA user_version", buf, sizeof buf);
+    long v = strtol(buf, NULL, 10);
+    if (app != DB_APP_ID || v < 1)
+        return err_set(e, ST_EINVAL, "%s: không phải bản sao lưu cơ sở dữ liệu của sangtao "
+                       "(not a sangtao database)", src);
+    if (v > db_schema_latest())
+        return err_set(e, ST_EINVAL, "%s: bản sao lưu ở phiên bản %ld, mới hơn chương trình "
+                       "này (phiên bản %d); hãy cập nhật sangtao trước", src, v,
+                       db_schema_latest());
+    if (one_row(s, "PRAGMA integrity_check", buf, sizeof buf) != 0 || strcmp(buf, "ok") != 0)
+        return err_set(e, ST_EINVAL, "%s: bản sao lưu bị hỏng (integrity_check: %.120s); "
+                       "không khôi phục", src, buf[0] ? buf : sqlite3_errmsg(s));
+    return ST_OK;
+}
+
+/* Copy the whole of from ("main") into to ("main") in one step. */
+static int copy_db(sqlite3 *to, sqlite3 *from)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+    if (!b) return sqlite3_errcode(to);
+    int rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int aside_name(const char *path, char *aside, st_err *e)
+{
+    char ts[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(ts, sizeof ts, "%Y%m%d-%H%M%S", &tm);
+    snprintf(aside, 4200, "%s.before-restore-%s", path, ts);
+    struct stat sb;
+    if (stat(aside, &sb) == 0)
+        return err_set(e, ST_EIO, "%s: đã có; hãy đợi một giây rồi chạy lại", aside);
+    return ST_OK;
+}
+
+/* The current file is not a readable database (corrupt): move it and its
+ * WAL aside as they are, and copy the backup into a new file. */
+static int restore_damaged(const char *path, sqlite3 *s, char *aside, st_err *e)
+{
+    char from[4300], to[4300];
+    int rc = aside_name(path, aside, e);
+    if (rc) return rc;
+    if (rename(path, aside) != 0)
+        return err_set(e, ST_EIO, "%s: không đổi tên được thành %s (%s)", path, aside,
+                       strerror(errno));
+    snprintf(from, sizeof from, "%s-wal", path);
+    snprintf(to, sizeof to, "%s-wal", aside);
+    if (rename(from, to) != 0 && errno != ENOENT) { /* kept in place: harmless */ }
+    snprintf(from, sizeof from, "%s-shm", path);
+    unlink(from);
+    sqlite3 *t = NULL;
+    rc = sqlite3_open_v2(path, &t, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK) rc = copy_db(t, s);
+    char ok[256] = "";
+    if (rc == SQLITE_OK && (one_row(t, "PRAGMA integrity_check", ok, sizeof ok) != 0 ||
+                            strcmp(ok, "ok") != 0))
+        rc = SQLITE_CORRUPT;
+    if (rc != SQLITE_OK) {
+        err_set(e, ST_EDB, "%s: khôi phục thất bại (%s); tệp hỏng được cất ở %s", path,
+                t ? sqlite3_errmsg(t) : sqlite3_errstr(rc), aside);
+        sqlite3_close(t);
+        return ST_EDB;
+    }
+    sqlite3_close(t);
+    return ST_OK;
+}
+
+static int restore_into(sqlite3 *t, sqlite3 *s, const char *path, const char *src,
+                        char *aside, st_err *e)
+{
+    char mode[32];
+    /* Leaving WAL needs the only connection: a clerk still working (or a
+     * cron job) makes this fail, and nothing has been touched yet. */
+    sqlite3_busy_timeout(t, 0);
+    int jm = one_row(t, "PRAGMA journal_mode=DELETE", mode, sizeof mode);
+    int code = sqlite3_errcode(t) & 0xff;
+    if (jm != 0 && code != SQLITE_BUSY && code != SQLITE_LOCKED)
+        return -1;   /* not readable at all: the caller sets it aside whole */
+    if (jm != 0 || strcmp(mode, "delete") != 0)
+        return err_set(e, ST_EBUSY, "%s: đang có người khác mở cơ sở dữ liệu; hãy báo mọi "
+                       "người thoát khỏi sangtao (và tạm dừng cron) rồi chạy lại lệnh khôi "
+                       "phục. Chưa thay đổi gì (database in use)", path);
+    /* Keep everyone else out until we are done. */
+    if (sqlite3_exec(t, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return err_set(e, ST_EBUSY, "%s: không giữ được khóa ghi (%s); chưa thay đổi gì",
+                       path, sqlite3_errmsg(t));
+    int rc = aside_name(path, aside, e);
+    if (rc) return rc;
+    sqlite3 *a = NULL;
+    rc = sqlite3_open_v2(aside, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK) rc = copy_db(a, t);
+    if (rc != SQLITE_OK) {
+        err_set(e, ST_EIO, "%s: không cất được bản hiện tại (%s); chưa thay đổi gì", aside,
+                a ? sqlite3_errmsg(a) : "?");
+        sqlite3_close(a);
+        unlink(aside);
+        return ST_EIO;
+    }
+    sqlite3_close(a);
+    /* One transaction: the old content stays if the copy fails half way. */
+    if ((rc = copy_db(t, s)) != SQLITE_OK)
+        return err_set(e, ST_EDB, "%s: khôi phục từ %s thất bại (%s); cơ sở dữ liệu cũ vẫn "
+                       "nguyên, bản sao ở %s", path, src, sqlite3_errstr(rc), aside);
+    char ok[256];
+    if (one_row(t, "PRAGMA integrity_check", ok, sizeof ok) != 0 || strcmp(ok, "ok") != 0)
+        return err_set(e, ST_EDB, "%s: kiểm tra sau khi khôi phục thất bại (%.100s); bản cũ ở %s",
+                       path, ok, aside);
+    /* Exclusive mode keeps the (committed, so not hot) journal file: remove
+     * it while we still hold the lock, then back to WAL and normal locking. */
+    char jpath[4300];
+    snprintf(jpath, sizeof jpath, "%s-journal", path);
+    unlink(jpath);
+    sqlite3_exec(t, "PRAGMA locking_mode=NORMAL", NULL, NULL, NULL);
+    one_row(t, "PRAGMA journal_mode=WAL", mode, sizeof mode);
+    return ST_OK;
+}
+
+int db_restore(const config *cfg, const char *src, char *aside, st_err *e)
+{
+    const char *path = config_str(cfg, "database.path");
+    aside[0] = '\0';
+    int rc = priv_check_db_path(path, e);
+    if (rc) return rc;
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return err_set(e, ST_ENOTFOUND, "%s: không tìm thấy cơ sở dữ liệu (%s)", path,
+                       strerror(errno));
+    /* The backup is the user's file: read it with the user's own rights. */
+    sqlite3 *s = NULL, *t = NULL;
+    priv_user_begin();
+    if (access(src, R_OK) != 0)
+        rc = err_set(e, ST_EIO, "%s: không đọc được tệp (%s)", src, strerror(errno));
+    else if (sqlite3_open_v2(src, &s, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        rc = err_set(e, ST_EINVAL, "%s: không mở được (%s)", src, s ? sqlite3_errmsg(s) : "?");
+    else
+        rc = restore_check_source(s, src, e);
+    priv_user_end();
+    if (!rc && sqlite3_open_v2(path, &t, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        rc = err_set(e, ST_EDB, "%s: không mở được (%s)", path, t ? sqlite3_errmsg(t) : "?");
+    if (!rc) rc = restore_into(t, s, path, src, aside, e);
+    sqlite3_close(t);   /* ends the exclusive lock; the next open goes back to WAL */
+    if (rc == -1) rc = restore_damaged(path, s, aside, e);
+    sqlite3_close(s);
+    return rc;
+}

@@ -1,0 +1,32 @@
+/* Text: UTF-8 validation, NFC normalisation, folding for search, and making
+ * stored text safe to print.  Built on utf8proc. */
+#ifndef SANGTAO_TEXT_H
+#define SANGTAO_TEXT_H
+
+#include <stddef.h>
+#include "base/err.h"
+
+/* Length-checked UTF-8 validation.  Returns 1 if valid; else 0 and the byte
+ * offset of the first bad byte in *bad_offset (if non-NULL). */
+int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* Validate and normalise to NFC.  Returns a new malloc'd string in *out.
+ * Invalid UTF-8 gives ST_EINVAL "UTF-8 không hợp lệ tại byte N". */
+int text_nfc(const char *s, char **out, st_err *e);
+
+/* Fold for search: NFC, lower case, strip tone and vowel marks, đ/Đ → d.
+ * "Quản lý Đất đai" → "quan ly dat dai".  New malloc'd string or NULL. */
+char *text_fold(const char *s);
+
+/* Copy of s with control characters (C0, DEL, C1) and escape sequences made
+ * visible ("^[" etc.) and newlines/tabs kept only if keep_newlines.  New
+ * malloc'd string. */
+char *text_sanitize(const char *s, int keep_newlines);
+
+/* Trim leading/trailing ASCII white space in place; returns s. */
+char *text_trim(char *s);
+
+/* Display width of a UTF-8 string in terminal columns. */
+int text_width(const char *s);
+
+#endif
