@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/db_internal.h"
+#include "scope.h"
 #include "proposal.h"
 #include "base/sbuf.h"
 #include "base/workdays.h"

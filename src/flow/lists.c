@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/db_internal.h"
+#include "scope.h"
 #include "fielddef.h"
 #include "base/sbuf.h"
 #include "text/text.h"

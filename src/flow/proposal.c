@@ -7,6 +7,8 @@
 
 #include "base/csv.h"
 #include "store/db_internal.h"
+#include "events.h"
+#include "scope.h"
 #include "base/sbuf.h"
 #include "text/text.h"
 #include "units.h"

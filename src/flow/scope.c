@@ -47,3 +47,17 @@ const char *scope_sql(st_db *db, const char *path, int param, char *buf, size_t 
     }
     return buf;
 }
+
+int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id)
+{
+    if (!who) return 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db_h(db), "SELECT 1 FROM units WHERE id = ?1 AND "
+                           "substr(path, 1, length(?2)) = ?2", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_text(st, 2, scope_bind(who), -1, SQLITE_STATIC);
+    int in = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return in;
+}

@@ -5,6 +5,7 @@
 #define SANGTAO_SCOPE_H
 
 #include <stddef.h>
+#include "base/actor.h"
 #include "store/db.h"
 
 /* SQL that is true when proposal p, joined to its units as eu and cu, has
@@ -22,5 +23,17 @@ const char *scope_sql(st_db *db, const char *path, int param, char *buf, size_t 
  * test; SCOPE_SMALL as above; otherwise SCOPE_LARGE. */
 enum { SCOPE_LARGE, SCOPE_SMALL, SCOPE_ALL };
 int scope_size(st_db *db, const char *path);
+
+/* Scope test SQL: is unit ?N inside the actor's subtree.  Helpers that bind
+ * the actor's scope path for "u.path LIKE path||'%'" style checks. */
+int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id);
+
+/* The actor's scope path to bind in "substr(path,1,length(?)) = ?" tests.
+ * An actor without a scope sees nothing: an empty path would match every
+ * unit, so this returns a path no unit has. */
+static inline const char *scope_bind(const st_actor *who)
+{
+    return who && who->scope_path[0] == '/' ? who->scope_path : "-none-";
+}
 
 #endif

@@ -11,6 +11,8 @@
 #include "base/csv.h"
 #include "store/datafiles.h"
 #include "store/db_internal.h"
+#include "events.h"
+#include "scope.h"
 #include "fielddef.h"
 #include "base/priv.h"
 #include "base/sbuf.h"

@@ -10,6 +10,8 @@
 #include "audit.h"
 #include "base/csv.h"
 #include "store/db_internal.h"
+#include "events.h"
+#include "scope.h"
 #include "fielddef.h"
 #include "base/sbuf.h"
 #include "text/text.h"

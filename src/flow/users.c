@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include "store/db_internal.h"
+#include "events.h"
+#include "scope.h"
 #include "base/sbuf.h"
 #include "text/text.h"
 #include "units.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "events.h"
 #include "units.h"
 
 static int field_index(const wf_action *a, const char *name)

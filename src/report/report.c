@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "flow/scope.h"
+
 /* ---- the structure ---------------------------------------------------------- */
 
 report *report_new(const char *kind)

@@ -44,23 +44,4 @@ void db_calendar_reset(st_db *db);
 /* Text column helper: never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);
 
-/* Append one event row; its id into *event_id (may be NULL). */
-int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
-                const char *action, const char *from_state,
-                const char *to_state, const char *comment,
-                const char *doc_no, const char *doc_date,
-                const char *data_json, int64_t *event_id, st_err *e);
-
-/* Scope test SQL: is unit ?N inside the actor's subtree.  Helpers that bind
- * the actor's scope path for "u.path LIKE path||'%'" style checks. */
-int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id);
-
-/* The actor's scope path to bind in "substr(path,1,length(?)) = ?" tests.
- * An actor without a scope sees nothing: an empty path would match every
- * unit, so this returns a path no unit has. */
-static inline const char *scope_bind(const st_actor *who)
-{
-    return who && who->scope_path[0] == '/' ? who->scope_path : "-none-";
-}
-
 #endif
