@@ -1,19 +1,12 @@
-/* Drawing the field editor (src/lineedit.h holds the logic): one line
- * scrolled by display width, or a text area wrapped at its width, and
- * the keys that edit. */
-#include "ui_int.h"
+/* Drawing the field editor (edit.h; src/text/lineedit.h holds the logic):
+ * one line scrolled by display width, or a text area wrapped at its
+ * width, the keys that edit, and the built-in input method's switch. */
+#include "edit.h"
 #include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-
-#include "text/lineedit.h"
-
-int ui_edit_key(lineedit *le, const ui_key *k);
-int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);
-int ui_draw_area(lineedit *le, int y, int x, int w, int h, int *vtop, attr_t a,
-                 int *cy, int *cx);
 
 static int is_ctl(wchar_t c)
 {
@@ -152,7 +145,6 @@ int ui_draw_area(lineedit *le, int y, int x, int w, int h, int *vtop, attr_t a,
 
 /* Up or down one wrapped row in a text area w columns wide, keeping the
  * column; 0 when already on the first (last) row. */
-int ui_area_vmove(lineedit *le, int w, int dir);
 int ui_area_vmove(lineedit *le, int w, int dir)
 {
     size_t len;

@@ -1,5 +1,7 @@
-/* The form widget (form.h). */
+/* The form widget (form.h), and the draft it saves of itself when the
+ * program must stop while it is open. */
 #include "form.h"
+#include "edit.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -9,13 +11,10 @@
 
 #include "text/text.h"
 #include "base/workdays.h"
+#include "flow/drafts.h"
 #include "flow/workflow.h"
 
-int ui_edit_key(lineedit *le, const ui_key *k);
-int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);
-int ui_draw_area(lineedit *le, int y, int x, int w, int h, int *vtop, attr_t a,
-                 int *cy, int *cx);
-int ui_area_vmove(lineedit *le, int w, int dir);
+#define MAXF 64
 
 /* The label column (values start two columns after it). */
 static int label_w(void) { return COLS >= 100 ? 40 : 34; }
@@ -25,9 +24,6 @@ static int value_width(void)
 {
     return COLS - (label_w() + 2) - 1;
 }
-int pick_set(const char *title, const char *const *labels, int n, unsigned *bits);
-int pick_field(char *out, int n);
-void ui_draft_save(const form *f);
 
 static int is_choice(const ffield *x) { return x->fd.type == FT_ENUM || x->fd.type == FT_BOOL; }
 static int is_text(const ffield *x) { return !is_choice(x) && x->fd.type != FT_SET; }
@@ -39,15 +35,18 @@ void form_init(form *f, const char *title, const char *context)
     snprintf(f->context, sizeof f->context, "%s", context ? context : "");
 }
 
-static void split(const char *s, char **out, int max, int *n)
+/* -1 when out of memory (the pieces so far are in out[0..*n)). */
+static int split(const char *s, char **out, int max, int *n)
 {
     *n = 0;
     while (s && *s && *n < max) {
         const char *bar = strchr(s, '|');
         size_t len = bar ? (size_t)(bar - s) : strlen(s);
-        out[(*n)++] = strndup(s, len);
+        if (!(out[*n] = strndup(s, len))) return -1;
+        (*n)++;
         s = bar ? bar + 1 : s + len;
     }
+    return 0;
 }
 
 void form_add(form *f, const fielddef *fd)
@@ -59,20 +58,29 @@ void form_add(form *f, const fielddef *fd)
     memset(x, 0, sizeof *x);
     x->fd = *fd;
     x->choice = -1;
+    int oom = 0;
     if (fd->type == FT_BOOL) {
         x->chname[0] = strdup("1"); x->chlabel[0] = strdup("Có");
         x->chname[1] = strdup("0"); x->chlabel[1] = strdup("Không");
         x->nch = 2;
     } else if (fd->type == FT_ENUM || fd->type == FT_SET) {
         int nl = 0;
-        split(fd->choices, x->chname, 24, &x->nch);
-        split(fd->choice_labels, x->chlabel, 24, &nl);
+        oom = split(fd->choices, x->chname, 24, &x->nch) < 0;
+        oom |= split(fd->choice_labels, x->chlabel, 24, &nl) < 0;
         for (int i = 0; i < nl; i++) {   /* shown in the screen language */
             const char *t = _(x->chlabel[i]);
             char *d = t != x->chlabel[i] ? strdup(t) : NULL;
             if (d) { free(x->chlabel[i]); x->chlabel[i] = d; }
         }
         for (int i = nl; i < x->nch; i++) x->chlabel[i] = strdup(x->chname[i]);
+    }
+    for (int i = 0; i < x->nch; i++) oom |= !x->chname[i] || !x->chlabel[i];
+    if (oom) {   /* out of memory: no choices (fields keep their places), and the form says so */
+        for (int i = 0; i < 24; i++) { free(x->chname[i]); free(x->chlabel[i]); }
+        memset(x->chname, 0, sizeof x->chname);
+        memset(x->chlabel, 0, sizeof x->chlabel);
+        x->nch = 0;
+        form_error(f, NULL, "hết bộ nhớ");
     }
     if (is_text(x)) {
         le_new(&x->le, fd->type == FT_LONGTEXT ? LE_MULTI : LE_SINGLE,
@@ -108,7 +116,7 @@ void form_free(form *f)
 char *form_value(const form *f, int i)
 {
     const ffield *x = &f->f[i];
-    if (x->le) { char *s = le_get_utf8(x->le); return s ? s : strdup(""); }
+    if (x->le) return le_get_utf8(x->le);   /* NULL only when out of memory */
     if (is_choice(x)) return strdup(x->choice >= 0 ? x->chname[x->choice] : "");
     char buf[1024] = "";
     for (int k = 0; k < x->nch; k++)
@@ -186,6 +194,10 @@ int form_values(const form *f, st_kv *kv, char **store, int changed_only)
     int n = 0;
     for (int i = 0; i < f->n; i++) {
         char *v = form_value(f, i);
+        if (!v) {   /* out of memory: no half set of values */
+            while (n > 0) free(store[--n]);
+            return -1;
+        }
         int changed = !f->f[i].orig || strcmp(f->f[i].orig, v) != 0;
         if ((changed_only && !changed) || (!changed_only && !*v)) { free(v); continue; }
         store[n] = v;
@@ -194,6 +206,29 @@ int form_values(const form *f, st_kv *kv, char **store, int changed_only)
         n++;
     }
     return n;
+}
+
+/* ---- the draft ---------------------------------------------------------- */
+
+/* The stop signal came with the form open: what was typed goes to a draft
+ * (f->context says where it goes back), offered at the next login. */
+static void draft_keep(const form *f)
+{
+    if (!f->dirty || !f->context[0] || !U.logged_in) return;
+    st_kv kv[MAXF];
+    char *store[MAXF];
+    int n = form_values(f, kv, store, 0);
+    if (n < 0) return;   /* out of memory: no draft */
+    st_err e;
+    err_clear(&e);
+    int rc;
+    /* The stop signal is set: retry a busy database without waiting on it. */
+    for (int t = 0; t < 20; t++) {
+        rc = draft_save(U.db, &U.who, f->context, f->title, kv, n, &e);
+        if (rc != ST_EBUSY) break;
+        napms(250);
+    }
+    for (int i = 0; i < n; i++) free(store[i]);
 }
 
 /* ---- layout and drawing ------------------------------------------------ */
@@ -432,12 +467,12 @@ int form_run(form *f, form_save_fn save, void *ud)
 {
     if (f->n == 0) return 0;
     for (;;) {
-        if (ui_stop) { ui_draft_save(f); return 0; }
+        if (ui_stop) { draft_keep(f); return 0; }
         if (!ui_too_small()) draw(f);
         ui_key k;
         ui_getkey(SC_FORM, &k);
         ffield *x = &f->f[f->cur];
-        if (k.act == K_STOP) { ui_draft_save(f); curs_set(0); return 0; }
+        if (k.act == K_STOP) { draft_keep(f); curs_set(0); return 0; }
         if (k.act != K_RESIZE && k.act != K_REDRAW) { f->msg[0] = '\0'; f->msg_err = 0; }
         switch (k.act) {
         case K_RESIZE: case K_REDRAW: break;
@@ -487,7 +522,7 @@ int form_run(form *f, form_save_fn save, void *ud)
             if (is_choice(x)) {
                 int old = x->choice;
                 if (k.act == K_LEFT) x->choice = x->choice <= 0 ? x->nch - 1 : x->choice - 1;
-                else if (k.act == K_RIGHT) x->choice = (x->choice + 1) % x->nch;
+                else if (k.act == K_RIGHT && x->nch) x->choice = (x->choice + 1) % x->nch;
                 else if (k.act == K_BKSP || k.act == K_DEL) x->choice = -1;
                 else if (k.act == K_NONE && k.ch == ' ') open_choice(f, x);
                 else if (k.act == K_NONE && !k.fn && k.ch > ' ') choice_letter(x, k.ch);

@@ -48,7 +48,7 @@ void form_init(form *f, const char *title, const char *context);
 void form_add(form *f, const fielddef *fd);
 void form_free(form *f);
 /* The value of field i in the core's terms (choice names, "1"/"0", text);
- * malloc'd, never NULL. */
+ * malloc'd; NULL only when out of memory. */
 char *form_value(const form *f, int i);
 void form_set(form *f, int i, const char *value);
 int form_find(const form *f, const char *name);
@@ -58,7 +58,8 @@ void form_clear_errors(form *f);
 /* Mark the current values as the originals (after loading). */
 void form_mark_loaded(form *f);
 /* name=value pairs of the fields that have a value (changed_only: those
- * that differ from the originals).  Strings are malloc'd in *store. */
+ * that differ from the originals).  Strings are malloc'd in *store.
+ * -1 (nothing in *store) when out of memory. */
 int form_values(const form *f, st_kv *kv, char **store, int changed_only);
 /* Run the form: 1 when saved, 0 when left (a stop signal saves a draft). */
 int form_run(form *f, form_save_fn save, void *ud);

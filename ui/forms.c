@@ -1,7 +1,8 @@
 /* The forms over the core: a workflow action's form (exactly that
- * action's fields from the workflow table), the new/edit proposal form
- * (every field of the proposal table), and drafts saved when the line
- * drops and offered back at the next login. */
+ * action's fields from the workflow table) and the new/edit proposal form
+ * (every field of the proposal table).  A form opened from a saved draft
+ * gets the draft's values; the draft goes once the form is done (the form
+ * widget saves one when the line drops, drafts.c offers it back). */
 #include "form.h"
 #include "i18n.h"
 
@@ -16,30 +17,9 @@
 #include "flow/units.h"
 #include "flow/workflow.h"
 
-char ui_flash[400];
-
 #define MAXF 64
 
 /* ---- drafts ------------------------------------------------------------- */
-
-void ui_draft_save(const form *f);
-void ui_draft_save(const form *f)
-{
-    if (!f->dirty || !f->context[0] || !U.logged_in) return;
-    st_kv kv[MAXF];
-    char *store[MAXF];
-    int n = form_values(f, kv, store, 0);
-    st_err e;
-    err_clear(&e);
-    int rc;
-    /* The stop signal is set: retry a busy database without waiting on it. */
-    for (int t = 0; t < 20; t++) {
-        rc = draft_save(U.db, &U.who, f->context, f->title, kv, n, &e);
-        if (rc != ST_EBUSY) break;
-        napms(250);
-    }
-    for (int i = 0; i < n; i++) free(store[i]);
-}
 
 static void draft_done(const form *f)
 {
@@ -61,40 +41,15 @@ static void restore(form *f, const st_kv *vals, int n)
     }
 }
 
-void drafts_offer(void)
+/* The core refused a save: its message under the field it names (and on
+ * the message line too, so that it is seen), else on the message line. */
+static void save_refused(form *f, const st_err *e)
 {
-    draft *d = NULL;
-    st_err e;
-    err_clear(&e);
-    int rc;
-    UI_DB(rc, draft_latest(U.db, &U.who, &d, &e));
-    if (rc || !d) return;
-    char q[700], t[32];
-    erase();
-    ui_title("Bản nháp");
-    ui_put(2, 2, COLS - 4, "Lần trước bạn chưa lưu một biểu mẫu (mất kết nối hoặc chương trình bị dừng):",
-           A_NORMAL, 0);
-    ui_put(4, 4, COLS - 8, d->title, A_BOLD, 0);
-    snprintf(q, sizeof q, "lưu lúc %s, %d trường đã điền", ui_time(d->saved_at, t, sizeof t), d->n);
-    ui_put(5, 4, COLS - 8, q, A_NORMAL, 0);
-    keys_bar(SC_PICK);
-    if (ui_confirm("Mở lại bản nháp này để tiếp tục?")) {
-        char ctx[160];
-        snprintf(ctx, sizeof ctx, "%s", d->context);
-        char *code = strchr(ctx, ':');
-        char *act = code ? strchr(code + 1, ':') : NULL;
-        if (code) *code++ = '\0';
-        if (act) *act++ = '\0';
-        if (strcmp(ctx, "new") == 0) form_proposal(NULL, d->vals, d->n);
-        else if (strcmp(ctx, "edit") == 0 && code) form_proposal(code, d->vals, d->n);
-        else if (strcmp(ctx, "act") == 0 && code && act) form_action(code, act, d->vals, d->n);
-        /* Offered once: a form that could not open (the proposal moved on)
-         * does not come back at every login. */
-        if (!ui_stop) UI_DB(rc, draft_discard(U.db, &U.who, d->context, &e));
-    } else if (!ui_stop && ui_confirm("Xóa bản nháp này?")) {
-        UI_DB(rc, draft_discard(U.db, &U.who, d->context, &e));
+    form_error(f, e->field[0] ? e->field : NULL, e->msg);
+    if (e->field[0] && form_find(f, e->field) >= 0) {
+        snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", e->msg);
+        f->msg_err = 1;
     }
-    draft_free(&d);
 }
 
 /* ---- workflow actions ------------------------------------------------------ */
@@ -110,7 +65,7 @@ static int yes(const form *f, const char *name)
     int i = form_find(f, name);
     if (i < 0) return 0;
     char *v = form_value(f, i);
-    int r = strcmp(v, "1") == 0;
+    int r = v && strcmp(v, "1") == 0;   /* NULL: out of memory; only the suggestion reads it */
     free(v);
     return r;
 }
@@ -153,6 +108,7 @@ static int save_action(form *f, void *ud)
     st_kv kv[MAXF];
     char *store[MAXF];
     int n = form_values(f, kv, store, 0), ok = 0;
+    if (n < 0) { form_error(f, NULL, "hết bộ nhớ"); return 0; }
     st_err errs[MAXF];
     int ne = workflow_validate(c->a, kv, n, errs, MAXF);
     for (int i = 0; i < ne; i++) form_error(f, errs[i].field, errs[i].msg);
@@ -160,6 +116,7 @@ static int save_action(form *f, void *ud)
     if (strcmp(wf_action_name(c->a), "evaluate") == 0) {
         int i = form_find(f, "protection_measure");
         char *m = i >= 0 ? form_value(f, i) : strdup("");
+        if (!m) { form_error(f, NULL, "hết bộ nhớ"); goto out; }
         char q[600];
         snprintf(q, sizeof q, "Quy định gợi ý: %s. Xác nhận biện pháp bảo vệ: %s?",
                  wf_measure_label(suggestion(f)), wf_measure_label(m));
@@ -186,11 +143,7 @@ static int save_action(form *f, void *ud)
                  "(các giá trị đang nhập vẫn còn đây).");
         f->msg_err = 1;
     } else {
-        form_error(f, e.field[0] ? e.field : NULL, e.msg);
-        if (e.field[0] && form_find(f, e.field) >= 0) {
-            snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", e.msg);
-            f->msg_err = 1;
-        }
+        save_refused(f, &e);
     }
 out:
     for (int i = 0; i < n; i++) free(store[i]);
@@ -284,8 +237,9 @@ static int save_proposal(form *f, void *ud)
         char *v = form_value(f, i), *norm = NULL;
         st_err e;
         err_clear(&e);
-        if ((*v || (f->f[i].fd.flags & FF_REQUIRED)) &&
-            field_normalize(&f->f[i].fd, v, &norm, &e) != ST_OK) {
+        if (!v) err_set(&e, ST_ENOMEM, "hết bộ nhớ");
+        if (!v || ((*v || (f->f[i].fd.flags & FF_REQUIRED)) &&
+                   field_normalize(&f->f[i].fd, v, &norm, &e) != ST_OK)) {
             snprintf(f->f[i].err, sizeof f->f[i].err, "%s", e.msg);
             if (!bad++) f->cur = i;
         }
@@ -296,6 +250,7 @@ static int save_proposal(form *f, void *ud)
     st_kv kv[MAXF];
     char *store[MAXF];
     int n = form_values(f, kv, store, c->editing), rc, ok = 0;
+    if (n < 0) { form_error(f, NULL, "hết bộ nhớ"); return 0; }
     st_err e;
     err_clear(&e);
     ui_msg("Đang ghi…", 0);
@@ -314,11 +269,7 @@ static int save_proposal(form *f, void *ud)
                  "nhập vẫn còn đây; lưu lại để so sánh và chọn từng trường.");
         f->msg_err = 1;
     } else {
-        form_error(f, e.field[0] ? e.field : NULL, e.msg);
-        if (e.field[0] && form_find(f, e.field) >= 0) {
-            snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", e.msg);
-            f->msg_err = 1;
-        }
+        save_refused(f, &e);
     }
     for (int i = 0; i < n; i++) free(store[i]);
     return ok;
@@ -330,7 +281,7 @@ static int first_unit(const unit_row *r, void *ud)
     return 1;
 }
 
-int form_proposal(const char *code, const st_kv *vals, int n)
+int form_proposal(const char *code, const st_kv *vals, int n, char *created, size_t cn)
 {
     pctx c;
     memset(&c, 0, sizeof c);
@@ -382,7 +333,6 @@ int form_proposal(const char *code, const st_kv *vals, int n)
     if (ok || !ui_stop) draft_done(&f);
     form_free(&f);
     proposal_form_free(c.base);
-    /* The new draft opens, ready for its next step (submit). */
-    if (ok && !code && !ui_stop) screen_detail(c.code);
+    if (ok && !code && created) snprintf(created, cn, "%s", c.code);
     return ok;
 }

@@ -1,19 +1,21 @@
 /* THE key table: {action, config name, default keys, key-bar label, help
- * text, screens}.  Key handling (keys_lookup), the bottom key bar and the
- * F1/? help screen of every screen are generated from it.  Every function
- * key has a letter or Ctrl fallback that a vt100 can send; letters are
- * only bound on screens where nothing is typed.  config.ini's [keys]
- * section replaces an action's keys by its config name (keys_init). */
+ * text, screens}.  Key handling (ui_getkey reads a key and looks it up
+ * here), the bottom key bar and the F1/? help screen of every screen are
+ * generated from it.  Every function key has a letter or Ctrl fallback
+ * that a vt100 can send; letters are only bound on screens where nothing
+ * is typed.  config.ini's [keys] section replaces an action's keys by its
+ * config name (keys_init).  Of ui/ it calls only term.c (drawing). */
 #include "ui_int.h"
 #include "i18n.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
 
 #include "base/keyspec.h"
-#include "base/sbuf.h"
+#include "base/trace.h"
 
 #define CH(c) (0x200000 | (c))     /* a typed character, not a curses key code */
 #define KCTRL(c) CH((c) & 0x1f)
@@ -57,6 +59,9 @@ static keydef keytab[] = {
     {K_REPORTS, "reports", {KEY_F(6), CH('b')}, SC_HOME, "Báo cáo",
      "Báo cáo sơ kết, tổng kết theo kỳ và việc quá hạn (biểu đồ, in, xuất tệp)"},
     {K_NEW, "new", {KEY_F(7), CH('n')}, SC_HOME | SC_LIST, "Tạo mới", "Tạo đề xuất mới (dự thảo)"},
+    /* A list screen that takes new entries says so on its message line
+     * and in its help (listview.c), not on the bar. */
+    {K_NEW, "new", {CH('n')}, SC_VIEW, NULL, NULL},
     {K_ACTIONS, "actions", {KEY_F(8), CH('a')}, SC_DETAIL | SC_LIST, "Thao tác",
      "Các thao tác quy trình bạn được làm ở trạng thái này"},
     {K_EDIT, "edit", {KEY_F(9), CH('e')}, SC_DETAIL, "Sửa", "Sửa nội dung (dự thảo hoặc bị trả lại)"},
@@ -99,8 +104,7 @@ static keydef keytab[] = {
 };
 #define NKEYS (int)(sizeof keytab / sizeof keytab[0])
 
-int keys_lookup(unsigned sc, int is_code, wint_t ch);
-int keys_lookup(unsigned sc, int is_code, wint_t ch)
+static int keys_lookup(unsigned sc, int is_code, wint_t ch)
 {
     int code = is_code ? (int)ch : (ch < 0x100 ? CH((int)ch) : -1);
     if (code < 0) return K_NONE;
@@ -110,6 +114,46 @@ int keys_lookup(unsigned sc, int is_code, wint_t ch)
             if (keytab[i].keys[k] == code) return keytab[i].act;
     }
     return K_NONE;
+}
+
+/* ---- reading a key ---------------------------------------------------------- */
+
+/* get_wch with no timeout: a key, a resize, or the stop signal. */
+void ui_getkey(unsigned sc, ui_key *k)
+{
+    static int errs;
+    /* SANGTAO_TRACE (src/trace.h, make bench): coming back here for a key
+     * means the last one was handled and the screen painted and refreshed. */
+    static const char *const sc_names[] = {"login", "home", "list", "detail", "form",
+                                           "pick", "view", "help", "conflict"};
+    static long long key_t0;
+    static unsigned key_code;
+    static int key_fn;
+    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 9 : 0], key_t0);
+    if (key_t0) trace_key(key_fn, key_code, key_t0);
+    memset(k, 0, sizeof *k);
+    if (ui_stop) { k->act = K_STOP; return; }
+    wint_t ch = 0;
+    errno = 0;
+    int r = get_wch(&ch);
+    key_t0 = r == ERR ? 0 : trace_now();
+    key_fn = r == KEY_CODE_YES;
+    key_code = (unsigned)ch;
+    if (ui_stop) { k->act = K_STOP; return; }
+    if (r == ERR) {
+        /* Not a timeout (there is none): the terminal is gone or a signal
+         * came.  Many in a row means the line dropped. */
+        if (errno != EINTR && ++errs > 50) ui_stop = SIGHUP;
+        k->act = ui_stop ? K_STOP : K_NONE;
+        k->fn = 1;
+        return;
+    }
+    errs = 0;
+    if (r == KEY_CODE_YES && ch == KEY_RESIZE) { k->act = K_RESIZE; return; }
+    k->act = keys_lookup(sc, r == KEY_CODE_YES, ch);
+    if (k->act == K_REDRAW) clearok(curscr, TRUE);
+    if (r == KEY_CODE_YES) k->fn = !k->act;
+    else k->ch = ch;     /* kept with the action too: Enter vs Tab in a text area */
 }
 
 static const char *kname(int code, char *buf, int n)

@@ -1,28 +1,39 @@
 /* Choosing: a list of labels (one, or several with Space), people searched
- * as you type (or a new name added on the spot), and units as a tree
- * filtered as you type. */
-#include "ui_int.h"
+ * as you type (or a new name added on the spot), units as a tree filtered
+ * as you type, and fields.  One loop (pick_loop) serves them all, moving
+ * and drawing with the selection of listview.h. */
+#include "edit.h"
+#include "listview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/lineedit.h"
 #include "flow/lists.h"
 #include "text/text.h"
 #include "flow/units.h"
 
-int ui_edit_key(lineedit *le, const ui_key *k);
-int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);
-int pick_set(const char *title, const char *const *labels, int n, unsigned *bits);
+/* The labels of a pick list, marked "[x]" where several may be chosen. */
+typedef struct pick_lines {
+    const char *const *labels;
+    const unsigned *bits;     /* NULL: one is chosen */
+} pick_lines;
+
+static const char *pick_line(void *ud, int i, char *buf, size_t n)
+{
+    const pick_lines *p = ud;
+    if (p->bits) snprintf(buf, n, "[%c] %s", (*p->bits >> i) & 1 ? 'x' : ' ', p->labels[i]);
+    else snprintf(buf, n, "%s", p->labels[i]);
+    return buf;
+}
 
 /* The common loop: labels (n), optional search box; returns index or -1.
  * bits non-NULL: several may be marked with Space; Enter accepts. */
 static int pick_loop(const char *title, const char *const *labels, int n, int cur,
                      unsigned *bits, lineedit *search, const char *hint)
 {
-    int top = 0;
-    if (cur < 0 || cur >= n) cur = 0;
+    listsel s = {cur < 0 || cur >= n ? 0 : cur, 0};
+    pick_lines pl = {labels, bits};
     for (;;) {
         int rows = LINES - 4 - (search ? 1 : 0);
         if (!ui_too_small()) {
@@ -35,15 +46,8 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
                 cy = 1;
                 y0 = 2;
             }
-            if (cur < top) top = cur;
-            if (cur >= top + rows) top = cur - rows + 1;
-            for (int r = 0; r < rows && top + r < n; r++) {
-                int i = top + r;
-                char line[700];
-                if (bits) snprintf(line, sizeof line, "[%c] %s", (*bits >> i) & 1 ? 'x' : ' ', labels[i]);
-                else snprintf(line, sizeof line, "%s", labels[i]);
-                ui_put(y0 + r, 1, COLS - 2, line, i == cur ? th(TH_SEL) : A_NORMAL, 1);
-            }
+            listsel_fit(&s, n, rows);
+            listsel_draw(&s, y0, rows, n, pick_line, &pl);
             if (!n) ui_put(y0, 2, COLS - 4, "(không có)", A_NORMAL, 0);
             ui_msg(hint ? hint : bits ? "Space: đánh dấu/bỏ; Enter: xong; Esc: hủy"
                                       : "↑↓ chọn, Enter: chọn; Esc: hủy", 0);
@@ -54,19 +58,16 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
         }
         ui_key k;
         ui_getkey(SC_PICK, &k);
+        if (listsel_move(&s, k.act, n, rows)) continue;
         switch (k.act) {
         case K_STOP: case K_CANCEL: curs_set(0); return -1;
-        case K_UP: if (cur > 0) cur--; break;
-        case K_DOWN: if (cur < n - 1) cur++; break;
-        case K_PGUP: cur = cur > rows ? cur - rows : 0; break;
-        case K_PGDN: cur = cur + rows < n ? cur + rows : (n ? n - 1 : 0); break;
-        case K_OPEN: curs_set(0); return n ? cur : (search ? -2 : -1);
+        case K_OPEN: curs_set(0); return n ? s.sel : (search ? -2 : -1);
         case K_IME:
             if (search) { ui_ime_cycle(); ui_ime_apply(search, 1); }
             break;
         case K_TOGGLE:
-            if (bits && n) { *bits ^= 1u << cur; break; }
-            if (!search) { curs_set(0); return n ? cur : -1; }
+            if (bits && n) { *bits ^= 1u << s.sel; break; }
+            if (!search) { curs_set(0); return n ? s.sel : -1; }
             le_type(search, L' ');   /* a space typed in the search box */
             curs_set(0);
             return -3;
@@ -217,8 +218,7 @@ static int on_unit(const unit_row *r, void *ud)
     return 0;
 }
 
-int unit_tree_load(char ***lab, char ***code, char ***fold, int *n, char *err, int errn);
-int unit_tree_load(char ***lab, char ***code, char ***fold, int *n, char *err, int errn)
+static int unit_tree_load(char ***lab, char ***code, char ***fold, int *n, char *err, int errn)
 {
     ulist u = {0};
     st_err e;
@@ -277,7 +277,6 @@ static int on_field(const list_row *r, void *ud)
     return 0;
 }
 
-int pick_field(char *out, int n);
 int pick_field(char *out, int n)
 {
     flist f = {0};

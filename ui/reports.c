@@ -3,16 +3,10 @@
  * report_render lays it out, with charts in block characters where the
  * terminal has them and '#' on a vt100.  Monochrome: titles and headers in
  * bold, totals bold, notes underlined. */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700
-#endif
-#ifndef _XOPEN_SOURCE_EXTENDED
-#define _XOPEN_SOURCE_EXTENDED 1
-#endif
+#include "ui_curses.h"
 #include "reports.h"
 #include "base/priv.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <signal.h>
@@ -251,6 +245,16 @@ static void save(st_db *db, const report *r, char *msg, size_t mn)
     else snprintf(msg, mn, "Đã lưu %s", path);
 }
 
+/* Remove the temporary file with the user's rights, as it was made: the
+ * name is in a folder of the user's choosing ($TMPDIR), so the group's
+ * rights must never be what removes it. */
+static void drop_temp(const char *path)
+{
+    priv_user_begin();
+    unlink(path);
+    priv_user_end();
+}
+
 static void print_doc(st_db *db, const report *r, char *msg, size_t mn)
 {
     const config *cfg = db_config(db);
@@ -260,24 +264,30 @@ static void print_doc(st_db *db, const report *r, char *msg, size_t mn)
         return;
     }
     if (!prompt("In báo cáo? Enter: in, Esc: thôi", (char[2]){0}, 2)) return;
-    const char *dir = getenv("TMPDIR");
+    /* The text for lp is the user's file (owner and group the user's, mode
+     * 0600): never one made with the program's group, which a user could
+     * then keep, or find in a $TMPDIR that only the group may write. */
     char tmp[600];
-    snprintf(tmp, sizeof tmp, "%s/sangtao-report-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        if (fd >= 0) close(fd);
-        snprintf(msg, mn, "Không tạo được tệp tạm (%s)", strerror(errno));
-        return;
-    }
     st_err e;
     err_clear(&e);
+    int fd = priv_tempfile(tmp, sizeof tmp, "sangtao-report", &e);
+    if (fd < 0) {
+        snprintf(msg, mn, "%s", e.msg);
+        return;
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        snprintf(msg, mn, "Không tạo được tệp tạm (%s)", strerror(errno));
+        close(fd);
+        drop_temp(tmp);
+        return;
+    }
     int width = atoi(config_str(cfg, "report.width"));
     report_doc_opts o = {width, NULL};
     int rc = report_write_text(r, cfg, &o, f, &e);
     fclose(f);
     if (!rc) rc = report_print(cfg, tmp, width, &e);
-    unlink(tmp);
+    drop_temp(tmp);
     if (rc) snprintf(msg, mn, "%s", e.msg);
     else snprintf(msg, mn, "Đã gửi báo cáo tới máy in %s", config_str(cfg, "report.printer"));
 }

@@ -1,7 +1,8 @@
 /* Proposal detail: every section (content, review, decision, monitoring,
  * result, evaluation, replication, commendations, history) in one
  * scrolling view; Tab jumps between sections.  The actions menu lists
- * what the workflow table allows this user in this state. */
+ * what the workflow table allows this user in this state.  A new
+ * proposal, once saved, opens here ready for its next step (submit). */
 #include "ui_int.h"
 #include "i18n.h"
 
@@ -11,9 +12,6 @@
 
 #include "flow/proposal.h"
 #include "flow/workflow.h"
-
-void actions_menu(const char *code);
-extern char ui_flash[400];
 
 static int load(const char *code, text_view *tv, proposal_head *h, char *err, int n)
 {
@@ -75,7 +73,7 @@ void actions_menu(const char *code)
     int c = pick_list(title, labels, n, 0);
     for (int i = 0; i < n; i++) free(owned[i]);
     if (c < 0) return;
-    if (strcmp(wf_action_name(acts[c]), "edit") == 0) form_proposal(code, NULL, 0);
+    if (strcmp(wf_action_name(acts[c]), "edit") == 0) form_proposal(code, NULL, 0, NULL, 0);
     else form_action(code, wf_action_name(acts[c]), NULL, 0);
 }
 
@@ -127,7 +125,7 @@ void screen_detail(const char *code_in)
         case K_ACTIONS: actions_menu(code); load(code, &tv, &h, err, sizeof err); break;
         case K_EDIT: {
             const wf_action *ed = wf_action_find("edit");
-            if (ed && wf_action_allowed(ed, U.who.roles, h.state)) form_proposal(code, NULL, 0);
+            if (ed && wf_action_allowed(ed, U.who.roles, h.state)) form_proposal(code, NULL, 0, NULL, 0);
             else snprintf(err, sizeof err, "Chỉ sửa được đề xuất dự thảo hoặc bị trả lại, "
                           "và chỉ chuyên viên trong phạm vi");
             int top = tv.top;
@@ -150,4 +148,12 @@ void screen_detail(const char *code_in)
         }
     }
     tv_free(&tv);
+}
+
+int screen_new_proposal(const st_kv *vals, int n)
+{
+    char code[32] = "";
+    int ok = form_proposal(NULL, vals, n, code, sizeof code);
+    if (ok && !ui_stop) screen_detail(code);
+    return ok;
 }

@@ -13,8 +13,6 @@
 #include "flow/stats.h"
 #include "flow/workflow.h"
 
-extern char ui_flash[400];
-
 enum { IT_HEAD, IT_TEXT, IT_STATE, IT_QUEUE, IT_ALL, IT_CODE, IT_SCREEN };
 enum { SCR_LIST, SCR_REPORTS, SCR_MONITOR, SCR_COMMEND, SCR_DISSEM, SCR_PEOPLE, SCR_UNITS,
        SCR_USERS, SCR_SETTINGS };
@@ -240,7 +238,7 @@ void screen_home(void)
         case K_FIRST: h.sel = 0; move_sel(&h, 1, 0); h.top = 0; break;
         case K_LAST: move_sel(&h, 1, h.n); break;
         case K_OPEN: open_item(&h); load(&h); break;
-        case K_NEW: form_proposal(NULL, NULL, 0); load(&h); break;
+        case K_NEW: screen_new_proposal(NULL, 0); load(&h); break;
         case K_LIST: screen_list(-1, 0, NULL); load(&h); break;
         case K_REPORTS: reports_screen(U.db, &U.who); load(&h); break;
         case K_REFRESH: load(&h); break;

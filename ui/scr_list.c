@@ -4,6 +4,7 @@
  * (state, unit, field, creation period, the user's own queue) and a quick
  * search box that filters as you type and marks what matched. */
 #include "form.h"
+#include "edit.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -11,17 +12,11 @@
 #include <string.h>
 
 #include "flow/home.h"
-#include "text/lineedit.h"
 #include "flow/lists.h"
 #include "flow/proposal.h"
 #include "flow/stats.h"
 #include "base/workdays.h"
 #include "flow/workflow.h"
-
-int ui_edit_key(lineedit *le, const ui_key *k);
-int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);
-void actions_menu(const char *code);
-extern char ui_flash[400];
 
 typedef struct prow {
     char code[32], state[64], unit[64], due[11], title[512], lead[128], updated[20];
@@ -220,6 +215,7 @@ static int save_period(form *f, void *ud)
     int bad = 0;
     for (int i = 0; i < 2; i++) {
         char *v = form_value(f, i);
+        if (!v) { form_error(f, NULL, "hết bộ nhớ"); return 0; }
         st_day d;
         st_err e;
         err_clear(&e);
@@ -371,7 +367,7 @@ void screen_list(int state, int queue, const char *search)
         case K_REFRESH: fetch(&p); break;
         case K_OPEN: if (p.nrows) { screen_detail(p.rows[p.sel].code); fetch(&p); } break;
         case K_ACTIONS: if (p.nrows) { actions_menu(p.rows[p.sel].code); fetch(&p); } break;
-        case K_NEW: if (form_proposal(NULL, NULL, 0)) { p.offset = p.sel = 0; } fetch(&p); break;
+        case K_NEW: if (screen_new_proposal(NULL, 0)) { p.offset = p.sel = 0; } fetch(&p); break;
         case K_HELP:
         help:
             keys_help(SC_LIST, "Danh sách đề xuất\n"

@@ -1,18 +1,32 @@
 /* Login: user name and masked password; the core's message (wrong
  * password, locked until …) is shown as it is.  A new account sets its
- * own password before going on. */
-#include "ui_int.h"
+ * own password before going on.  Logged in, U holds the user, its roles
+ * and scope for the title line. */
+#include "edit.h"
 #include "i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/lineedit.h"
+#include "flow/stats.h"
 #include "flow/users.h"
 
-void ui_set_actor(void);
-int ui_edit_key(lineedit *le, const ui_key *k);
-int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask);
+/* Logged in as U.who: the title line's scope and roles. */
+static void login_set_actor(void)
+{
+    st_err e;
+    err_clear(&e);
+    U.logged_in = 1;
+    stats_scope_name(U.db, &U.who, U.scope_name, sizeof U.scope_name, &e);
+    U.roles_label[0] = '\0';
+    for (unsigned bit = 1; bit <= ROLE_ADMIN; bit <<= 1) {
+        if (!(U.who.roles & bit)) continue;
+        size_t len = strlen(U.roles_label);
+        snprintf(U.roles_label + len, sizeof U.roles_label - len, "%s%s", len ? ", " : "",
+                 _(role_label(bit)));
+    }
+}
 
 /* A small form of n single-line fields; returns 1 on Enter in the last
  * field, 0 on cancel.  Labels drawn at (y0 + 2i, x). */
@@ -113,7 +127,7 @@ int screen_login(const char *user)
         refresh();
         UI_DB(rc, user_login(U.db, name ? name : "", pass ? pass : "", &U.who, &e));
         if (rc == ST_OK) {
-            ui_set_actor();
+            login_set_actor();
             ok = !U.who.must_change_pw || change_password(pass);
         } else {
             snprintf(err, sizeof err, "%s", e.msg);

@@ -1,9 +1,11 @@
 /* The simpler screens: monitoring log, commendations, dissemination
  * sessions (with a form to record one), people, units as a tree, users
- * (administrators) and the settings in force.  Each is a list of lines;
+ * (administrators) and the settings in force.  Each is a list screen of
+ * listview.c: here only what its lines say and what Enter and "new" do;
  * Enter on a line that concerns a proposal opens it. */
 #include "form.h"
 #include "i18n.h"
+#include "listview.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,37 +16,6 @@
 #include "flow/setup.h"
 #include "flow/units.h"
 #include "flow/users.h"
-
-extern char ui_flash[400];
-
-typedef struct vlist {
-    text_view tv;          /* the lines */
-    char (*code)[32];      /* the proposal of each line, "" none */
-    int ncode, capcode;
-    char err[600];
-} vlist;
-
-static void vl_add(vlist *v, const char *code, const char *line)
-{
-    if (v->ncode == v->capcode) {
-        int cap = v->capcode ? v->capcode * 2 : 64;
-        char (*c)[32] = realloc(v->code, (size_t)cap * sizeof *c);
-        if (!c) return;
-        v->code = c;
-        v->capcode = cap;
-    }
-    snprintf(v->code[v->ncode++], 32, "%s", code ? code : "");
-    tv_add(&v->tv, line);
-}
-
-static void vl_free(vlist *v)
-{
-    tv_free(&v->tv);
-    free(v->code);
-    memset(v, 0, sizeof *v);
-}
-
-typedef void (*vl_load_fn)(vlist *v);
 
 /* A line of columns: pairs (text, width) ending with NULL; width 0 = as is. */
 static void row(char *line, size_t n, ...)
@@ -60,74 +31,11 @@ static void row(char *line, size_t n, ...)
     va_end(ap);
 }
 
-/* What Enter does on a line whose key is not a proposal (users): returns
- * 1 when the data changed. */
-typedef int (*vl_open_fn)(const char *key);
-static vl_open_fn view_open;
-
-/* Runs a list screen; add_fn (may be NULL) records a new entry (n). */
-static void view_run(const char *title, const char *head, const char *help, vl_load_fn load,
-                     int (*add_fn)(void))
+/* Enter on a line of a proposal: its detail (nothing to read again). */
+static int open_proposal(const char *code)
 {
-    vlist v;
-    memset(&v, 0, sizeof v);
-    load(&v);
-    int sel = 0, top = 0;
-    for (;;) {
-        if (ui_stop) break;
-        int rows = LINES - 4;
-        if (!ui_too_small()) {
-            erase();
-            ui_title(_(title));
-            ui_put(1, 1, COLS - 2, head, th(TH_HEAD), 1);
-            if (sel >= v.tv.n) sel = v.tv.n ? v.tv.n - 1 : 0;
-            if (sel < top) top = sel;
-            if (sel >= top + rows) top = sel - rows + 1;
-            for (int r = 0; r < rows && top + r < v.tv.n; r++)
-                ui_put(2 + r, 1, COLS - 2, v.tv.lines[top + r], top + r == sel ? th(TH_SEL) : A_NORMAL, 1);
-            if (!v.tv.n) ui_put(3, 2, COLS - 4, "(chưa có gì)", A_NORMAL, 0);
-            if (v.err[0]) ui_msg(v.err, 1);
-            else if (ui_flash[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
-            else {
-                char m[200];
-                snprintf(m, sizeof m, "%d dòng%s", v.tv.n, add_fn ? " · n: thêm mới" : "");
-                ui_msg(m, 0);
-            }
-            keys_bar(SC_VIEW);
-            refresh();
-        }
-        ui_key k;
-        ui_getkey(SC_VIEW, &k);
-        if (k.act == K_STOP || k.act == K_QUIT || k.act == K_CANCEL) break;
-        switch (k.act) {
-        case K_UP: if (sel > 0) sel--; break;
-        case K_DOWN: if (sel < v.tv.n - 1) sel++; break;
-        case K_PGUP: sel = sel > rows ? sel - rows : 0; break;
-        case K_PGDN: sel = sel + rows < v.tv.n ? sel + rows : (v.tv.n ? v.tv.n - 1 : 0); break;
-        case K_FIRST: sel = 0; break;
-        case K_LAST: sel = v.tv.n ? v.tv.n - 1 : 0; break;
-        case K_OPEN:
-            if (view_open && sel < v.ncode && v.code[sel][0]) {
-                if (view_open(v.code[sel])) { vl_free(&v); load(&v); }
-            } else if (sel < v.ncode && v.code[sel][0]) {
-                screen_detail(v.code[sel]);
-            } else if (sel < v.tv.n && ui_width(v.tv.lines[sel]) > COLS - 2) {
-                ui_alert(v.tv.lines[sel]);   /* the whole line, wrapped */
-            }
-            break;
-        case K_REFRESH: vl_free(&v); load(&v); break;
-        case K_HELP: keys_help(SC_VIEW, help, add_fn ? "Thêm mới\n  n: ghi một mục mới." : NULL); break;
-        default:
-            if (add_fn && k.act == K_NONE && k.ch == 'n' && add_fn()) { vl_free(&v); load(&v); }
-            break;
-        }
-    }
-    vl_free(&v);
-}
-
-static void fail(vlist *v, int rc, const st_err *e)
-{
-    if (rc) snprintf(v->err, sizeof v->err, "%s", e->msg);
+    screen_detail(code);
+    return 0;
 }
 
 #define PAGE 500   /* the newest entries; older ones through the CLI reports */
@@ -139,26 +47,26 @@ static int on_mon(const list_row *r, void *ud)
     char line[900], d[11];
     row(line, sizeof line, ui_date(r->col[0], d), 10, r->code, 13, r->col[1], 10, r->col[3], 5,
         r->col[4], 3, r->col[2], 0, "—", 0, r->col[5], 0, (const char *)NULL);
-    vl_add(ud, r->code, line);
+    listview_add(ud, r->code, line);
     return 0;
 }
 
-static void load_mon(vlist *v)
+static int load_mon(listview *v, st_err *e)
 {
-    st_err e;
-    err_clear(&e);
     int rc;
-    UI_DB(rc, monitoring_log(U.db, &U.who, PAGE, 0, on_mon, v, &e));
-    fail(v, rc, &e);
+    UI_DB(rc, monitoring_log(U.db, &U.who, PAGE, 0, on_mon, v, e));
+    return rc;
 }
 
 void screen_monitoring(void)
 {
-    view_run("Sổ theo dõi, kiểm tra, giám sát",
-             "Ngày       Đề xuất       Hình thức  Tiến  VP  Người thực hiện — Tên đề xuất",
-             "Sổ theo dõi, kiểm tra, giám sát\n  Các lần theo dõi của mọi đề xuất trong phạm vi, "
-             "mới nhất trước.\n  VP: có phát hiện vi phạm.  Enter mở đề xuất; ghi lần mới bằng "
-             "Thao tác → Ghi theo dõi trong đề xuất.", load_mon, NULL);
+    static const listview_def d = {
+        "Sổ theo dõi, kiểm tra, giám sát",
+        "Ngày       Đề xuất       Hình thức  Tiến  VP  Người thực hiện — Tên đề xuất",
+        "Sổ theo dõi, kiểm tra, giám sát\n  Các lần theo dõi của mọi đề xuất trong phạm vi, "
+        "mới nhất trước.\n  VP: có phát hiện vi phạm.  Enter mở đề xuất; ghi lần mới bằng "
+        "Thao tác → Ghi theo dõi trong đề xuất.", load_mon, open_proposal, NULL};
+    listview_run(&d);
 }
 
 /* ---- commendations ------------------------------------------------------------ */
@@ -177,26 +85,26 @@ static int on_comm(const list_row *r, void *ud)
 {
     char line[900], d[11];
     comm_row(line, sizeof line, ui_date(r->col[0], d), r->code, r->col[2], r->col[1], r->col[3]);
-    vl_add(ud, r->code, line);
+    listview_add(ud, r->code, line);
     return 0;
 }
 
-static void load_comm(vlist *v)
+static int load_comm(listview *v, st_err *e)
 {
-    st_err e;
-    err_clear(&e);
     int rc;
-    UI_DB(rc, commendation_list(U.db, &U.who, PAGE, 0, on_comm, v, &e));
-    fail(v, rc, &e);
+    UI_DB(rc, commendation_list(U.db, &U.who, PAGE, 0, on_comm, v, e));
+    return rc;
 }
 
 void screen_commendations(void)
 {
     char head[300];
     comm_row(head, sizeof head, "Ngày", "Đề xuất", "Người được khen", "Hình thức", "Số quyết định");
-    view_run("Khen thưởng", head,
-             "Khen thưởng\n  Biểu dương, khen thưởng, ưu tiên bố trí người có đề xuất hiệu quả.\n"
-             "  Ghi khen thưởng: mở đề xuất đã đánh giá, Thao tác → Khen thưởng.", load_comm, NULL);
+    listview_def d = {"Khen thưởng", head,
+                      "Khen thưởng\n  Biểu dương, khen thưởng, ưu tiên bố trí người có đề xuất hiệu quả.\n"
+                      "  Ghi khen thưởng: mở đề xuất đã đánh giá, Thao tác → Khen thưởng.",
+                      load_comm, open_proposal, NULL};
+    listview_run(&d);
 }
 
 /* ---- dissemination ---------------------------------------------------------------- */
@@ -208,17 +116,15 @@ static int on_diss(const list_row *r, void *ud)
     snprintf(np, sizeof np, "%5s người", r->col[3]);
     row(line, sizeof line, ui_date(r->col[0], d), 10, r->col[1], 16, np, 11, r->col[2],
         COLS >= 100 ? 40 : 26, r->col[4], 0, (const char *)NULL);
-    vl_add(ud, "", line);
+    listview_add(ud, "", line);
     return 0;
 }
 
-static void load_diss(vlist *v)
+static int load_diss(listview *v, st_err *e)
 {
-    st_err e;
-    err_clear(&e);
     int rc;
-    UI_DB(rc, dissemination_list(U.db, &U.who, PAGE, 0, on_diss, v, &e));
-    fail(v, rc, &e);
+    UI_DB(rc, dissemination_list(U.db, &U.who, PAGE, 0, on_diss, v, e));
+    return rc;
 }
 
 static const fielddef diss_form[] = {
@@ -235,6 +141,11 @@ static int save_diss(form *f, void *ud)
     (void)ud;
     char *v[5];
     for (int i = 0; i < 5; i++) v[i] = form_value(f, i);
+    if (!v[0] || !v[1] || !v[2] || !v[3] || !v[4]) {
+        for (int i = 0; i < 5; i++) free(v[i]);
+        form_error(f, NULL, "hết bộ nhớ");
+        return 0;
+    }
     st_err e;
     err_clear(&e);
     int rc;
@@ -261,9 +172,11 @@ void screen_dissemination(void)
     char head[300];
     row(head, sizeof head, "Ngày", 10, "Hình thức", 16, "Tham dự", 11, "Đơn vị", COLS >= 100 ? 40 : 26,
         "Ghi chú", 0, (const char *)NULL);
-    view_run("Học tập, quán triệt", head,
-             "Học tập, quán triệt, tuyên truyền Kết luận 14-KL/TW\n  Các buổi của đơn vị trong phạm vi, "
-             "mới nhất trước.", load_diss, (U.who.roles & (ROLE_CLERK | ROLE_ADMIN)) ? add_diss : NULL);
+    listview_def d = {"Học tập, quán triệt", head,
+                      "Học tập, quán triệt, tuyên truyền Kết luận 14-KL/TW\n  Các buổi của đơn vị trong "
+                      "phạm vi, mới nhất trước.", load_diss, NULL,
+                      (U.who.roles & (ROLE_CLERK | ROLE_ADMIN)) ? add_diss : NULL};
+    listview_run(&d);
 }
 
 /* ---- people ------------------------------------------------------------------------ */
@@ -272,25 +185,25 @@ static int on_person(const person_row *r, void *ud)
 {
     char line[900];
     row(line, sizeof line, r->full_name, 28, r->position, 26, r->unit_name, 0, (const char *)NULL);
-    vl_add(ud, "", line);
+    listview_add(ud, "", line);
     return 0;
 }
 
-static void load_people(vlist *v)
+static int load_people(listview *v, st_err *e)
 {
-    st_err e;
-    err_clear(&e);
     int rc;
-    UI_DB(rc, people_search(U.db, &U.who, NULL, PAGE, 0, on_person, v, &e));
-    fail(v, rc, &e);
+    UI_DB(rc, people_search(U.db, &U.who, NULL, PAGE, 0, on_person, v, e));
+    return rc;
 }
 
 void screen_people(void)
 {
-    view_run("Người", "Họ và tên                    Chức vụ                    Đơn vị",
-             "Người\n  Cán bộ có đề xuất và người được khen trong phạm vi của bạn.\n"
-             "  Người mới được thêm ngay trong biểu mẫu đề xuất (trường Tác giả chính, ^P).",
-             load_people, NULL);
+    static const listview_def d = {
+        "Người", "Họ và tên                    Chức vụ                    Đơn vị",
+        "Người\n  Cán bộ có đề xuất và người được khen trong phạm vi của bạn.\n"
+        "  Người mới được thêm ngay trong biểu mẫu đề xuất (trường Tác giả chính, ^P).",
+        load_people, NULL, NULL};
+    listview_run(&d);
 }
 
 /* ---- units --------------------------------------------------------------------------- */
@@ -300,24 +213,24 @@ static int on_unit(const unit_row *r, void *ud)
     char line[900];
     snprintf(line, sizeof line, "%*s%s%s (%s)%s%s", 2 * r->depth, "", r->depth ? "└ " : "", r->name,
              r->code, *r->level ? " — " : "", r->level);
-    vl_add(ud, "", line);
+    listview_add(ud, "", line);
     return 0;
 }
 
-static void load_units(vlist *v)
+static int load_units(listview *v, st_err *e)
 {
-    st_err e;
-    err_clear(&e);
     int rc;
-    UI_DB(rc, unit_list(U.db, &U.who, on_unit, v, &e));
-    fail(v, rc, &e);
+    UI_DB(rc, unit_list(U.db, &U.who, on_unit, v, e));
+    return rc;
 }
 
 void screen_units(void)
 {
-    view_run("Đơn vị", "Cây đơn vị trong phạm vi của bạn",
-             "Đơn vị\n  Cây đơn vị lấy từ tệp CSV của quản trị viên (sangtao unit import).",
-             load_units, NULL);
+    static const listview_def d = {
+        "Đơn vị", "Cây đơn vị trong phạm vi của bạn",
+        "Đơn vị\n  Cây đơn vị lấy từ tệp CSV của quản trị viên (sangtao unit import).",
+        load_units, NULL, NULL};
+    listview_run(&d);
 }
 
 /* ---- users ------------------------------------------------------------------------------ */
@@ -358,6 +271,13 @@ static const fielddef pw_fields[] = {
 static int pw_pair(form *f, int i, char **out)
 {
     char *a = form_value(f, i), *b = form_value(f, i + 1);
+    if (!a || !b) {
+        if (a) { memset(a, 0, strlen(a)); free(a); }
+        if (b) { memset(b, 0, strlen(b)); free(b); }
+        form_error(f, NULL, "hết bộ nhớ");
+        *out = NULL;
+        return 0;
+    }
     int ok = *a && strcmp(a, b) == 0;
     if (!*a) form_error(f, f->f[i].fd.name, "Chưa nhập mật khẩu");
     else if (!ok) form_error(f, f->f[i + 1].fd.name, "Hai lần nhập không giống nhau");
@@ -460,6 +380,11 @@ static int save_user(form *f, void *ud)
     (void)ud;
     char *v[4];
     for (int i = 0; i < 4; i++) v[i] = form_value(f, i);
+    if (!v[0] || !v[1] || !v[2] || !v[3]) {
+        for (int i = 0; i < 4; i++) free(v[i]);
+        form_error(f, NULL, "hết bộ nhớ");
+        return 0;
+    }
     unsigned roles = 0;
     st_err e;
     err_clear(&e);
@@ -503,56 +428,59 @@ static int on_user(const user_row *r, void *ud)
                      _(role_label(bit)));
     row(line, sizeof line, r->username, 18, r->full_name, 22, r->scope_code, 10, roles, 0,
         r->locked ? " [đang khóa]" : "", 0, (const char *)NULL);
-    vl_add(ud, r->username, line);
+    listview_add(ud, r->username, line);
     /* Locked or not, for the menu: a second list, by the same index. */
     users_locked_note(r->username, r->locked);
     return 0;
 }
 
-static void load_users(vlist *v)
+static int load_users(listview *v, st_err *e)
 {
-    st_err e;
-    err_clear(&e);
     int rc;
-    UI_DB(rc, user_list(U.db, &U.who, on_user, v, &e));
-    fail(v, rc, &e);
+    UI_DB(rc, user_list(U.db, &U.who, on_user, v, e));
+    return rc;
 }
 
 void screen_users(void)
 {
-    view_open = user_menu;
-    view_run("Tài khoản", "Tài khoản          Họ tên                 Phạm vi    Vai trò",
-             "Tài khoản (quản trị viên)\n  Enter trên một tài khoản: khóa, mở khóa, đặt lại mật khẩu.\n"
-             "  n: thêm tài khoản.  Đổi vai trò, phạm vi: sangtao user roles (man sangtao).",
-             load_users, user_add_form);
-    view_open = NULL;
+    static const listview_def d = {
+        "Tài khoản", "Tài khoản          Họ tên                 Phạm vi    Vai trò",
+        "Tài khoản (quản trị viên)\n  Enter trên một tài khoản: khóa, mở khóa, đặt lại mật khẩu.\n"
+        "  n: thêm tài khoản.  Đổi vai trò, phạm vi: sangtao user roles (man sangtao).",
+        load_users, user_menu, user_add_form};
+    listview_run(&d);
     users_locked_note(NULL, 0);
 }
 
 /* ---- settings -------------------------------------------------------------------------------- */
 
-static void load_settings(vlist *v)
+static int load_settings(listview *v, st_err *e)
 {
+    (void)e;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    if (!f) return;
+    if (!f) return 0;
     config_print_values(U.cfg, f);
     fclose(f);
     const char *path = config_path(U.cfg);
     char line[1200];
     snprintf(line, sizeof line, "Tệp cài đặt: %s", *path ? path : "(không có; dùng mặc định)");
-    vl_add(v, "", line);
+    listview_add(v, "", line);
     for (char *p = buf, *nl; p && *p; p = nl) {
         if ((nl = strchr(p, '\n'))) *nl++ = '\0';
         if (*p == '#' || !*p) continue;
-        vl_add(v, "", p);
+        listview_add(v, "", p);
     }
     free(buf);
+    return 0;
 }
 
 void screen_settings(void)
 {
-    view_run("Cài đặt", "Các cài đặt đang dùng (config.ini; sangtao --help-config giải thích từng mục)",
-             "Cài đặt\n  Chỉ xem.  Sửa tệp config.ini rồi khởi động lại chương trình.", load_settings, NULL);
+    static const listview_def d = {
+        "Cài đặt", "Các cài đặt đang dùng (config.ini; sangtao --help-config giải thích từng mục)",
+        "Cài đặt\n  Chỉ xem.  Sửa tệp config.ini rồi khởi động lại chương trình.",
+        load_settings, NULL, NULL};
+    listview_run(&d);
 }

@@ -1,11 +1,12 @@
-/* The terminal: theme (attributes first, colours when allowed), safe text
- * drawing by display width, the title and message lines, the "too small"
- * screen, key reading with resize and stop handling, small dialogs and the
- * scrolling text viewer. */
+/* The terminal, drawing only: theme (attributes first, colours when
+ * allowed), safe text drawing by display width, the title and message
+ * lines (and the flash message the next screen shows), the "too small"
+ * screen, "busy", dates and the scrolling text viewer.  Lowest of ui/:
+ * it calls no other file of ui/ (keys are read in keys.c, the dialogs
+ * that wait for a key are in dialog.c). */
 #include "ui_int.h"
 #include "i18n.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,11 @@
 
 #include "flow/search.h"
 #include "text/text.h"
-#include "base/trace.h"
 #include "base/workdays.h"
 
 ui_app U;
 volatile sig_atomic_t ui_stop;
+char ui_flash[400];
 
 /* ---- theme --------------------------------------------------------------- */
 
@@ -186,86 +187,7 @@ int ui_too_small(void)
     return 1;
 }
 
-/* ---- keys -------------------------------------------------------------------- */
-
-int keys_lookup(unsigned sc, int is_code, wint_t ch);
-
-void ui_getkey(unsigned sc, ui_key *k)
-{
-    static int errs;
-    /* SANGTAO_TRACE (src/trace.h, make bench): coming back here for a key
-     * means the last one was handled and the screen painted and refreshed. */
-    static const char *const sc_names[] = {"login", "home", "list", "detail", "form",
-                                           "pick", "view", "help", "conflict"};
-    static long long key_t0;
-    static unsigned key_code;
-    static int key_fn;
-    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 9 : 0], key_t0);
-    if (key_t0) trace_key(key_fn, key_code, key_t0);
-    memset(k, 0, sizeof *k);
-    if (ui_stop) { k->act = K_STOP; return; }
-    wint_t ch = 0;
-    errno = 0;
-    int r = get_wch(&ch);
-    key_t0 = r == ERR ? 0 : trace_now();
-    key_fn = r == KEY_CODE_YES;
-    key_code = (unsigned)ch;
-    if (ui_stop) { k->act = K_STOP; return; }
-    if (r == ERR) {
-        /* Not a timeout (there is none): the terminal is gone or a signal
-         * came.  Many in a row means the line dropped. */
-        if (errno != EINTR && ++errs > 50) ui_stop = SIGHUP;
-        k->act = ui_stop ? K_STOP : K_NONE;
-        k->fn = 1;
-        return;
-    }
-    errs = 0;
-    if (r == KEY_CODE_YES && ch == KEY_RESIZE) { k->act = K_RESIZE; return; }
-    k->act = keys_lookup(sc, r == KEY_CODE_YES, ch);
-    if (k->act == K_REDRAW) clearok(curscr, TRUE);
-    if (r == KEY_CODE_YES) k->fn = !k->act;
-    else k->ch = ch;     /* kept with the action too: Enter vs Tab in a text area */
-}
-
-/* ---- dialogs ----------------------------------------------------------------- */
-
-int ui_confirm(const char *question)
-{
-    for (;;) {
-        char buf[700];
-        snprintf(buf, sizeof buf, _("%s  [c = có / k = không]"), _(question));
-        /* A long question takes the lines above: the answer keys stay seen. */
-        text_view tv = {0};
-        tv_add_wrapped(&tv, buf, COLS - 2);
-        int top = LINES - 1 - (tv.n < 4 ? tv.n : 4);
-        for (int i = 0; i < tv.n && top + i < LINES - 1; i++) {
-            move(top + i, 0);
-            clrtoeol();
-            ui_put(top + i, 1, COLS - 2, tv.lines[tv.n - (LINES - 1 - top) + i], th(TH_SEL), 0);
-        }
-        tv_free(&tv);
-        refresh();
-        ui_key k;
-        ui_getkey(SC_PICK, &k);
-        if (k.act == K_STOP || k.act == K_CANCEL) return 0;
-        if (k.act || k.fn) continue;
-        if (k.ch == 'c' || k.ch == 'C' || k.ch == 'y' || k.ch == 'Y') return 1;
-        if (k.ch == 'k' || k.ch == 'K' || k.ch == 'n' || k.ch == 'N') return 0;
-    }
-}
-
-void ui_alert(const char *msg)
-{
-    char buf[700];
-    snprintf(buf, sizeof buf, _("%s  (nhấn phím bất kỳ)"), msg);
-    for (;;) {
-        ui_msg(buf, 1);
-        refresh();
-        ui_key k;
-        ui_getkey(SC_PICK, &k);
-        if (k.act != K_RESIZE && k.act != K_REDRAW) return;
-    }
-}
+/* ---- busy ---------------------------------------------------------------- */
 
 void ui_busy(void)
 {

@@ -3,13 +3,7 @@
 #ifndef SANGTAO_UI_INT_H
 #define SANGTAO_UI_INT_H
 
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700
-#endif
-#ifndef _XOPEN_SOURCE_EXTENDED
-#define _XOPEN_SOURCE_EXTENDED 1
-#endif
-#include <curses.h>
+#include "ui_curses.h"
 #include <signal.h>
 #include <stdint.h>
 
@@ -38,6 +32,10 @@ extern ui_app U;
  * saved as a draft first. */
 extern volatile sig_atomic_t ui_stop;
 
+/* What was just done ("Đã lưu …"), for the message line of the screen
+ * that comes back; that screen shows it once and empties it. */
+extern char ui_flash[400];
+
 /* ---- screens (for the key table) ----------------------------------------- */
 enum {
     SC_LOGIN = 1, SC_HOME = 2, SC_LIST = 4, SC_DETAIL = 8, SC_FORM = 16,
@@ -64,8 +62,9 @@ typedef struct ui_key {
     int fn;           /* a function key without an action here */
 } ui_key;
 
-/* Read one key for screen sc; handles resize (K_RESIZE), Ctrl-L (K_REDRAW,
- * the screen is cleared for a full repaint) and the stop signal (K_STOP). */
+/* keys.c, the key table.  Read one key for screen sc; handles resize
+ * (K_RESIZE), Ctrl-L (K_REDRAW, the screen is cleared for a full repaint)
+ * and the stop signal (K_STOP). */
 void ui_getkey(unsigned sc, ui_key *k);
 /* The key bar at the bottom line for screen sc. */
 void keys_bar(unsigned sc);
@@ -79,7 +78,7 @@ const char *keys_name_for(unsigned sc, int act, char *buf, int n);
  * action's key on the same screen. */
 int keys_init(const config *cfg, char *err, size_t n);
 
-/* ---- the built-in input method (Telex/VNI) -------------------------------- */
+/* ---- the built-in input method (Telex/VNI), edit.c ------------------------ */
 struct lineedit;
 /* Give a field the input method in force (off where ok is 0: codes,
  * numbers, dates, user names, passwords). */
@@ -90,7 +89,7 @@ void ui_ime_cycle(void);
  * none. */
 void ui_ime_badge(int ok);
 
-/* ---- theme and drawing --------------------------------------------------- */
+/* ---- theme and drawing, term.c -------------------------------------------- */
 enum { TH_NORMAL, TH_TITLE, TH_BAR, TH_BARKEY, TH_SEL, TH_HEAD, TH_LABEL, TH_REQ,
        TH_ERR, TH_FIELD, TH_FOCUS, TH_DIM, TH_OK, TH_COUNT };
 attr_t th(int role);
@@ -115,10 +114,6 @@ int ui_too_small(void);
 /* Horizontal rule at y (ACS or ASCII). */
 void ui_rule(int y);
 
-/* Yes/no question on the message line; 1 for yes.  Esc/Ctrl-G = no. */
-int ui_confirm(const char *question);
-/* Show a message and wait for a key. */
-void ui_alert(const char *msg);
 /* Shown while the database is busy: "đang chờ…". */
 void ui_busy(void);
 /* A core call that may meet a busy database: retry while ST_EBUSY,
@@ -134,6 +129,12 @@ const char *ui_date(const char *iso, char *buf);
 /* A UTC timestamp → "dd/mm/yyyy HH:MM" local, into buf (≥ 20). */
 const char *ui_time(const char *ts, char *buf, int n);
 
+/* ---- dialogs that wait for a key, dialog.c ---------------------------------- */
+/* Yes/no question on the message line; 1 for yes.  Esc/Ctrl-G = no. */
+int ui_confirm(const char *question);
+/* Show a message and wait for a key. */
+void ui_alert(const char *msg);
+
 /* ---- screens ------------------------------------------------------------- */
 int screen_login(const char *user);              /* 1 logged in, 0 quit */
 /* The proposal form's save conflict: the clerk picks per field (in c);
@@ -144,12 +145,23 @@ void screen_home(void);
 /* The proposal list; state_mask 0 = all, queue = the user's queue. */
 void screen_list(int state, int queue, const char *search);
 void screen_detail(const char *code);
-/* New proposal (code NULL) or edit; 1 when saved.  vals/n: restored draft. */
-int form_proposal(const char *code, const st_kv *vals, int n);
+/* The workflow actions this user may take on code now, as a menu; the
+ * chosen one's form. */
+void actions_menu(const char *code);
+/* The new-proposal form, then (saved) the new proposal's detail, ready for
+ * its next step; 1 when saved.  vals/n: a restored draft (or NULL, 0). */
+int screen_new_proposal(const st_kv *vals, int n);
+/* New proposal (code NULL) or edit; 1 when saved.  vals/n: restored draft.
+ * A new proposal's code goes into created (cn bytes; may be NULL). */
+int form_proposal(const char *code, const st_kv *vals, int n, char *created, size_t cn);
 /* An action's form on proposal code; 1 when applied. */
 int form_action(const char *code, const char *action, const st_kv *vals, int n);
 /* Pick one of a list of labels; returns the index or -1. */
 int pick_list(const char *title, const char *const *labels, int n, int current);
+/* Mark any of a list of labels (Space), bits in and out; 1 unless cancelled. */
+int pick_set(const char *title, const char *const *labels, int n, unsigned *bits);
+/* Pick a field (lĩnh vực); its code into out.  1 if chosen. */
+int pick_field(char *out, int n);
 /* Search people as you type; the chosen full name into out.  1 if chosen. */
 int pick_person(char *out, int n);
 /* Pick a unit from the tree; its code into out.  1 if chosen. */
@@ -164,7 +176,7 @@ void screen_dissemination(void);
 /* After login: offer a saved draft back. */
 void drafts_offer(void);
 
-/* A scrolling text viewer (used by help, settings, details of rows):
+/* A scrolling text viewer, term.c (used by help, the detail, long messages):
  * lines of UTF-8; headings (lines not starting with a space) are jump
  * targets for Tab.  sc chooses the keys. */
 typedef struct text_view {

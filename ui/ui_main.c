@@ -5,28 +5,96 @@
 #include "ui_int.h"
 #include "i18n.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "store/db.h"
 #include "text/lineedit.h"
-#include "flow/stats.h"
 
-static int curses_on;
+/* What a crash needs to give the terminal back, all made before it can
+ * happen (terminal_setup): a signal handler may call only async-signal-safe
+ * functions, and curses is not one (a crash inside curses, or in the middle
+ * of a refresh, leaves its state half-changed; endwin there could write
+ * garbage, crash again or hang).  So the handler only write(2)s these bytes
+ * and tcsetattr(3)s the modes the shell had. */
+static struct termios crash_tios;      /* the terminal's modes before initscr */
+static int crash_fd = -1;              /* the descriptor they were read from */
+static char crash_seq[512];            /* terminfo strings that undo ours */
+static size_t crash_len;
+static volatile sig_atomic_t crash_ready;
+/* The handler's own stack: a crash from running out of stack (deep
+ * recursion) still gets a handler that can run. */
+static char crash_stack[64 * 1024];
 
 static void on_stop(int sig)
 {
     if (!ui_stop) ui_stop = sig;   /* the first signal is the reason */
 }
 
-/* A crash still gives the terminal back before the default action. */
+/* A crash still gives the terminal back before the default action (the
+ * exit status and any core dump stay those of the signal). */
 static void on_crash(int sig)
 {
-    if (curses_on) endwin();
+    if (crash_ready) {
+        size_t off = 0;
+        while (off < crash_len) {
+            ssize_t w = write(STDOUT_FILENO, crash_seq + off, crash_len - off);
+            if (w > 0) off += (size_t)w;
+            else if (w < 0 && errno == EINTR) continue;
+            else break;   /* the terminal is gone: nothing more to do */
+        }
+        if (crash_fd >= 0) tcsetattr(crash_fd, TCSANOW, &crash_tios);
+    }
+    /* SA_RESETHAND already made the action the default one; said again for
+     * readers.  SA_NODEFER: raise() acts at once, inside the handler. */
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* Append a terminfo string to crash_seq without its padding ("$<5>"):
+ * delays matter to no terminal a crash leaves, and tputs would need curses
+ * state at crash time. */
+static void crash_add(const char *s)
+{
+    if (!s || s == (const char *)-1) return;
+    for (; *s; s++) {
+        if (s[0] == '$' && s[1] == '<' && strchr(s, '>')) {
+            s = strchr(s, '>');
+            continue;
+        }
+        if (crash_len + 1 >= sizeof crash_seq) return;   /* never cut inside the buffer */
+        crash_seq[crash_len++] = *s;
+    }
+}
+
+/* After initscr (terminfo is loaded) and after everything terminal_setup
+ * turns on: the bytes endwin would send.  Attributes, colours and the
+ * alternate character set off; the cursor to the bottom line (terminals
+ * without an alternate screen then show the shell's prompt below what was
+ * drawn; the row is the one at start: a terminal made smaller since puts
+ * the cursor on its last row anyway, one made larger shows the prompt
+ * higher up); the cursor visible; the keypad back in normal mode; the
+ * alternate screen left.  The program turns on no mouse reporting and no
+ * bracketed paste, so there is nothing of those to undo. */
+static void crash_prepare(void)
+{
+    crash_ready = 0;
+    crash_len = 0;
+    crash_add(tigetstr("sgr0"));
+    crash_add(tigetstr("rmacs"));
+    if (U.color) crash_add(tigetstr("op"));
+    const char *cup = tigetstr("cup");
+    if (cup && cup != (const char *)-1 && LINES > 0) crash_add(tiparm(cup, LINES - 1, 0));
+    crash_add(tigetstr("cnorm"));
+    crash_add(tigetstr("rmkx"));
+    crash_add(tigetstr("rmcup"));
+    crash_ready = 1;
 }
 
 /* A write waits for another writer: say so on the message line. */
@@ -46,14 +114,32 @@ static void signals_setup(void)
     sa.sa_flags = 0;          /* no SA_RESTART: get_wch returns, the loop sees ui_stop */
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    stack_t ss;
+    memset(&ss, 0, sizeof ss);
+    ss.ss_sp = crash_stack;
+    ss.ss_size = sizeof crash_stack;
+    int alt = sigaltstack(&ss, NULL) == 0;
+    struct sigaction ca;
+    memset(&ca, 0, sizeof ca);
+    ca.sa_handler = on_crash;
+    sigemptyset(&ca.sa_mask);
+    /* RESETHAND: a second fault inside the handler ends the program with
+     * the default action instead of calling it again. */
+    ca.sa_flags = SA_RESETHAND | SA_NODEFER | (alt ? SA_ONSTACK : 0);
     static const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-    for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++) signal(crash[i], on_crash);
+    for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++) sigaction(crash[i], &ca, NULL);
 }
 
 static void terminal_setup(void)
 {
+    /* The shell's modes, before initscr changes them: a crash puts these
+     * back.  The first descriptor that is a terminal (curses writes to
+     * stdout; all three are the same terminal when run from a shell). */
+    static const int fds[] = {STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO};
+    crash_fd = -1;
+    for (size_t i = 0; i < sizeof fds / sizeof fds[0] && crash_fd < 0; i++)
+        if (tcgetattr(fds[i], &crash_tios) == 0) crash_fd = fds[i];
     initscr();
-    curses_on = 1;
     raw();              /* ^S, ^Q, ^C reach the program (flow control off) */
     noecho();
     nonl();
@@ -78,22 +164,7 @@ static void terminal_setup(void)
     const char *acsc = tigetstr("acsc");
     U.ascii = acsc == NULL || acsc == (char *)-1;
     theme_init();
-}
-
-void ui_set_actor(void);
-void ui_set_actor(void)
-{
-    st_err e;
-    err_clear(&e);
-    U.logged_in = 1;
-    stats_scope_name(U.db, &U.who, U.scope_name, sizeof U.scope_name, &e);
-    U.roles_label[0] = '\0';
-    for (unsigned bit = 1; bit <= ROLE_ADMIN; bit <<= 1) {
-        if (!(U.who.roles & bit)) continue;
-        size_t len = strlen(U.roles_label);
-        snprintf(U.roles_label + len, sizeof U.roles_label - len, "%s%s", len ? ", " : "",
-                 _(role_label(bit)));
-    }
+    crash_prepare();
 }
 
 int ui_run(const char *config_path, const char *db_path, const char *user)
@@ -138,7 +209,7 @@ int ui_run(const char *config_path, const char *db_path, const char *user)
     erase();
     refresh();
     endwin();
-    curses_on = 0;
+    crash_ready = 0;   /* endwin gave the terminal back: a crash from here on leaves it */
     int stopped = ui_stop;
     /* Messages only after endwin, on a normal screen. */
     if (stopped) fprintf(stderr, "sangtao: dừng theo tín hiệu %d; biểu mẫu đang mở (nếu có) "

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CSV_BUFSZ 65536
 
@@ -314,32 +315,66 @@ static int needs_quotes(const char *s)
     return s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t';
 }
 
-void csv_write_field(FILE *f, const char *s)
+/* A cell a spreadsheet would run as a formula (OWASP's list: = + - @, tab,
+ * CR), unless it is a plain number such as -5 or +84 (phone numbers). */
+static int formula_like(const char *s)
+{
+    if (!strchr("=+-@\t\r", *s) || !*s) return 0;
+    const char *p = s + (*s == '-' || *s == '+');
+    if (!*p) return 1;
+    for (; *p; p++)
+        if (!(*p >= '0' && *p <= '9') && *p != '.' && *p != ',') return 1;
+    return 0;
+}
+
+/* On a terminal, a stored escape sequence must not reach it: control bytes
+ * (C0 but newline and tab, DEL, and the two-byte C1 forms) become "^X" or
+ * "<U+0080>"-style text, as the screens show them. */
+static void put_shown(FILE *f, const unsigned char *s, size_t *i, int tty)
+{
+    unsigned char c = s[*i];
+    if (tty && c == 0xc2 && s[*i + 1] >= 0x80 && s[*i + 1] <= 0x9f) {
+        fprintf(f, "<U+%04X>", s[*i + 1]);
+        ++*i;
+    } else if (tty && ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)) {
+        putc('^', f);
+        putc(c == 0x7f ? '?' : c + 0x40, f);
+    } else {
+        putc(c, f);
+    }
+}
+
+static void write_field(FILE *f, const char *s, int tty)
 {
     if (!f) return;
     if (!s) s = "";
-    if (!needs_quotes(s)) {
-        fputs(s, f);
-        return;
+    int guard = formula_like(s);
+    int quote = needs_quotes(s) || (guard && (*s == '\t' || *s == '\r'));
+    if (quote) putc('"', f);
+    if (guard) putc('\'', f);
+    for (size_t i = 0; s[i]; i++) {
+        if (quote && s[i] == '"') putc('"', f);
+        put_shown(f, (const unsigned char *)s, &i, tty);
     }
-    putc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') putc('"', f);
-        putc(*s, f);
-    }
-    putc('"', f);
+    if (quote) putc('"', f);
+}
+
+void csv_write_field(FILE *f, const char *s)
+{
+    write_field(f, s, f && isatty(fileno(f)));
 }
 
 void csv_write_row(FILE *f, const char *const *fields, int n)
 {
     if (!f) return;
+    int tty = isatty(fileno(f));
     if (n == 1 && (!fields || !fields[0] || !*fields[0])) {
         fputs("\"\"\n", f);     /* else it reads back as a blank line */
         return;
     }
     for (int i = 0; i < n; i++) {
         if (i > 0) putc(',', f);
-        csv_write_field(f, fields ? fields[i] : NULL);
+        write_field(f, fields ? fields[i] : NULL, tty);
     }
     putc('\n', f);
 }

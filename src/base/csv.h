@@ -31,7 +31,10 @@ long csv_line(const csv_reader *r);
  * "dòng 7: …".  The string is copied. */
 int csv_set_name(csv_reader *r, const char *name);
 
-/* Write one field, quoting when needed. */
+/* Write one field, quoting when needed.  Written for spreadsheets: a cell
+ * that would run as a formula (starting with = + - @, a tab or CR, unless
+ * a plain number) gets a leading ' (Excel and LibreOffice show it as text).
+ * To a terminal, control characters are shown as ^X, never sent. */
 void csv_write_field(FILE *f, const char *s);
 /* Write a record of n fields followed by "\n" (LF, not CRLF).  A record
  * of one empty field is written as "" so that it is not read back as a

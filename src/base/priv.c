@@ -2,6 +2,7 @@
 #include "priv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -101,4 +102,59 @@ FILE *priv_fopen_user(const char *path, const char *mode)
     priv_user_end();
     errno = err;
     return f;
+}
+
+int priv_create_file(const char *path, mode_t mode, gid_t group, st_err *e)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return err_set(e, ST_EINVAL, "%s: tệp đã tồn tại; không ghi đè", path);
+        return err_set(e, ST_EIO, "%s: không tạo được tệp (%s)", path, strerror(errno));
+    }
+    int rc = ST_OK;
+    /* The mode exactly as asked, whatever the umask; then the group. */
+    if (fchmod(fd, mode) != 0 ||
+        (group != (gid_t)-1 && fchown(fd, (uid_t)-1, group) != 0))
+        rc = err_set(e, ST_EIO, "%s: không đặt được quyền truy cập (%s)", path, strerror(errno));
+    if (close(fd) != 0 && rc == ST_OK)
+        rc = err_set(e, ST_EIO, "%s: không tạo được tệp (%s)", path, strerror(errno));
+    if (rc) unlink(path);
+    return rc;
+}
+
+int priv_tempfile(char *path, size_t n, const char *prefix, st_err *e)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir || dir[0] != '/') dir = "/tmp";
+    if ((size_t)snprintf(path, n, "%s/%s-XXXXXX", dir, prefix) >= n)
+        return err_set(e, ST_EIO, "TMPDIR quá dài"), -1;
+    /* With the user's own rights and umask 077: the file is the user's,
+     * readable by nobody else, whatever group the program runs with. */
+    priv_user_begin();
+    mode_t old = umask(077);
+    int fd = mkstemp(path);
+    int err = errno;
+    umask(old);
+    priv_user_end();
+    if (fd < 0) {
+        err_set(e, ST_EIO, "Không tạo được tệp tạm trong %s (%s)", dir, strerror(err));
+        return -1;
+    }
+    return fd;
+}
+
+int priv_check_init(const char *path, st_err *e)
+{
+    if (!priv_elevated()) return ST_OK;
+    uid_t me = getuid();
+    if (me == 0) return ST_OK;
+    /* Else only who installed it: the owner of the database folder. */
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path ? path : "");
+    struct stat sb;
+    if (stat(dirname(dir), &sb) == 0 && sb.st_uid == me) return ST_OK;
+    return err_set(e, ST_EPERM, "Chỉ root (hoặc người đã cài đặt chương trình, chủ thư mục %s) "
+                   "được tạo cơ sở dữ liệu của hệ thống (refused: init needs root)",
+                   SANGTAO_DBDIR);
 }

@@ -34,6 +34,23 @@ void priv_user_end(void);
 #include <stdio.h>
 FILE *priv_fopen_user(const char *path, const char *mode);
 
+/* Create path as a new, empty file (never an existing one, never through
+ * a symbolic link) with exactly mode, and group unless (gid_t)-1: backups
+ * (0600), restored databases (the mode and group of the file replaced). */
+#include <sys/types.h>
+int priv_create_file(const char *path, mode_t mode, gid_t group, st_err *e);
+
+/* A new temporary file $TMPDIR/PREFIX-XXXXXX (or /tmp), created with the
+ * user's own rights and mode 0600; its path into path.  Returns the open
+ * descriptor, or -1 with e set. */
+int priv_tempfile(char *path, size_t n, const char *prefix, st_err *e);
+
+/* When elevated, only root or the owner of path's folder (who installed
+ * the program) may create the system database: between `make install` and
+ * the administrator's first step, anyone else could make himself its
+ * administrator.  ST_EPERM with a message otherwise. */
+int priv_check_init(const char *path, st_err *e);
+
 /* For the setgid test driver only: the directory to accept instead of
  * SANGTAO_DBDIR.  Never called by the program itself. */
 void priv_set_dbdir_for_tests(const char *dir);

@@ -76,6 +76,7 @@ void sbuf_json_str(sbuf *b, const char *s)
 
 char *sbuf_take(sbuf *b)
 {
+    if (b->oom) { sbuf_free(b); return NULL; }   /* not a cut-short string */
     char *s = b->s ? b->s : strdup("");
     sbuf_init(b);
     return s;

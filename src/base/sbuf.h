@@ -17,7 +17,8 @@ void sbuf_addn(sbuf *b, const char *s, size_t n);
 void sbuf_addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append s as a JSON string literal with quotes; NULL gives null. */
 void sbuf_json_str(sbuf *b, const char *s);
-/* Take ownership of the string (never NULL); b is reset. */
+/* Take ownership of the string; b is reset.  NULL when out of memory
+ * (b->oom, or no room for ""), never a string cut short. */
 char *sbuf_take(sbuf *b);
 /* The string so far ("" when empty). */
 const char *sbuf_str(const sbuf *b);

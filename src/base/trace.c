@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "priv.h"
+
 static int trace_fd = -1, trace_tried;
 static long long trace_origin;
 
@@ -38,9 +40,12 @@ void trace_init(void)
 {
     if (trace_tried) return;
     trace_tried = 1;
+    /* Never with the group's rights: the file would be created (or
+     * appended to) wherever the user points, the database's -shm included. */
+    if (priv_elevated()) return;
     const char *path = getenv("SANGTAO_TRACE");
     if (!path || !*path) return;
-    trace_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    trace_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (trace_fd < 0) return;
     trace_origin = mono_us();
     struct timeval tv;

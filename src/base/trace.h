@@ -13,7 +13,8 @@
 #ifndef SANGTAO_TRACE_H
 #define SANGTAO_TRACE_H
 
-/* Open the file named by SANGTAO_TRACE (once; later calls do nothing). */
+/* Open the file named by SANGTAO_TRACE (once; later calls do nothing),
+ * never when running setgid (priv.h), never through a symbolic link. */
 void trace_init(void);
 int trace_enabled(void);
 /* Microseconds on a monotonic clock (0 when tracing is off). */

@@ -20,7 +20,7 @@ int date_parse(const char *s, st_day *out, st_err *e);
 void date_iso(st_day d, char buf[11]);
 /* Format as "dd/mm/yyyy" (buf ≥ 11). */
 void date_vn(st_day d, char buf[11]);
-/* Today, local time; $SANGTAO_TODAY (YYYY-MM-DD) overrides, for tests. */
+/* Today, local time, unless a fixed clock is in force (clock.h). */
 st_day date_today(void);
 /* 0 = Monday … 6 = Sunday */
 int date_weekday(st_day d);

@@ -1,13 +1,12 @@
 /* sangtao init, unit, person, holiday, dissemination, check, backup. */
-#include "cli.h"
+#include "cli_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "demo/demo.h"
 #include "base/priv.h"
+#include "demo/demo.h"
 #include "flow/proposal.h"
 #include "flow/search.h"
 #include "flow/setup.h"
@@ -87,15 +86,17 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
     if (rc != -1) return rc;
     if ((rc = cli_config(c))) return rc;
     const char *path = config_str(c->cfg, "database.path");
+    st_err e;
+    err_clear(&e);
+    if (priv_check_init(path, &e)) return cli_fail(&e);
     if (access(path, F_OK) == 0)
         return cli_error("%s: tệp đã tồn tại; không ghi đè (file exists)", path);
     char *pw = NULL;
     const char *env = demo ? getenv("SANGTAO_PASSWORD") : NULL;
-    if (env && *env) pw = strdup(env);
-    else pw = cli_password("Mật khẩu cho tài khoản quản trị: ", 1, NULL, 1);
+    if (env && *env) {
+        if (!(pw = strdup(env))) return cli_error("hết bộ nhớ");
+    } else pw = cli_password("Mật khẩu cho tài khoản quản trị: ", 1, NULL, 1);
     if (!pw) return CLI_FAIL;
-    st_err e;
-    err_clear(&e);
     st_actor me;
     if (db_open(c->cfg, DB_OPEN_CREATE, &c->db, &e) != ST_OK) {
         cli_password_free(&pw);
@@ -120,31 +121,13 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 
 /* ---- unit ------------------------------------------------------------------------ */
 
-static int open_file(const char *path, FILE **f)
-{
-    *f = priv_fopen_user(path, "r");   /* the user's file, the user's rights */
-    if (!*f) return cli_error("%s: không mở được tệp (%s)", path, strerror(errno));
-    return CLI_OK;
-}
-
 static int u_import(cli_ctx *c, int argc, char **argv)
 {
-    cli_args a;
-    int rc = cli_parse(c, argc, argv, NULL,
+    return cli_import_command(c, argc, argv,
         "Cách dùng: sangtao unit import TỆP.csv\n"
         "Nhập cây đơn vị (quản trị viên): tiêu đề code,name,parent_code,level[,short_name].\n"
-        "Mã đã có được cập nhật, mã mới được thêm; tất cả hoặc không dòng nào.\n", 1, 1, &a);
-    if (rc != -1) return rc;
-    FILE *f;
-    if ((rc = cli_session(c)) || (rc = open_file(a.pos[0], &f))) return rc;
-    st_err e;
-    err_clear(&e);
-    int n = 0;
-    rc = unit_import_csv(c->db, &c->me, f, a.pos[0], &n, &e);
-    fclose(f);
-    if (rc != ST_OK) return cli_fail(&e);
-    printf("Đã nhập %d đơn vị từ %s\n", n, a.pos[0]);
-    return CLI_OK;
+        "Mã đã có được cập nhật, mã mới được thêm; tất cả hoặc không dòng nào.\n",
+        unit_import_csv, "đơn vị");
 }
 
 static const cli_col unit_cols[] = {
@@ -170,29 +153,18 @@ static int unit_out(const unit_row *r, void *ud)
     return 0;
 }
 
+static int unit_query(cli_ctx *c, const void *arg, cli_out *o, st_err *e)
+{
+    (void)arg;
+    return unit_list(c->db, &c->me, unit_out, o, e);
+}
+
 static int u_list(cli_ctx *c, int argc, char **argv)
 {
-    const char *format = NULL;
-    const cli_optdef defs[] = {{"format", CLI_VALUE, &format}, {NULL, 0, NULL}};
-    cli_args a;
-    int fmt = FMT_TABLE;
-    int rc = cli_parse(c, argc, argv, defs,
-                       "Cách dùng: sangtao unit list [--format table|csv|json]\n"
-                       "Cây đơn vị trong phạm vi của bạn.\n", 0, 0, &a);
-    if (rc != -1) return rc;
-    if ((rc = cli_format(c, format, FMT_TABLE | FMT_CSV | FMT_JSON, &fmt))) return rc;
-    if ((rc = cli_session(c))) return rc;
-    st_err e;
-    err_clear(&e);
-    cli_out o;
-    out_begin(&o, fmt, unit_cols, NUNIT);
-    if (unit_list(c->db, &c->me, unit_out, &o, &e) != ST_OK) {
-        out_abort(&o);
-        return cli_fail(&e);
-    }
-    int n = out_end(&o);
-    if (fmt == FMT_TABLE) printf("%d đơn vị\n", n);
-    return CLI_OK;
+    static const cli_list l = {unit_cols, NUNIT, unit_query, "đơn vị"};
+    return cli_list_command(c, argc, argv,
+                            "Cách dùng: sangtao unit list [--format table|csv|json]\n"
+                            "Cây đơn vị trong phạm vi của bạn.\n", 0, &l);
 }
 
 int cmd_unit(cli_ctx *c, int argc, char **argv)
@@ -239,23 +211,12 @@ int cmd_person(cli_ctx *c, int argc, char **argv)
 
 static int h_import(cli_ctx *c, int argc, char **argv)
 {
-    cli_args a;
-    int rc = cli_parse(c, argc, argv, NULL,
+    return cli_import_command(c, argc, argv,
         "Cách dùng: sangtao holiday import TỆP.csv\n"
         "Thêm hoặc sửa ngày nghỉ lễ và ngày làm bù (quản trị viên): cột date,kind,name;\n"
         "kind là holiday (nghỉ) hoặc workday (thứ Bảy/Chủ nhật làm bù); dòng bắt đầu\n"
-        "bằng # là chú thích.  Tất cả hoặc không dòng nào.\n", 1, 1, &a);
-    if (rc != -1) return rc;
-    FILE *f;
-    if ((rc = cli_session(c)) || (rc = open_file(a.pos[0], &f))) return rc;
-    st_err e;
-    err_clear(&e);
-    int n = 0;
-    rc = holiday_import_csv(c->db, &c->me, f, a.pos[0], &n, &e);
-    fclose(f);
-    if (rc != ST_OK) return cli_fail(&e);
-    printf("Đã nhập %d ngày từ %s\n", n, a.pos[0]);
-    return CLI_OK;
+        "bằng # là chú thích.  Tất cả hoặc không dòng nào.\n",
+        holiday_import_csv, "ngày");
 }
 
 int cmd_holiday(cli_ctx *c, int argc, char **argv)
@@ -308,10 +269,9 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
         "Mã thoát 1 khi phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
     if ((rc = cli_session(c))) return rc;
+    if (reindex && (rc = cli_need_admin(c, "dựng lại chỉ mục tìm kiếm"))) return rc;
     st_err e;
     err_clear(&e);
-    if (reindex && !(c->me.roles & ROLE_ADMIN))
-        return cli_error("Chỉ quản trị viên được dựng lại chỉ mục tìm kiếm");
     if (db_check(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
     if (reindex) {
         long n = 0;
@@ -336,7 +296,7 @@ int cmd_backup(cli_ctx *c, int argc, char **argv)
     if (rc != -1) return rc;
     if ((rc = cli_session(c))) return rc;
     /* A backup holds every unit's data: only an administrator may take it. */
-    if (!(c->me.roles & ROLE_ADMIN)) return cli_error("Chỉ quản trị viên được sao lưu");
+    if ((rc = cli_need_admin(c, "sao lưu"))) return rc;
     st_err e;
     err_clear(&e);
     if (db_backup(c->db, a.pos[0], &e) != ST_OK) return cli_fail(&e);

@@ -1,6 +1,6 @@
 /* sangtao audit: the audit trail, per proposal, per user, per period;
  * one row per changed field, as a table, CSV or JSON. */
-#include "cli.h"
+#include "cli_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,6 +33,11 @@ static int audit_out(const audit_row *r, void *ud)
     return 0;
 }
 
+static int audit_query(cli_ctx *c, const void *arg, cli_out *o, st_err *e)
+{
+    return audit_list(c->db, &c->me, arg, audit_out, o, e);
+}
+
 int cmd_audit(cli_ctx *c, int argc, char **argv)
 {
     const char *user = NULL, *proposal = NULL, *from = NULL, *to = NULL, *format = NULL,
@@ -62,16 +67,7 @@ int cmd_audit(cli_ctx *c, int argc, char **argv)
     if (lim < 0 || lim > 1000000000L)
         return cli_usage_error(c, "--limit cần một số nguyên không âm, không phải \"%.40s\"", limit);
     if ((rc = cli_session(c))) return rc;
-    st_err e;
-    err_clear(&e);
+    static const cli_list l = {audit_cols, NAUDIT, audit_query, "dòng nhật ký"};
     audit_filter f = {user, proposal, from, to, (int)lim};
-    cli_out o;
-    out_begin(&o, fmt, audit_cols, NAUDIT);
-    if (audit_list(c->db, &c->me, &f, audit_out, &o, &e) != ST_OK) {
-        out_abort(&o);
-        return cli_fail(&e);
-    }
-    int n = out_end(&o);
-    if (fmt == FMT_TABLE) printf("%d dòng nhật ký\n", n);
-    return CLI_OK;
+    return cli_list_print(c, &l, fmt, &f);
 }

@@ -1,15 +1,11 @@
 /* sangtao restore, sangtao maintain: the other half of backups. */
-#include "cli.h"
+#include "cli_internal.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-static int need_admin(cli_ctx *c, const char *what)
-{
-    if (c->me.roles & ROLE_ADMIN) return CLI_OK;
-    return cli_error("Chỉ quản trị viên được %s", what);
-}
+#include "flow/drafts.h"
 
 int cmd_restore(cli_ctx *c, int argc, char **argv)
 {
@@ -30,7 +26,7 @@ int cmd_restore(cli_ctx *c, int argc, char **argv)
      * restore one that cannot be opened at all. */
     if (getuid() != 0 || db_open(c->cfg, DB_OPEN_EXISTING, &c->db, &e) == ST_OK) {
         db_close(&c->db);
-        if ((rc = cli_session(c)) || (rc = need_admin(c, "khôi phục cơ sở dữ liệu"))) return rc;
+        if ((rc = cli_session(c)) || (rc = cli_need_admin(c, "khôi phục cơ sở dữ liệu"))) return rc;
         db_close(&c->db);   /* our own connection would count as "someone else" */
     }
     char aside[4200];
@@ -53,12 +49,17 @@ int cmd_maintain(cli_ctx *c, int argc, char **argv)
     int rc = cli_parse(c, argc, argv, NULL,
         "Cách dùng: sangtao maintain\n"
         "Bảo trì hằng đêm (quản trị viên; chạy từ cron được): ghi WAL vào tệp chính\n"
-        "(wal_checkpoint TRUNCATE), quick_check, PRAGMA optimize.  An toàn khi người khác\n"
-        "đang làm việc.  Mã thoát 1 khi quick_check phát hiện lỗi.\n", 0, 0, &a);
+        "(wal_checkpoint TRUNCATE), quick_check, PRAGMA optimize; xóa hẳn bản nháp đã bỏ\n"
+        "quá data.draft_keep_days ngày.  An toàn khi người khác đang làm việc.  Mã thoát 1\n"
+        "khi quick_check phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
-    if ((rc = cli_session(c)) || (rc = need_admin(c, "bảo trì cơ sở dữ liệu"))) return rc;
+    if ((rc = cli_session(c)) || (rc = cli_need_admin(c, "bảo trì cơ sở dữ liệu"))) return rc;
     st_err e;
     err_clear(&e);
+    int purged = 0;
+    if (draft_purge(c->db, config_int(c->cfg, "data.draft_keep_days"), &purged, &e) != ST_OK)
+        return cli_fail(&e);
+    printf("drafts_purged: %d\n", purged);
     if (db_maintain(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
     return CLI_OK;
 }

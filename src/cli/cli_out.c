@@ -1,7 +1,7 @@
 /* Output of the command line: tables fitted by display width (Vietnamese
  * letters with marks are one column, wide characters two), CSV through
  * csv.c, and JSON with sbuf's escaping. */
-#include "cli.h"
+#include "cli_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,14 +1,12 @@
 /* sangtao proposal …: new, edit, list, show, act, actions, history, import.
  * Everything goes through proposal.h and workflow.h with the logged-in user,
  * so the command line obeys the same roles and scopes as the screens. */
-#include "cli.h"
+#include "cli_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "flow/conflict.h"
-#include "base/priv.h"
 #include "flow/proposal.h"
 #include "base/workdays.h"
 #include "flow/workflow.h"
@@ -49,29 +47,78 @@ static int version_opt(cli_ctx *c, const char *s, int64_t *out)
     return CLI_OK;
 }
 
+/* What new, edit and act are given: --set NAME=VALUE…, --from FILE and,
+ * for edit and act, --version N. */
+typedef struct input {
+    cli_kvs sets, all;     /* all: what --from read, then every --set */
+    const char *from, *ver;
+    int64_t version;
+} input;
+
+/* The options that fill in, into defs (ended by its NULL row). */
+static void input_defs(input *in, int with_version, cli_optdef defs[4])
+{
+    const cli_optdef end = {NULL, 0, NULL};
+    defs[0] = (cli_optdef){"set", CLI_SET, &in->sets};
+    defs[1] = (cli_optdef){"from", CLI_VALUE, &in->from};
+    defs[2] = with_version ? (cli_optdef){"version", CLI_VALUE, &in->ver} : end;
+    defs[3] = end;
+}
+
+/* --version checked, --from and --set gathered, the user logged in:
+ * CLI_OK or the exit code. */
+static int input_ready(cli_ctx *c, input *in)
+{
+    int rc = version_opt(c, in->ver, &in->version);
+    if (!rc) rc = gather(in->from, &in->sets, &in->all);
+    if (!rc) rc = cli_session(c);
+    return rc;
+}
+
+static void input_free(input *in)
+{
+    cli_kvs_free(&in->sets);
+    cli_kvs_free(&in->all);
+}
+
+/* new and edit: parse npos arguments and the input; --help prints usage
+ * and the table of fields; no --set nor --from is a usage error; then
+ * input_ready.  -1 to go on, else the exit code. */
+static int input_parse(cli_ctx *c, int argc, char **argv, input *in, int with_version,
+                       const char *usage, int npos, cli_args *a)
+{
+    cli_optdef defs[4];
+    input_defs(in, with_version, defs);
+    int rc = cli_parse(c, argc, argv, defs, NULL, npos, npos, a);
+    if (rc != -1) return rc;
+    if (a->help) {
+        fputs(usage, stdout);
+        print_fields(stdout);
+        return CLI_OK;
+    }
+    if (!in->from && in->sets.n == 0)
+        return cli_usage_error(c, "cần --set TRƯỜNG=GIÁ_TRỊ hoặc --from TỆP");
+    rc = input_ready(c, in);
+    return rc ? rc : -1;
+}
+
 static int p_new(cli_ctx *c, int argc, char **argv)
 {
-    cli_kvs sets = {0}, all = {0};
-    const char *from = NULL;
-    const cli_optdef defs[] = {{"set", CLI_SET, &sets}, {"from", CLI_VALUE, &from}, {NULL, 0, NULL}};
+    input in = {0};
     cli_args a;
-    int rc = cli_parse(c, argc, argv, defs, NULL, 0, 0, &a);
-    if (rc == -1 && a.help) {
-        fputs("Cách dùng: sangtao proposal new --set TRƯỜNG=GIÁ_TRỊ… | --from TỆP\n"
-              "Lập dự thảo đề xuất (chuyên viên); in mã đề xuất mới.\n", stdout);
-        print_fields(stdout);
+    int rc = input_parse(c, argc, argv, &in, 0,
+                         "Cách dùng: sangtao proposal new --set TRƯỜNG=GIÁ_TRỊ… | --from TỆP\n"
+                         "Lập dự thảo đề xuất (chuyên viên); in mã đề xuất mới.\n", 0, &a);
+    if (rc == -1) {
         rc = CLI_OK;
-    } else if (rc == -1 && !from && sets.n == 0) {
-        rc = cli_usage_error(c, "cần --set TRƯỜNG=GIÁ_TRỊ hoặc --from TỆP");
-    } else if (rc == -1 && !(rc = gather(from, &sets, &all)) && !(rc = cli_session(c))) {
         st_err e;
         err_clear(&e);
         char code[32];
-        if (proposal_create(c->db, &c->me, all.kv, all.n, code, &e) != ST_OK) rc = cli_fail(&e);
+        if (proposal_create(c->db, &c->me, in.all.kv, in.all.n, code, &e) != ST_OK)
+            rc = cli_fail(&e);
         else printf("%s\n", code);
     }
-    cli_kvs_free(&sets);
-    cli_kvs_free(&all);
+    input_free(&in);
     return rc;
 }
 
@@ -94,29 +141,19 @@ static void conflict_print(const proposal_conflict *cf, FILE *f)
 
 static int p_edit(cli_ctx *c, int argc, char **argv)
 {
-    cli_kvs sets = {0}, all = {0};
-    const char *from = NULL, *ver = NULL;
-    const cli_optdef defs[] = {{"set", CLI_SET, &sets}, {"from", CLI_VALUE, &from},
-                               {"version", CLI_VALUE, &ver}, {NULL, 0, NULL}};
+    input in = {0};
     cli_args a;
-    int64_t version = 0;
-    int rc = cli_parse(c, argc, argv, defs, NULL, 1, 1, &a);
-    if (rc == -1 && a.help) {
-        fputs("Cách dùng: sangtao proposal edit MÃ --set TRƯỜNG=GIÁ_TRỊ… [--from TỆP] "
-              "[--version N]\n"
-              "Sửa đề xuất đang là dự thảo hoặc bị trả lại.  --version N: chỉ lưu khi đề xuất\n"
-              "vẫn ở phiên bản N (không ai sửa trong lúc đó).\n", stdout);
-        print_fields(stdout);
+    int rc = input_parse(c, argc, argv, &in, 1,
+        "Cách dùng: sangtao proposal edit MÃ --set TRƯỜNG=GIÁ_TRỊ… [--from TỆP] [--version N]\n"
+        "Sửa đề xuất đang là dự thảo hoặc bị trả lại.  --version N: chỉ lưu khi đề xuất\n"
+        "vẫn ở phiên bản N (không ai sửa trong lúc đó).\n", 1, &a);
+    if (rc == -1) {
         rc = CLI_OK;
-    } else if (rc == -1 && !from && sets.n == 0) {
-        rc = cli_usage_error(c, "cần --set TRƯỜNG=GIÁ_TRỊ hoặc --from TỆP");
-    } else if (rc == -1 && !(rc = version_opt(c, ver, &version)) &&
-               !(rc = gather(from, &sets, &all)) && !(rc = cli_session(c))) {
         st_err e;
         err_clear(&e);
         proposal_conflict *cf = NULL;
-        if (proposal_save(c->db, &c->me, a.pos[0], all.kv, all.n, NULL, 0, version, &cf,
-                          &e) != ST_OK) {
+        if (proposal_save(c->db, &c->me, a.pos[0], in.all.kv, in.all.n, NULL, 0, in.version,
+                          &cf, &e) != ST_OK) {
             rc = cli_fail(&e);
             conflict_print(cf, stderr);   /* both sides, so nothing is lost */
         } else {
@@ -124,8 +161,7 @@ static int p_edit(cli_ctx *c, int argc, char **argv)
         }
         proposal_conflict_free(&cf);
     }
-    cli_kvs_free(&sets);
-    cli_kvs_free(&all);
+    input_free(&in);
     return rc;
 }
 
@@ -154,6 +190,11 @@ static int list_row(const proposal_row *r, void *ud)
                             r->updated_at, ver, r->title};
     out_row(ud, v);
     return 0;
+}
+
+static int list_query(cli_ctx *c, const void *arg, cli_out *o, st_err *e)
+{
+    return proposal_list(c->db, &c->me, arg, list_row, o, e);
 }
 
 static const char list_usage[] =
@@ -218,17 +259,8 @@ static int p_list(cli_ctx *c, int argc, char **argv)
         return cli_error("trạng thái không tồn tại: \"%.40s\"; các trạng thái: %s", f.state, list);
     }
     if ((rc = cli_session(c))) return rc;
-    st_err e;
-    err_clear(&e);
-    cli_out o;
-    out_begin(&o, fmt, list_cols, NLIST);
-    if (proposal_list(c->db, &c->me, &f, list_row, &o, &e) != ST_OK) {
-        out_abort(&o);
-        return cli_fail(&e);
-    }
-    int rows = out_end(&o);
-    if (fmt == FMT_TABLE) printf("%d đề xuất\n", rows);
-    return CLI_OK;
+    static const cli_list l = {list_cols, NLIST, list_query, "đề xuất"};
+    return cli_list_print(c, &l, fmt, &f);
 }
 
 static int p_show(cli_ctx *c, int argc, char **argv)
@@ -277,12 +309,10 @@ static void act_usage(void)
 
 static int p_act(cli_ctx *c, int argc, char **argv)
 {
-    cli_kvs sets = {0}, all = {0};
-    const char *from = NULL, *ver = NULL;
-    const cli_optdef defs[] = {{"set", CLI_SET, &sets}, {"from", CLI_VALUE, &from},
-                               {"version", CLI_VALUE, &ver}, {NULL, 0, NULL}};
+    input in = {0};
+    cli_optdef defs[4];
+    input_defs(&in, 1, defs);
     cli_args a;
-    int64_t version = 0;
     int rc = cli_parse(c, argc, argv, defs, NULL, 2, 2, &a);
     if (rc == -1 && a.help) {
         const wf_action *w = NULL;
@@ -290,12 +320,12 @@ static int p_act(cli_ctx *c, int argc, char **argv)
         if (w) workflow_print_action_help(w, stdout);
         else act_usage();
         rc = CLI_OK;
-    } else if (rc == -1 && !(rc = version_opt(c, ver, &version)) &&
-               !(rc = gather(from, &sets, &all)) && !(rc = cli_session(c))) {
+    } else if (rc == -1 && !(rc = input_ready(c, &in))) {
         st_err e;
         err_clear(&e);
         proposal_head h;
-        if (workflow_apply(c->db, &c->me, a.pos[0], a.pos[1], all.kv, all.n, version, &e) != ST_OK)
+        if (workflow_apply(c->db, &c->me, a.pos[0], a.pos[1], in.all.kv, in.all.n, in.version,
+                           &e) != ST_OK)
             rc = cli_fail(&e);
         else if (proposal_get_head(c->db, &c->me, a.pos[0], &h, &e) != ST_OK)
             printf("%s: %s xong\n", a.pos[0], a.pos[1]);   /* done, but now out of sight */
@@ -303,8 +333,7 @@ static int p_act(cli_ctx *c, int argc, char **argv)
             printf("%s: %s xong; trạng thái: %s (%s)\n", h.code, a.pos[1],
                    wf_state_label(h.state), wf_state_name(h.state));
     }
-    cli_kvs_free(&sets);
-    cli_kvs_free(&all);
+    input_free(&in);
     return rc;
 }
 
@@ -358,55 +387,34 @@ static int hist_row(const event_row *r, void *ud)
     return 0;
 }
 
-static int p_history(cli_ctx *c, int argc, char **argv)
+static int hist_query(cli_ctx *c, const void *arg, cli_out *o, st_err *e)
 {
-    const char *format = NULL;
-    const cli_optdef defs[] = {{"format", CLI_VALUE, &format}, {NULL, 0, NULL}};
-    cli_args a;
-    int fmt = FMT_TABLE;
-    int rc = cli_parse(c, argc, argv, defs,
-                       "Cách dùng: sangtao proposal history MÃ [--format table|csv|json]\n"
-                       "Nhật ký mọi thao tác với đề xuất, cũ trước (không sửa, không xóa được).\n",
-                       1, 1, &a);
-    if (rc != -1) return rc;
-    if ((rc = cli_format(c, format, FMT_TABLE | FMT_CSV | FMT_JSON, &fmt))) return rc;
-    if ((rc = cli_session(c))) return rc;
-    st_err e;
-    err_clear(&e);
+    const cli_args *a = arg;
     proposal_head h;
     /* Look the code up first, so that an unknown code is an error and not
      * an empty table. */
-    if (proposal_get_head(c->db, &c->me, a.pos[0], &h, &e) != ST_OK) return cli_fail(&e);
-    cli_out o;
-    out_begin(&o, fmt, hist_cols, NHIST);
-    if (proposal_history(c->db, &c->me, a.pos[0], hist_row, &o, &e) != ST_OK) {
-        out_abort(&o);
-        return cli_fail(&e);
-    }
-    out_end(&o);
-    return CLI_OK;
+    int rc = proposal_get_head(c->db, &c->me, a->pos[0], &h, e);
+    if (rc != ST_OK) return rc;
+    return proposal_history(c->db, &c->me, a->pos[0], hist_row, o, e);
+}
+
+static int p_history(cli_ctx *c, int argc, char **argv)
+{
+    static const cli_list l = {hist_cols, NHIST, hist_query, NULL};
+    return cli_list_command(c, argc, argv,
+        "Cách dùng: sangtao proposal history MÃ [--format table|csv|json]\n"
+        "Nhật ký mọi thao tác với đề xuất, cũ trước (không sửa, không xóa được).\n",
+        1, &l);
 }
 
 static int p_import(cli_ctx *c, int argc, char **argv)
 {
-    cli_args a;
-    int rc = cli_parse(c, argc, argv, NULL,
-                       "Cách dùng: sangtao proposal import TỆP.csv\n"
-                       "Nhập nhiều đề xuất từ bảng tính (CSV UTF-8): dòng đầu là tên trường\n"
-                       "(như --set), mỗi dòng sau một đề xuất.  Nhập tất cả hoặc không dòng nào;\n"
-                       "dòng sai được nêu số dòng.\n", 1, 1, &a);
-    if (rc != -1) return rc;
-    if ((rc = cli_session(c))) return rc;
-    FILE *f = priv_fopen_user(a.pos[0], "r");
-    if (!f) return cli_error("%s: không mở được tệp (%s)", a.pos[0], strerror(errno));
-    st_err e;
-    err_clear(&e);
-    int n = 0;
-    rc = proposal_import_csv(c->db, &c->me, f, a.pos[0], &n, &e);
-    fclose(f);
-    if (rc != ST_OK) return cli_fail(&e);
-    printf("Đã nhập %d đề xuất từ %s\n", n, a.pos[0]);
-    return CLI_OK;
+    return cli_import_command(c, argc, argv,
+        "Cách dùng: sangtao proposal import TỆP.csv\n"
+        "Nhập nhiều đề xuất từ bảng tính (CSV UTF-8): dòng đầu là tên trường\n"
+        "(như --set), mỗi dòng sau một đề xuất.  Nhập tất cả hoặc không dòng nào;\n"
+        "dòng sai được nêu số dòng.\n",
+        proposal_import_csv, "đề xuất");
 }
 
 int cmd_proposal(cli_ctx *c, int argc, char **argv)

@@ -1,6 +1,6 @@
 /* sangtao report periodic|overdue: the reports of report.h, as a printable
  * document, CSV, XLSX or JSON, for the logged-in user's scope. */
-#include "cli.h"
+#include "cli_internal.h"
 #include "base/priv.h"
 
 #include <errno.h>
@@ -122,10 +122,10 @@ static int check_opts(cli_ctx *c, ropts *o, int *width, char *tmp, size_t tmpn)
     *width = atoi(w);
     if (o->print && (!o->output || strcmp(o->output, "-") == 0)) {
         /* Printing without -o: a temporary file, removed afterwards. */
-        const char *dir = getenv("TMPDIR");
-        snprintf(tmp, tmpn, "%s/sangtao-report-XXXXXX", dir && *dir ? dir : "/tmp");
-        int fd = mkstemp(tmp);
-        if (fd < 0) return cli_error("không tạo được tệp tạm (%s)", strerror(errno));
+        st_err e;
+        err_clear(&e);
+        int fd = priv_tempfile(tmp, tmpn, "sangtao-report", &e);
+        if (fd < 0) return cli_fail(&e);
         close(fd);
         o->output = tmp;
     }

@@ -1,5 +1,5 @@
 /* sangtao user …: add, list, lock, unlock, passwd, roles, os-login. */
-#include "cli.h"
+#include "cli_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +31,7 @@ static int us_add(cli_ctx *c, int argc, char **argv)
     if (roles_parse(roles, &mask, &e) != ST_OK) return cli_fail(&e);
     if ((rc = cli_session(c))) return rc;
     /* The core decides; this only spares asking for a password in vain. */
-    if (!(c->me.roles & ROLE_ADMIN)) return cli_error("Chỉ quản trị viên được thêm người dùng");
+    if ((rc = cli_need_admin(c, "thêm người dùng"))) return rc;
     char prompt[160];
     snprintf(prompt, sizeof prompt, "Mật khẩu cho %.100s: ", a.pos[0]);
     char *pw = cli_password(prompt, 1, "SANGTAO_NEW_PASSWORD", 1);
@@ -70,29 +70,18 @@ static int user_out(const user_row *r, void *ud)
     return 0;
 }
 
+static int user_query(cli_ctx *c, const void *arg, cli_out *o, st_err *e)
+{
+    (void)arg;
+    return user_list(c->db, &c->me, user_out, o, e);
+}
+
 static int us_list(cli_ctx *c, int argc, char **argv)
 {
-    const char *format = NULL;
-    const cli_optdef defs[] = {{"format", CLI_VALUE, &format}, {NULL, 0, NULL}};
-    cli_args a;
-    int fmt = FMT_TABLE;
-    int rc = cli_parse(c, argc, argv, defs,
-                       "Cách dùng: sangtao user list [--format table|csv|json]\n"
-                       "Tài khoản có phạm vi nằm trong phạm vi của bạn.\n", 0, 0, &a);
-    if (rc != -1) return rc;
-    if ((rc = cli_format(c, format, FMT_TABLE | FMT_CSV | FMT_JSON, &fmt))) return rc;
-    if ((rc = cli_session(c))) return rc;
-    st_err e;
-    err_clear(&e);
-    cli_out o;
-    out_begin(&o, fmt, user_cols, NUSER);
-    if (user_list(c->db, &c->me, user_out, &o, &e) != ST_OK) {
-        out_abort(&o);
-        return cli_fail(&e);
-    }
-    int n = out_end(&o);
-    if (fmt == FMT_TABLE) printf("%d tài khoản\n", n);
-    return CLI_OK;
+    static const cli_list l = {user_cols, NUSER, user_query, "tài khoản"};
+    return cli_list_command(c, argc, argv,
+                            "Cách dùng: sangtao user list [--format table|csv|json]\n"
+                            "Tài khoản có phạm vi nằm trong phạm vi của bạn.\n", 0, &l);
 }
 
 static int lock_or_unlock(cli_ctx *c, int argc, char **argv, int lock)
@@ -132,7 +121,8 @@ static int us_passwd(cli_ctx *c, int argc, char **argv)
     int self = strcmp(target, c->me.username) == 0;
     char *old = NULL;
     if (self && c->login_password) {
-        old = strdup(c->login_password);
+        /* NULL here would mean "no old password": an admin's reset. */
+        if (!(old = strdup(c->login_password))) return cli_error("hết bộ nhớ");
     } else if (self) {
         /* Logged in through the OS account: the old password is still asked. */
         old = cli_password("Mật khẩu hiện tại: ", 0, "SANGTAO_PASSWORD", 0);

@@ -5,7 +5,7 @@
 
 #include "store/db_internal.h"
 #include "scope.h"
-#include "proposal.h"
+#include "proposal_head.h"
 #include "base/sbuf.h"
 #include "base/workdays.h"
 
@@ -39,7 +39,9 @@ static int user_visible(st_db *db, const st_actor *who, const char *name, int64_
     sqlite3_finalize(st);
     if (found && (*id == who->id || ((who->roles & ROLE_ADMIN) && unit_in_scope(db, who, scope))))
         return ST_OK;
-    if (found && *id != who->id && !(who->roles & ROLE_ADMIN))
+    /* A non-administrator asking for anyone else gets the same answer
+     * whether or not the account exists: the answer tells no names. */
+    if (!(who->roles & ROLE_ADMIN))
         return err_set(e, ST_EPERM, "Chỉ quản trị viên xem được nhật ký của người khác");
     return err_field(e, ST_ENOTFOUND, "user", "Không có người dùng '%.40s'", name);
 }

@@ -91,11 +91,18 @@ int draft_latest(st_db *db, const st_actor *who, draft **out, st_err *e)
             if (!kv || !s) { rc = SQLITE_NOMEM; break; }
             s[2 * d->n] = strdup(db_col_text(st, 0));
             s[2 * d->n + 1] = strdup(db_col_text(st, 1));
+            if (!s[2 * d->n] || !s[2 * d->n + 1]) {
+                free(s[2 * d->n]);
+                free(s[2 * d->n + 1]);
+                rc = SQLITE_NOMEM;
+                break;
+            }
             kv[d->n].name = s[2 * d->n];
             kv[d->n].value = s[2 * d->n + 1];
             d->n++;
         }
-        rc = rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "đọc bản nháp");
+        rc = rc == SQLITE_DONE ? ST_OK : rc == SQLITE_NOMEM ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
+                                                            : db_fail(db, e, "đọc bản nháp");
         sqlite3_finalize(st);
     }
     if (rc) { draft_free(&d); return rc; }
@@ -115,6 +122,28 @@ int draft_discard(st_db *db, const st_actor *who, const char *context, st_err *e
         sqlite3_bind_int64(st, 1, who->id);
         sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "xóa bản nháp");
+        sqlite3_finalize(st);
+    }
+    if (rc) { db_rollback(db); return rc; }
+    return db_commit(db, e);
+}
+
+int draft_purge(st_db *db, long keep_days, int *removed, st_err *e)
+{
+    *removed = 0;
+    char now[32];
+    db_now(now);
+    int rc = db_begin(db, e);
+    if (rc) return rc;
+    sqlite3_stmt *st;
+    /* Only drafts already discarded: one still waiting is someone's work. */
+    rc = db_prepare(db, "DELETE FROM drafts WHERE deleted = 1 AND saved_at < "
+                    "strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || ?2 || ' days')", &st, e);
+    if (!rc) {
+        sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, keep_days);
+        rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "xóa bản nháp cũ");
+        if (!rc) *removed = sqlite3_changes(db_h(db));
         sqlite3_finalize(st);
     }
     if (rc) { db_rollback(db); return rc; }

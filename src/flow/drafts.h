@@ -29,5 +29,8 @@ int draft_latest(st_db *db, const st_actor *who, draft **out, st_err *e);
 void draft_free(draft **d);
 /* Forget the user's drafts of this context (after saving or declining). */
 int draft_discard(st_db *db, const st_actor *who, const char *context, st_err *e);
+/* Remove for good the drafts discarded more than keep_days ago (every
+ * user's: the nightly `maintain`); *removed = how many. */
+int draft_purge(st_db *db, long keep_days, int *removed, st_err *e);
 
 #endif

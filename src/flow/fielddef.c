@@ -112,6 +112,14 @@ int field_normalize(const fielddef *f, const char *raw, char **out, st_err *e)
         return ST_OK;
     }
     char buf[64];
+    unsigned ctl = 0;
+    long at = text_find_control(v, f->type == FT_LONGTEXT, &ctl);
+    if (at >= 0) {
+        rc = err_field(e, ST_EINVAL, f->name, "%s (%s): có ký tự điều khiển (mã 0x%02X, ở byte "
+                       "%ld); hãy gõ lại hoặc dán dạng văn bản thuần", f->label, f->name, ctl, at);
+        free(v);
+        return rc;
+    }
     switch (f->type) {
     case FT_TEXT:
         if (strchr(v, '\n') || utf8_chars(v) > TEXT_MAX_CHARS)

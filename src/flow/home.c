@@ -7,6 +7,7 @@
 
 #include "store/db_internal.h"
 #include "base/sbuf.h"
+#include "proposal_rows.h"
 #include "scope.h"
 #include "text/text.h"
 #include "base/workdays.h"
@@ -73,24 +74,12 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
                     const char *search, const char *sort, int desc, int limit,
                     int offset, proposal_row_cb cb, void *ud, st_err *e)
 {
-    static const struct { const char *name, *asc, *desc; } sorts[] = {
-        {"code", "p.code", "p.code DESC"},
-        /* as proposal_list: title_key orders as COLLATE vi, through an index */
-        {"title", "p.title_key", "p.title_key DESC"},
-        {"state", "p.state", "p.state DESC"},
-        {"unit", "eu.code", "eu.code DESC"},
-        {"updated", "p.updated_at", "p.updated_at DESC"},
-        {"due", "p.due_date IS NULL, p.due_date", "p.due_date IS NULL, p.due_date DESC"},
-    };
     if (!who) return err_set(e, ST_EPERM, "chưa đăng nhập");
     /* Sorted by unit: the units in code order, each one's proposals in id
      * order, so a page needs no sort of them all (as proposal_list). */
     int by_unit = sort && strcmp(sort, "unit") == 0;
-    char order[128] = "p.updated_at DESC, p.id DESC";
-    for (size_t k = 0; sort && *sort && k < sizeof sorts / sizeof sorts[0]; k++)
-        if (strcmp(sort, sorts[k].name) == 0)
-            snprintf(order, sizeof order, "%s, p.id%s", desc ? sorts[k].desc : sorts[k].asc,
-                     desc ? " DESC" : "");
+    char order[128] = "p.updated_at DESC, p.id DESC";   /* an unknown sort keeps it */
+    proposal_rows_order(sort, desc, order, sizeof order);
     int rc = need_fold(db, e);
     if (rc) return rc;
     char *words[MAX_WORDS];
@@ -100,16 +89,16 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
         if (!folded) return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
         for (char *save = NULL, *w = strtok_r(folded, " \t", &save); w && nw < MAX_WORDS;
              w = strtok_r(NULL, " \t", &save))
-            words[nw++] = strdup(w);
+            if (!(words[nw++] = strdup(w))) break;
         free(folded);
+        if (nw && !words[nw - 1]) {
+            for (int k = 0; k < nw; k++) free(words[k]);
+            return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        }
     }
     sbuf sql;
     sbuf_init(&sql);
-    sbuf_add(&sql, "SELECT p.id, p.code, p.title, p.state, eu.code, eu.name, f.name, "
-             "(SELECT pe.full_name FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
-             "WHERE pr.proposal_id = p.id AND pr.deleted = 0 AND pr.is_lead = 1 "
-             "ORDER BY pr.ord LIMIT 1), p.created_at, p.updated_at, p.due_date, p.version "
-             "FROM ");
+    sbuf_add(&sql, PROPOSAL_ROWS_SELECT);
     sbuf_add(&sql, by_unit ? "units eu CROSS JOIN proposals p ON eu.id = p.employing_unit_id "
                            : "proposals p JOIN units eu ON eu.id = p.employing_unit_id ");
     sbuf_add(&sql, "JOIN units cu ON cu.id = p.competent_unit_id "
@@ -134,20 +123,7 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
         sqlite3_bind_int(st, 3, offset > 0 ? offset : 0);
         for (int k = 0; k < nw; k++)
             sqlite3_bind_text(st, 10 + k, words[k] ? words[k] : "", -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            int s = wf_state_parse(db_col_text(st, 3));
-            proposal_row row = {
-                .id = sqlite3_column_int64(st, 0), .code = db_col_text(st, 1),
-                .title = db_col_text(st, 2), .state_name = db_col_text(st, 3),
-                .state_label = s >= 0 ? wf_state_label(s) : db_col_text(st, 3),
-                .unit_code = db_col_text(st, 4), .unit_name = db_col_text(st, 5),
-                .field_name = db_col_text(st, 6), .lead_name = db_col_text(st, 7),
-                .created_at = db_col_text(st, 8), .updated_at = db_col_text(st, 9),
-                .due_date = db_col_text(st, 10), .version = sqlite3_column_int64(st, 11),
-            };
-            if (cb && cb(&row, ud)) { rc = SQLITE_DONE; break; }
-        }
-        rc = rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "đọc danh sách đề xuất");
+        rc = proposal_rows_each(db, st, cb, ud, e);
         sqlite3_finalize(st);
     }
     for (int k = 0; k < nw; k++) free(words[k]);

@@ -24,8 +24,12 @@ int people_search(st_db *db, const st_actor *who, const char *search, int limit,
         if (!folded) return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
         for (char *save = NULL, *w = strtok_r(folded, " \t", &save); w && nw < MAX_WORDS;
              w = strtok_r(NULL, " \t", &save))
-            words[nw++] = strdup(w);
+            if (!(words[nw++] = strdup(w))) break;
         free(folded);
+        if (nw && !words[nw - 1]) {
+            for (int k = 0; k < nw; k++) free(words[k]);
+            return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        }
     }
     /* Folding in C: people are few per scope, and fold() may not be
      * registered on this connection yet. */

@@ -1,6 +1,9 @@
 /* Proposals: create, edit, read, list (paged in SQL), history, bulk import.
  * Every call takes the acting user and obeys roles and unit scope.  State
- * changes go through workflow_apply, never here. */
+ * changes go through workflow_apply, never here.  Written in proposal.c
+ * (create, edit, import), proposal_read.c (show, history) and
+ * proposal_list.c; the field table and the head lookup have their own
+ * headers, included here. */
 #ifndef SANGTAO_PROPOSAL_H
 #define SANGTAO_PROPOSAL_H
 
@@ -11,13 +14,8 @@
 #include "base/err.h"
 #include "fielddef.h"
 #include "base/kv.h"
-
-/* The editable fields of a proposal (DOMAIN.md "Proposal"), in form order. */
-int proposal_nfields(void);
-const fielddef *proposal_field(int i);
-/* Its column in the proposals table, or NULL when stored elsewhere (units,
- * field, proposers). */
-const char *proposal_field_column(int i);
+#include "proposal_fields.h"
+#include "proposal_head.h"
 
 /* Create a draft (clerk or admin).  Fields by name as in proposal_field;
  * proposers: "lead" (a person id or exact name; an unknown name adds the
@@ -46,18 +44,6 @@ int proposal_update(st_db *db, const st_actor *who, const char *code,
  * version: vals[i] malloc'd (free each).  Scope as proposal_get_head. */
 int proposal_read_values(st_db *db, const st_actor *who, const char *code,
                          char **vals, int64_t *version, st_err *e);
-
-/* Basic facts for the workflow and the screens. */
-typedef struct proposal_head {
-    int64_t id;
-    char code[32];
-    int state;
-    int64_t version;
-    int64_t employing_unit, competent_unit;
-} proposal_head;
-/* Look up by code, with the scope check (outside scope = ST_ENOTFOUND). */
-int proposal_get_head(st_db *db, const st_actor *who, const char *code,
-                      proposal_head *out, st_err *e);
 
 /* Everything about one proposal: fields, proposers, opinions, votes,
  * decisions, resources, monitoring, results, evaluations, replications,
@@ -106,12 +92,10 @@ int proposal_history(st_db *db, const st_actor *who, const char *code,
 
 /* Bulk entry from a spreadsheet: a header row of field names, one proposal
  * per row; all rows or none; each bad row named by its line.  *count = rows
- * created. */
+ * created.  The input is read whole (at most PROPOSAL_IMPORT_MAX bytes) and
+ * parsed before the write transaction begins. */
+#define PROPOSAL_IMPORT_MAX (32 << 20)
 int proposal_import_csv(st_db *db, const st_actor *who, FILE *f,
                         const char *name, int *count, st_err *e);
-
-/* Is the proposal (by its two unit ids) in the actor's scope? */
-int proposal_in_scope(st_db *db, const st_actor *who, int64_t employing,
-                      int64_t competent);
 
 #endif

@@ -1,257 +1,34 @@
-/* Search queries, highlighting and the index's upkeep (see search.h). */
+/* The database half of search (see search.h): walking a list for the rows
+ * that match, and the FTS5 index's upkeep.  The text half — folding,
+ * splitting, the query, highlighting — is text/search_text.c. */
 #include "search.h"
 
-#include <stdlib.h>
-#include <string.h>
-#include <utf8proc.h>
-
 #include "store/db_internal.h"
-#include "base/sbuf.h"
-#include "text/text.h"
-
-/* A word character for search: letters and digits (as FTS5's unicode61
- * tokenizer sees them), and the marks that ride on letters. */
-static int word_cp(utf8proc_int32_t cp)
-{
-    utf8proc_category_t k = utf8proc_category(cp);
-    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO) ||
-           k == UTF8PROC_CATEGORY_CO;
-}
-
-/* Split s (valid UTF-8) into words, in place, NUL-terminating each;
- * returns their number (at most max). */
-static int split_words(char *s, char **words, int max)
-{
-    size_t len = strlen(s), i = 0;
-    int n = 0, in = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t r = utf8proc_iterate((utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        if (r <= 0) {
-            s[i] = '\0';
-            break;
-        }
-        if (word_cp(cp)) {
-            if (!in) {
-                if (n == max) {
-                    s[i] = '\0';
-                    break;
-                }
-                words[n++] = s + i;
-                in = 1;
-            }
-        } else {
-            memset(s + i, 0, (size_t)r);    /* separators end words */
-            in = 0;
-        }
-        i += (size_t)r;
-    }
-    return n;
-}
-
-int search_fts_query(const char *typed, char **out, st_err *e)
-{
-    *out = NULL;
-    if (!typed) return ST_OK;
-    if (!text_utf8_valid(typed, strlen(typed), NULL))
-        return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
-    char *folded = text_fold(typed);
-    if (!folded) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
-    char *words[SEARCH_MAX_WORDS];
-    int n = split_words(folded, words, SEARCH_MAX_WORDS);
-    if (n == 0) {
-        free(folded);
-        return ST_OK;
-    }
-    sbuf q;
-    sbuf_init(&q);
-    /* Words hold only letters and digits, so quoting cannot be broken. */
-    for (int i = 0; i < n; i++) sbuf_addf(&q, "%s\"%s\"*", i ? " " : "", words[i]);
-    free(folded);
-    if (q.oom) {
-        sbuf_free(&q);
-        return err_set(e, ST_ENOMEM, "hết bộ nhớ");
-    }
-    *out = strdup(sbuf_str(&q));
-    sbuf_free(&q);
-    return *out ? ST_OK : err_set(e, ST_ENOMEM, "hết bộ nhớ");
-}
-
-/* Marks in seen (bit k) each word that begins a word of text, which is
- * folded as the index holds it; returns the new mask. */
-static unsigned words_seen(const char *text, char *const *words, const size_t *wlen, int n,
-                           unsigned seen)
-{
-    size_t len = strlen(text), i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        if (r <= 0) { i++; continue; }
-        if (!word_cp(cp)) { i += (size_t)r; continue; }
-        size_t start = i;
-        while (i < len) {
-            r = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                 (utf8proc_ssize_t)(len - i), &cp);
-            if (r <= 0 || !word_cp(cp)) break;
-            i += (size_t)r;
-        }
-        for (int k = 0; k < n; k++)
-            if (!(seen & (1u << k)) && i - start >= wlen[k] &&
-                memcmp(text + start, words[k], wlen[k]) == 0)
-                seen |= 1u << k;
-    }
-    return seen;
-}
 
 int search_walk(sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
                 int64_t *ids, int *n)
 {
     *n = 0;
-    char *folded = typed ? text_fold(typed) : NULL;
-    if (!folded) return SEARCH_WALK_BUDGET;
-    char *words[SEARCH_MAX_WORDS];
-    size_t wlen[SEARCH_MAX_WORDS];
-    int nw = split_words(folded, words, SEARCH_MAX_WORDS), rc = SQLITE_DONE;
-    for (int k = 0; k < nw; k++) wlen[k] = strlen(words[k]);
+    search_words sw;
+    if (search_words_split(&sw, typed) != 0) return SEARCH_WALK_BUDGET;
+    int nw = sw.n, rc = SQLITE_DONE;
     unsigned all = nw >= 32 ? ~0u : (1u << nw) - 1;
     long walked = 0;
     while (*n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (walked++ >= budget) {
-            free(folded);
+            search_words_free(&sw);
             return SEARCH_WALK_BUDGET;
         }
         unsigned seen = 0;
         for (int c = 1; c <= ntext && seen != all; c++) {
             const char *t = (const char *)sqlite3_column_text(st, c);
-            if (t) seen = words_seen(t, words, wlen, nw, seen);
+            if (t) seen = search_words_seen(&sw, t, seen);
         }
         if (nw > 0 && seen == all) ids[(*n)++] = sqlite3_column_int64(st, 0);
     }
-    free(folded);
+    search_words_free(&sw);
     if (*n >= want) return SEARCH_WALK_FOUND;
     return rc == SQLITE_DONE ? SEARCH_WALK_END : -rc;
-}
-
-/* Fold one code point (as UTF-8) into buf; returns its length. */
-static size_t fold_cp(utf8proc_int32_t cp, char *buf, size_t cap)
-{
-    char one[8];
-    utf8proc_ssize_t k = utf8proc_encode_char(cp, (utf8proc_uint8_t *)one);
-    one[k] = '\0';
-    char *f = text_fold(one);
-    if (!f) return 0;
-    size_t n = strlen(f);
-    if (n >= cap) n = 0;
-    memcpy(buf, f, n);
-    free(f);
-    return n;
-}
-
-int search_highlight(const char *text, const char *typed, search_range *ranges, int max)
-{
-    if (!text || !typed || max <= 0) return 0;
-    size_t tlen = strlen(text);
-    if (!text_utf8_valid(text, tlen, NULL) || !text_utf8_valid(typed, strlen(typed), NULL))
-        return 0;
-    char *folded = text_fold(typed);
-    if (!folded) return 0;
-    char *words[SEARCH_MAX_WORDS];
-    int nw = split_words(folded, words, SEARCH_MAX_WORDS), nr = 0;
-    size_t i = 0;
-    while (i < tlen && nr < max && nw > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                              (utf8proc_ssize_t)(tlen - i), &cp);
-        if (r <= 0) break;
-        if (!word_cp(cp)) {
-            i += (size_t)r;
-            continue;
-        }
-        /* A word of text: fold it code point by code point, remembering
-         * where in text each folded length ends. */
-        size_t start = i, best_end = 0, best_len = 0;
-        char fw[256];
-        size_t flen = 0;
-        while (i < tlen) {
-            r = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                 (utf8proc_ssize_t)(tlen - i), &cp);
-            if (r <= 0 || !word_cp(cp)) break;
-            i += (size_t)r;
-            /* Combining marks fold to nothing and stay with their letter. */
-            flen += fold_cp(cp, fw + flen, sizeof fw - flen);
-            for (int k = 0; k < nw; k++) {
-                size_t wl = strlen(words[k]);
-                if (wl == flen && wl > best_len && memcmp(fw, words[k], wl) == 0) {
-                    best_len = wl;
-                    best_end = i;
-                }
-            }
-        }
-        /* Take trailing combining marks of the last highlighted letter. */
-        while (best_end && best_end < tlen) {
-            r = utf8proc_iterate((const utf8proc_uint8_t *)text + best_end,
-                                 (utf8proc_ssize_t)(tlen - best_end), &cp);
-            if (r <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_MN) break;
-            best_end += (size_t)r;
-        }
-        if (best_end) {
-            ranges[nr].start = start;
-            ranges[nr].end = best_end;
-            nr++;
-        }
-    }
-    free(folded);
-    return nr;
-}
-
-/* Lower case NFC (malloc'd), or NULL. */
-static char *lower_nfc(const char *s)
-{
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                      UTF8PROC_CASEFOLD);
-    if (r < 0) {
-        free(out);
-        return NULL;
-    }
-    return (char *)out;
-}
-
-int search_exact_words(const char *text, const char *typed)
-{
-    if (!text || !typed || !*typed) return 0;
-    char *lt = lower_nfc(typed), *ft = text_fold(typed);
-    int score = 0;
-    if (lt && ft && strcmp(lt, ft) != 0) {
-        char *lx = lower_nfc(text);
-        char *words[SEARCH_MAX_WORDS], *tw[256];
-        int n = lx ? split_words(lt, words, SEARCH_MAX_WORDS) : 0;
-        int m = lx ? split_words(lx, tw, 256) : 0;
-        for (int k = 0; k < n; k++) {
-            size_t wl = strlen(words[k]);
-            int best = 0;
-            for (int j = 0; j < m && best < 2; j++)
-                if (strncmp(tw[j], words[k], wl) == 0) best = tw[j][wl] ? 1 : 2;
-            score += best;
-        }
-        free(lx);
-    }
-    free(lt);
-    free(ft);
-    return score;
-}
-
-int search_has_marks(const char *typed)
-{
-    if (!typed || !*typed) return 0;
-    char *lt = lower_nfc(typed), *ft = text_fold(typed);
-    int marks = lt && ft && strcmp(lt, ft) != 0;
-    free(lt);
-    free(ft);
-    return marks;
 }
 
 static const char SQL_FILL[] =

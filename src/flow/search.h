@@ -3,7 +3,8 @@
  * marks, đ → d) and every word matches as a word prefix, so "quan ly dat dai"
  * finds "Quản lý đất đai" and "dang" finds "Đặng" and "đảng".  The index is
  * the FTS5 table proposal_fts (data/002_search.sql), kept in step by
- * triggers and rebuilt by `sangtao check --reindex`. */
+ * triggers and rebuilt by `sangtao check --reindex`.  This header is the
+ * database half; the folding and matching of text is text/search_text.h. */
 #ifndef SANGTAO_SEARCH_H
 #define SANGTAO_SEARCH_H
 
@@ -11,32 +12,9 @@
 #include <stdint.h>
 #include "store/db.h"
 #include "base/err.h"
-
-/* The most words of a query that count; the rest are ignored. */
-#define SEARCH_MAX_WORDS 16
-
-/* The FTS5 MATCH expression for the typed text: each folded word as a
- * quoted prefix ("Quản lý" → "\"quan\"* \"ly\"*").  *out is NULL (ST_OK)
- * when the text holds no word; invalid UTF-8 is ST_EINVAL. */
-int search_fts_query(const char *typed, char **out, st_err *e);
-
-/* Where text matches the typed words, for highlighting: byte ranges
- * [start, end) of text, in order, at most max; returns their number.  A
- * range covers the part of a word of text whose folded form begins with a
- * typed word ("đất" for "da" → "đấ"). */
-typedef struct search_range {
-    size_t start, end;
-} search_range;
-int search_highlight(const char *text, const char *typed, search_range *ranges, int max);
-
-/* How closely text holds the typed words with exactly their marks (case
- * aside): per typed word 2 when a word of text is that word, 1 when a word
- * of text begins with it; summed.  0 when the typed text has no marks at
- * all.  Ranks "đảng" above "Đặng" for the query "đảng". */
-int search_exact_words(const char *text, const char *typed);
-
-/* Does the typed text carry any mark (tone, vowel mark, đ)? */
-int search_has_marks(const char *typed);
+/* The text half (search_fts_query, search_highlight, search_exact_words,
+ * search_has_marks): callers of search keep including only this header. */
+#include "text/search_text.h"
 
 /* Walking a list in its own order and keeping the rows that match, for a
  * first page without reading every hit (proposal_list: a common word

@@ -1,4 +1,5 @@
-/* Units (the tree of organisations) and people. */
+/* Units (the tree of organisations): the import (unit_import.c) and the
+ * reads (units.c).  People are in people.h, included here. */
 #ifndef SANGTAO_UNITS_H
 #define SANGTAO_UNITS_H
 
@@ -8,6 +9,7 @@
 #include "store/db.h"
 #include "base/err.h"
 #include "base/kv.h"
+#include "people.h"
 
 /* Import a unit tree from CSV: header "code,name,parent_code,level[,short_name]"
  * (parents before children, or in any order — resolved in the file).
@@ -31,13 +33,5 @@ int unit_list(st_db *db, const st_actor *who, unit_row_cb cb, void *ud, st_err *
 int unit_find(st_db *db, const char *code, int64_t *id, st_err *e);
 /* Parent id of a unit (0 for a root). */
 int64_t unit_parent(st_db *db, int64_t id);
-
-/* People: add with fields full_name (required), position, unit (code),
- * phone, email, note.  *id = the new person. */
-int person_add(st_db *db, const st_actor *who, const st_kv *vals, int n,
-               int64_t *id, st_err *e);
-/* Find a person by id (decimal) or exact full name (NFC); ST_ENOTFOUND or
- * ST_EINVAL when several share the name. */
-int person_find(st_db *db, const char *id_or_name, int64_t *id, st_err *e);
 
 #endif

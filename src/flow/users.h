@@ -1,4 +1,6 @@
-/* Accounts: yescrypt passwords (libxcrypt), lockout, roles and scope. */
+/* Accounts: yescrypt passwords (libxcrypt), lockout, roles and scope.  The
+ * administration is in users.c, logging in in login.c (both on the account
+ * record of accounts.c), the hashes in password.c. */
 #ifndef SANGTAO_USERS_H
 #define SANGTAO_USERS_H
 

@@ -5,36 +5,6 @@
 
 #include <string.h>
 
-static const char *const state_names[S_COUNT] = {
-    "draft", "submitted", "in_review", "returned", "approved", "rejected",
-    "implementing", "suspended", "terminated", "reported", "evaluated",
-    "replication_proposed", "replicated", "closed", "withdrawn",
-};
-static const char *const state_labels[S_COUNT] = {
-    "Dự thảo", "Đã gửi, chờ xem xét", "Đang xem xét", "Trả lại để hoàn thiện",
-    "Được chấp thuận", "Không chấp thuận", "Đang triển khai", "Tạm dừng",
-    "Đình chỉ do vi phạm", "Đã báo cáo kết quả", "Đã đánh giá",
-    "Đề xuất nhân rộng", "Đã nhân rộng", "Kết thúc", "Đã rút",
-};
-
-/* The same, short enough for a list column (at most 17 columns). */
-static const char *const state_short[S_COUNT] = {
-    "Dự thảo", "Đã gửi", "Đang xem xét", "Trả lại", "Được chấp thuận", "Không chấp thuận",
-    "Đang triển khai", "Tạm dừng", "Đình chỉ", "Đã báo cáo", "Đã đánh giá",
-    "Đề xuất nhân rộng", "Đã nhân rộng", "Kết thúc", "Đã rút",
-};
-
-const char *wf_state_short(int s) { return s >= 0 && s < S_COUNT ? state_short[s] : "?"; }
-const char *wf_state_name(int s) { return s >= 0 && s < S_COUNT ? state_names[s] : "?"; }
-const char *wf_state_label(int s) { return s >= 0 && s < S_COUNT ? state_labels[s] : "?"; }
-
-int wf_state_parse(const char *name)
-{
-    for (int i = 0; name && i < S_COUNT; i++)
-        if (strcmp(name, state_names[i]) == 0) return i;
-    return -1;
-}
-
 #define B(s) (1u << (s))
 #define ALL_STATES ((1u << S_COUNT) - 1)
 #define F(n, l, t, fl) {n, l, t, fl, NULL, NULL, 0, 0}
@@ -270,38 +240,6 @@ int wf_action_allowed(const wf_action *a, unsigned roles, int state)
     return a->to == S_DRAFT || wf_action_from(a, state);
 }
 
-/* DOMAIN.md "Protect": completed → not liable; abuse → discipline; not (fully)
- * completed but in line with policy, clean motive, common good and no
- * prohibited act → liability excluded, or, with damage, considered for
- * exclusion, exemption or mitigation; otherwise no protection applies. */
-const char *workflow_suggest_protection(const char *outcome, int damage,
-                                        int in_line_policy, int clean_motive,
-                                        int common_good, int no_prohibited_act,
-                                        int abuse)
-{
-    if (abuse) return "discipline";
-    if (outcome && strcmp(outcome, "completed") == 0) return "not_liable";
-    if (in_line_policy && clean_motive && common_good && no_prohibited_act)
-        return damage ? "consider_exclusion" : "excluded";
-    return "none";
-}
-
-const char *wf_measure_label(const char *m)
-{
-    static const char *const map[][2] = {
-        {"not_liable", "Không bị xử lý trách nhiệm"},
-        {"excluded", "Loại trừ trách nhiệm"},
-        {"consider_exclusion", "Xem xét loại trừ, miễn hoặc giảm nhẹ trách nhiệm"},
-        {"exempted", "Miễn trách nhiệm"},
-        {"mitigated", "Giảm nhẹ trách nhiệm"},
-        {"discipline", "Xử lý nghiêm (kỷ luật)"},
-        {"none", "Không thuộc trường hợp được bảo vệ"},
-    };
-    for (size_t i = 0; m && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(m, map[i][0]) == 0) return map[i][1];
-    return m ? m : "";
-}
-
 static void print_roles(unsigned roles, FILE *f)
 {
     char buf[128];
@@ -316,9 +254,9 @@ void workflow_print_action_help(const wf_action *a, FILE *f)
     fprintf(f, "\n  từ trạng thái (from): ");
     int first = 1;
     for (int s = 0; s < S_COUNT; s++)
-        if (a->from & B(s)) { fprintf(f, "%s%s", first ? "" : ", ", state_names[s]); first = 0; }
+        if (a->from & B(s)) { fprintf(f, "%s%s", first ? "" : ", ", wf_state_name(s)); first = 0; }
     if (first) fprintf(f, "-");
-    fprintf(f, "\n  sang (to): %s\n", a->to == S_NONE ? "(giữ nguyên)" : state_names[a->to]);
+    fprintf(f, "\n  sang (to): %s\n", a->to == S_NONE ? "(giữ nguyên)" : wf_state_name(a->to));
     for (int i = 0; i < a->nfields; i++) {
         const fielddef *fd = &a->fields[i];
         fprintf(f, "    %-20s %s%s%s", fd->name, fd->label,
@@ -334,7 +272,7 @@ void workflow_print_help(FILE *f)
 {
     fprintf(f, "Trạng thái (states):\n");
     for (int s = 0; s < S_COUNT; s++)
-        fprintf(f, "  %-22s %s\n", state_names[s], state_labels[s]);
+        fprintf(f, "  %-22s %s\n", wf_state_name(s), wf_state_label(s));
     fprintf(f, "\nThao tác (actions; * = bắt buộc):\n");
     for (int i = 0; i < wf_nactions; i++) {
         workflow_print_action_help(&wf_actions[i], f);

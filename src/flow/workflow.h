@@ -1,6 +1,8 @@
 /* The workflow of DOMAIN.md: one table (workflow.c) of every action with its
  * from-states, to-state, roles, fields and deadline rule.  Menus, the CLI,
- * validation and help all read it through these functions. */
+ * validation and help all read it through these functions.  The states are
+ * in workflow_states.h and the protection measures in protection.h, both
+ * included here. */
 #ifndef SANGTAO_WORKFLOW_H
 #define SANGTAO_WORKFLOW_H
 
@@ -11,19 +13,8 @@
 #include "base/err.h"
 #include "fielddef.h"
 #include "base/kv.h"
-
-typedef enum {
-    S_DRAFT, S_SUBMITTED, S_IN_REVIEW, S_RETURNED, S_APPROVED, S_REJECTED,
-    S_IMPLEMENTING, S_SUSPENDED, S_TERMINATED, S_REPORTED, S_EVALUATED,
-    S_REPLICATION_PROPOSED, S_REPLICATED, S_CLOSED, S_WITHDRAWN,
-    S_COUNT
-} wf_state;
-#define S_NONE (-1)   /* an action that records without moving the state */
-
-const char *wf_state_name(int s);    /* "in_review" */
-const char *wf_state_label(int s);   /* "Đang xem xét" */
-const char *wf_state_short(int s);   /* "Trả lại": the label cut for list columns */
-int wf_state_parse(const char *name); /* -1 if unknown */
+#include "protection.h"
+#include "workflow_states.h"
 
 typedef struct wf_action wf_action;
 
@@ -53,15 +44,6 @@ int workflow_validate(const wf_action *a, const st_kv *vals, int n,
 int workflow_apply(st_db *db, const st_actor *who, const char *code,
                    const char *action, const st_kv *vals, int n,
                    int64_t expected_version, st_err *e);
-
-/* The protection measure the rules of DOMAIN.md suggest for an evaluation
- * (the user confirms it): not_liable, excluded, consider_exclusion,
- * discipline or none. */
-const char *workflow_suggest_protection(const char *outcome, int damage,
-                                        int in_line_policy, int clean_motive,
-                                        int common_good, int no_prohibited_act,
-                                        int abuse);
-const char *wf_measure_label(const char *measure);
 
 /* Must a proposal have this field (proposal_field name) before it is
  * submitted?  (The forms mark those fields.) */

@@ -7,39 +7,8 @@
 #include <string.h>
 
 #include "events.h"
+#include "people.h"
 #include "units.h"
-
-static int field_index(const wf_action *a, const char *name)
-{
-    for (int i = 0; i < a->nfields; i++)
-        if (strcmp(a->fields[i].name, name) == 0) return i;
-    return -1;
-}
-
-const char *wf_val(const wf_ctx *c, const char *name)
-{
-    int i = field_index(c->a, name);
-    if (i >= 0) return c->val[i] ? c->val[i] : "";
-    for (int k = 0; k < c->nx; k++)
-        if (strcmp(c->xname[k], name) == 0) return c->xval[k];
-    return "";
-}
-
-void wf_set(wf_ctx *c, const char *name, const char *value)
-{
-    int i = field_index(c->a, name);
-    if (i < 0) return;
-    free(c->val[i]);
-    c->val[i] = strdup(value);
-}
-
-void wf_extra(wf_ctx *c, const char *column, const char *value)
-{
-    if (c->nx >= WF_MAXX) return;
-    c->xname[c->nx] = column;
-    c->xval[c->nx] = strdup(value ? value : "");
-    c->nx++;
-}
 
 static void ctx_free(wf_ctx *c)
 {
@@ -65,7 +34,7 @@ static int normalize_all(const wf_action *a, const st_kv *kv, int n, char **vals
 {
     int nerr = 0;
     for (int k = 0; k < n; k++)
-        if (field_index(a, kv[k].name) < 0 && nerr < max)
+        if (wf_field_index(a, kv[k].name) < 0 && nerr < max)
             unknown_field(a, kv[k].name, &errs[nerr++]);
     for (int i = 0; i < a->nfields && i < WF_MAXF; i++) {
         const fielddef *f = &a->fields[i];
@@ -81,7 +50,10 @@ static int normalize_all(const wf_action *a, const st_kv *kv, int n, char **vals
             char buf[11];
             date_iso(date_today(), buf);
             free(vals[i]);
-            vals[i] = strdup(buf);
+            if (!(vals[i] = strdup(buf))) {
+                if (nerr < max) err_set(&errs[nerr], ST_ENOMEM, "hết bộ nhớ");
+                nerr++;
+            }
         }
     }
     return nerr;
@@ -102,7 +74,7 @@ static int resolve_refs(wf_ctx *c)
         if (!c->val[i] || !*c->val[i]) continue;
         int rc = ST_OK;
         if (f->type == FT_UNIT) rc = unit_find(c->db, c->val[i], &c->ref_id[i], c->e);
-        else if (f->type == FT_PERSON) rc = person_find(c->db, c->val[i], &c->ref_id[i], c->e);
+        else if (f->type == FT_PERSON) rc = person_find(c->db, c->who, c->val[i], &c->ref_id[i], c->e);
         if (rc) {
             char tmp[512];
             snprintf(tmp, sizeof tmp, "%s (%s): %s", f->label, f->name, c->e->msg);
@@ -146,9 +118,10 @@ static char *event_comment(const wf_ctx *c)
 static int write_event(wf_ctx *c)
 {
     char *json = event_json(c), *comment = event_comment(c);
-    int rc = event_write(c->db, c->who, c->p.id, c->a->name, wf_state_name(c->p.state),
-                         c->a->to == S_NONE ? NULL : wf_state_name(c->a->to), comment,
-                         wf_val(c, "doc_no"), wf_val(c, "doc_date"), json, &c->event_id, c->e);
+    int rc = !json || !comment ? err_set(c->e, ST_ENOMEM, "hết bộ nhớ")
+             : event_write(c->db, c->who, c->p.id, c->a->name, wf_state_name(c->p.state),
+                           c->a->to == S_NONE ? NULL : wf_state_name(c->a->to), comment,
+                           wf_val(c, "doc_no"), wf_val(c, "doc_date"), json, &c->event_id, c->e);
     free(json);
     free(comment);
     return rc;
@@ -261,6 +234,7 @@ static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
                        (long long)c->p.version, (long long)expected_version);
     if ((rc = check_state(c->a, c->p.state, c->e)) || (rc = resolve_refs(c))) return rc;
     if (c->a->hook && (rc = c->a->hook(c))) return rc;
+    if (c->oom) return err_set(c->e, ST_ENOMEM, "hết bộ nhớ");   /* a value the hook set */
     if ((rc = write_event(c))) return rc;
     if (c->a->table && (rc = write_row(c))) return rc;
     if (c->a->after && (rc = c->a->after(c))) return rc;

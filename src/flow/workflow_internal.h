@@ -1,9 +1,12 @@
-/* Shared by workflow.c (the table) and workflow_apply.c (the engine). */
+/* Shared by the pieces of the workflow, each calling only those below it:
+ * workflow_ctx.c (an action's values while it is applied) <
+ * workflow_rules.c (the actions' own rules, the hooks) < workflow.c (the
+ * table, which names the hooks) < workflow_apply.c (the engine). */
 #ifndef SANGTAO_WORKFLOW_INTERNAL_H
 #define SANGTAO_WORKFLOW_INTERNAL_H
 
 #include "store/db_internal.h"
-#include "proposal.h"
+#include "proposal_head.h"
 #include "base/sbuf.h"
 #include "workflow.h"
 
@@ -48,23 +51,27 @@ struct wf_ctx {
     const char *xname[WF_MAXX]; /* extra columns set by the hook */
     char *xval[WF_MAXX];
     int nx;
+    int oom;                /* wf_set or wf_extra ran out of memory */
     int64_t event_id, row_id;
     char due[11];           /* the clock this action starts, if any */
     st_err *e;
 };
 
+/* ---- workflow_ctx.c ---- */
+/* Index of the action's field name, or -1. */
+int wf_field_index(const wf_action *a, const char *name);
 /* Value of the action's field name in the context ("" if absent). */
 const char *wf_val(const wf_ctx *c, const char *name);
-/* Replace a field's value (e.g. a default). */
+/* Replace a field's value (e.g. a default); out of memory sets c->oom. */
 void wf_set(wf_ctx *c, const char *name, const char *value);
-/* Add an extra column for the action's table. */
+/* Add an extra column for the action's table; out of memory sets c->oom. */
 void wf_extra(wf_ctx *c, const char *column, const char *value);
 
+/* ---- workflow.c ---- */
 extern const wf_action wf_actions[];
 extern const int wf_nactions;
 
-
-/* The actions' own rules (workflow_rules.c). */
+/* ---- workflow_rules.c: the actions' own rules ---- */
 int wf_hook_submit(wf_ctx *c);
 int wf_hook_resubmit(wf_ctx *c);
 int wf_hook_accept(wf_ctx *c);

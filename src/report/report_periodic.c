@@ -24,23 +24,6 @@
 #include "report_periodic.h"
 #include "flow/workflow.h"
 
-const char *const rp_outcomes[3] = {"completed", "partial", "not_completed"};
-const char *const rp_measures[NMEASURE] = {"not_liable", "excluded", "consider_exclusion",
-                                           "exempted", "mitigated", "discipline", "none"};
-const char *const rp_forms[NFORM] = {"praise", "certificate", "merit", "early_raise",
-                                     "priority_appointment"};
-
-int rp_exec(pctx *c, const char *sql)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db_h(c->db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-        int rc = err_set(c->e, ST_EDB, "Lập báo cáo: %s", msg ? msg : "lỗi cơ sở dữ liệu");
-        sqlite3_free(msg);
-        return rc;
-    }
-    return ST_OK;
-}
-
 /* 0 current period, 1 the period before, -1 neither. */
 static int which(const pctx *c, const char *d)
 {
@@ -81,12 +64,6 @@ static void tally(pctx *c, int m, const char *d, int g, int fi)
         if (m == M_IMPLEMENT || m == M_PILOT || m == M_REJECT) c->month[mi * 3 + 1]++;
         if (m == M_EVAL) c->month[mi * 3 + 2]++;
     }
-}
-
-int rp_step_fail(pctx *c, sqlite3_stmt *st, int rc, const char *what)
-{
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, what);
 }
 
 /* ---- flows: what happened in the two periods --------------------------------- */

@@ -19,6 +19,7 @@ enum { T_SUMMARY, T_BY_UNIT, T_BY_FIELD, T_BY_MONTH, T_REASONS, T_DECISIONS, T_O
        T_DISSEM_MISSING, T_COUNT };
 #define NMEASURE 7
 #define NFORM 5
+/* report_periodic_shared.c: the codes the tables are keyed by. */
 extern const char *const rp_outcomes[3];
 extern const char *const rp_measures[NMEASURE];
 extern const char *const rp_forms[NFORM];
@@ -75,7 +76,8 @@ const rprop *rp_find(const pctx *c, int64_t id);
 void rp_unload(pctx *c);
 int rp_load_stocks(pctx *c);
 
-
+/* report_periodic_shared.c: run sql, or set the report's error; finalize st
+ * and turn a step's rc other than SQLITE_DONE into db_fail(what). */
 int rp_exec(pctx *c, const char *sql);
 int rp_step_fail(pctx *c, sqlite3_stmt *st, int rc, const char *what);
 /* report_periodic_tables.c: create the tables (before the lists fill some),

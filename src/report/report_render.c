@@ -70,27 +70,29 @@ static size_t char_at(const char *s, int *w)
     return (size_t)n;
 }
 
-typedef struct wlines { char **v; int n, cap; } wlines;
+typedef struct wlines { char **v; int n, cap, oom; } wlines;
 
 static void push(wlines *l, sbuf *line)
 {
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 4;
         char **v = realloc(l->v, (size_t)cap * sizeof *v);
-        if (!v) { sbuf_free(line); return; }
+        if (!v) { sbuf_free(line); l->oom = 1; return; }
         l->v = v;
         l->cap = cap;
     }
-    l->v[l->n++] = sbuf_take(line);
+    char *s = sbuf_take(line);
+    if (s) l->v[l->n++] = s;
+    else l->oom = 1;
 }
 
 /* Wrap s into lines of at most w columns: at spaces, and inside a word that
  * is longer than a line; '\n' breaks.  Returns the count (lines malloc'd;
- * at least one, maybe empty). */
-static int wrap(const char *src, int w, char ***out)
+ * at least one, maybe empty — or fewer, with rl->oom set, out of memory). */
+static int wrap(const char *src, int w, char ***out, report_lines *rl)
 {
     char *s = text_sanitize(src ? src : "", 1);
-    wlines l = {NULL, 0, 0};
+    wlines l = {NULL, 0, 0, !s};
     sbuf line;
     sbuf_init(&line);
     if (w < 1) w = 1;
@@ -120,6 +122,7 @@ static int wrap(const char *src, int w, char ***out)
     if (lw > 0 || l.n == 0) push(&l, &line);
     sbuf_free(&line);
     free(s);
+    if (l.oom) rl->oom = 1;   /* lines lost: the report says out of memory */
     *out = l.v;
     return l.n;
 }
@@ -149,7 +152,7 @@ void report_lines_para(report_lines *out, const char *text, int width, int style
 static void para(report_lines *out, const char *text, int width, int style, int glue)
 {
     char **v;
-    int n = wrap(text, width, &v);
+    int n = wrap(text, width, &v, out);
     for (int i = 0; i < n; i++) report_lines_add(out, v[i], style, i ? 1 : glue);
     free_lines(v, n);
 }
@@ -174,7 +177,7 @@ static void measure(const char *s, int *word, int *line)
 {
     int cw = 0, lw = 0;
     *word = *line = 0;
-    while (*s) {
+    while (s && *s) {
         int w;
         if (*s == '\n') { cw = lw = 0; s++; continue; }
         if (*s == ' ') { cw = 0; lw++; s++; }
@@ -204,7 +207,7 @@ static void grid_row(report_lines *out, const char *const *cells, const int *w, 
     char **wr[REPORT_MAXCOL];
     int nw[REPORT_MAXCOL], h = 1;
     for (int i = 0; i < nv; i++) {
-        nw[i] = wrap(cells[i], w[i], &wr[i]);
+        nw[i] = wrap(cells[i], w[i], &wr[i], out);
         if (nw[i] > h) h = nw[i];
     }
     for (int k = 0; k < h; k++) {
@@ -227,9 +230,10 @@ static void grid_row(report_lines *out, const char *const *cells, const int *w, 
 }
 
 /* The text of display column i of a row: its columns (the first and those
- * joined to it), one per line.  Returns a malloc'd string. */
+ * joined to it), one per line.  Returns a malloc'd string (NULL, with
+ * out->oom set, when out of memory). */
 static char *display_cell(const report_table *t, int row, const int *first, const int *last,
-                          int i)
+                          int i, report_lines *out)
 {
     sbuf b;
     sbuf_init(&b);
@@ -241,7 +245,9 @@ static char *display_cell(const report_table *t, int row, const int *first, cons
         if (b.len) sbuf_add(&b, "\n");
         sbuf_add(&b, s);
     }
-    return sbuf_take(&b);
+    char *s = sbuf_take(&b);
+    if (!s) out->oom = 1;
+    return s;
 }
 
 static void render_table(const report_table *t, int width, report_lines *out)
@@ -259,13 +265,13 @@ static void render_table(const report_table *t, int width, report_lines *out)
     for (int i = 0; i < nv; i++) {
         int nat = 0, word = 0, hword, wd, ln;
         for (int r = 0; r < t->nrows; r++) {
-            char *s = display_cell(t, r, first, last, i);
+            char *s = display_cell(t, r, first, last, i, out);
             measure(s, &wd, &ln);
             free(s);
             if (ln > nat) nat = ln;
             if (wd > word) word = wd;
         }
-        char *h = display_cell(t, -1, first, last, i);
+        char *h = display_cell(t, -1, first, last, i, out);
         measure(h, &hword, &hw[i]);
         free(h);
         w[i] = nat > hword ? nat : hword;
@@ -300,7 +306,7 @@ static void render_table(const report_table *t, int width, report_lines *out)
     rule(w, nv, &b);
     report_lines_add(out, sbuf_str(&b), RL_RULE, 1);
     char *cells[REPORT_MAXCOL];
-    for (int i = 0; i < nv; i++) cells[i] = display_cell(t, -1, first, last, i);
+    for (int i = 0; i < nv; i++) cells[i] = display_cell(t, -1, first, last, i, out);
     grid_row(out, (const char *const *)cells, w, right, nv, RL_HEAD, 1, -1, 0);
     for (int i = 0; i < nv; i++) free(cells[i]);
     report_lines_add(out, sbuf_str(&b), RL_RULE, 1);
@@ -314,7 +320,7 @@ static void render_table(const report_table *t, int width, report_lines *out)
                 out->v[out->n - 1].nhead = nhead;
             }
         }
-        for (int i = 0; i < nv; i++) cells[i] = display_cell(t, r, first, last, i);
+        for (int i = 0; i < nv; i++) cells[i] = display_cell(t, r, first, last, i, out);
         grid_row(out, (const char *const *)cells, w, right, nv,
                  total_row ? RL_TOTAL : RL_BODY, r == 0 || total_row, start, nhead);
         for (int i = 0; i < nv; i++) free(cells[i]);

@@ -1,4 +1,5 @@
-/* Settings: config.ini read through one table of options.  See config.c. */
+/* Settings: config.ini read through one table of options (config_table.c);
+ * how the files of the settings share the work: config_internal.h. */
 #ifndef SANGTAO_CONFIG_H
 #define SANGTAO_CONFIG_H
 
@@ -18,7 +19,7 @@ int config_load_file(const char *path, config **out, st_err *e);
 void config_free(config **c);
 
 /* Values by "section.key", e.g. "database.path".  Unknown keys abort in
- * debug builds; the table in config.c is the single list. */
+ * debug builds; the table in config_table.c is the single list. */
 const char *config_str(const config *c, const char *key);
 long config_int(const config *c, const char *key);
 int config_bool(const config *c, const char *key);

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "base/priv.h"
 #include "base/sbuf.h"
 
@@ -85,7 +86,7 @@ int db_prepare(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e)
 
 void db_now(char buf[32])
 {
-    const char *fake = getenv("SANGTAO_NOW"); /* tests: a fixed clock */
+    const char *fake = clock_fixed_now(); /* tests and the demo: a fixed clock */
     if (fake && strlen(fake) == 20) { memcpy(buf, fake, 21); return; }
     time_t t = time(NULL);
     struct tm tm;
@@ -396,7 +397,7 @@ int db_check(st_db *db, FILE *out, st_err *e)
 static int backup_to(st_db *db, const char *dest, st_err *e);
 
 /* The copy is the user's file: made with the user's own group, not the
- * sangtao group the program may run with. */
+ * sangtao group the program may run with, and mode 0600. */
 int db_backup(st_db *db, const char *dest, st_err *e)
 {
     priv_user_begin();
@@ -407,13 +408,15 @@ int db_backup(st_db *db, const char *dest, st_err *e)
 
 static int backup_to(st_db *db, const char *dest, st_err *e)
 {
-    struct stat sb;
-    if (stat(dest, &sb) == 0)
-        return err_set(e, ST_EINVAL, "%s: tệp đã tồn tại; không ghi đè", dest);
+    /* Every row and every password hash is in the copy: only its maker
+     * (the administrator, or root's nightly job) may read it. */
+    int made = priv_create_file(dest, 0600, (gid_t)-1, e);
+    if (made) return made;
     sqlite3 *to = NULL;
-    if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
         err_set(e, ST_EIO, "%s: không tạo được tệp sao lưu (%s)", dest, sqlite3_errmsg(to));
         sqlite3_close(to);
+        unlink(dest);
         return ST_EIO;
     }
     sqlite3_backup *b = sqlite3_backup_init(to, "main", db->h, "main");

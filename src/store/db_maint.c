@@ -103,40 +103,52 @@ static int aside_name(const char *path, char *aside, st_err *e)
     return ST_OK;
 }
 
-/* The current file is not a readable database (corrupt): move it and its
- * WAL aside as they are, and copy the backup into a new file. */
-static int restore_damaged(const char *path, sqlite3 *s, char *aside, st_err *e)
+/* The current file is not a readable database (corrupt): copy the backup
+ * into a new file beside it (the mode and group of the file it replaces,
+ * so the other clerks keep their access), check it, and only then move the
+ * damaged file and its WAL aside as they are and put the new one in place. */
+static int restore_damaged(const char *path, const struct stat *orig, sqlite3 *s,
+                           char *aside, st_err *e)
 {
-    char from[4300], to[4300];
+    char from[4300], to[4300], fresh[4300];
     int rc = aside_name(path, aside, e);
     if (rc) return rc;
-    if (rename(path, aside) != 0)
-        return err_set(e, ST_EIO, "%s: không đổi tên được thành %s (%s)", path, aside,
-                       strerror(errno));
-    snprintf(from, sizeof from, "%s-wal", path);
-    snprintf(to, sizeof to, "%s-wal", aside);
-    if (rename(from, to) != 0 && errno != ENOENT) { /* kept in place: harmless */ }
-    snprintf(from, sizeof from, "%s-shm", path);
-    unlink(from);
+    snprintf(fresh, sizeof fresh, "%s.restoring", path);
+    rc = priv_create_file(fresh, orig->st_mode & 0777, orig->st_gid, e);
+    if (rc) return rc;
     sqlite3 *t = NULL;
-    rc = sqlite3_open_v2(path, &t, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    rc = sqlite3_open_v2(fresh, &t, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc == SQLITE_OK) rc = copy_db(t, s);
     char ok[256] = "";
     if (rc == SQLITE_OK && (one_row(t, "PRAGMA integrity_check", ok, sizeof ok) != 0 ||
                             strcmp(ok, "ok") != 0))
         rc = SQLITE_CORRUPT;
     if (rc != SQLITE_OK) {
-        err_set(e, ST_EDB, "%s: khôi phục thất bại (%s); tệp hỏng được cất ở %s", path,
-                t ? sqlite3_errmsg(t) : sqlite3_errstr(rc), aside);
+        err_set(e, ST_EDB, "%s: khôi phục thất bại (%s); tệp hỏng vẫn ở chỗ cũ", path,
+                t ? sqlite3_errmsg(t) : sqlite3_errstr(rc));
         sqlite3_close(t);
+        unlink(fresh);
         return ST_EDB;
     }
     sqlite3_close(t);
+    if (rename(path, aside) != 0) {
+        err_set(e, ST_EIO, "%s: không đổi tên được thành %s (%s)", path, aside, strerror(errno));
+        unlink(fresh);
+        return ST_EIO;
+    }
+    snprintf(from, sizeof from, "%s-wal", path);
+    snprintf(to, sizeof to, "%s-wal", aside);
+    if (rename(from, to) != 0 && errno != ENOENT) { /* kept in place: harmless */ }
+    snprintf(from, sizeof from, "%s-shm", path);
+    unlink(from);
+    if (rename(fresh, path) != 0)
+        return err_set(e, ST_EIO, "%s: không đặt được bản khôi phục vào chỗ (%s); bản khôi "
+                       "phục ở %s, tệp hỏng ở %s", path, strerror(errno), fresh, aside);
     return ST_OK;
 }
 
-static int restore_into(sqlite3 *t, sqlite3 *s, const char *path, const char *src,
-                        char *aside, st_err *e)
+static int restore_into(sqlite3 *t, sqlite3 *s, const char *path, const struct stat *orig,
+                        const char *src, char *aside, st_err *e)
 {
     char mode[32];
     /* Leaving WAL needs the only connection: a clerk still working (or a
@@ -157,8 +169,11 @@ static int restore_into(sqlite3 *t, sqlite3 *s, const char *path, const char *sr
                        path, sqlite3_errmsg(t));
     int rc = aside_name(path, aside, e);
     if (rc) return rc;
+    /* The copy set aside holds what the database holds: same mode, group. */
+    rc = priv_create_file(aside, orig->st_mode & 0777, orig->st_gid, e);
+    if (rc) return rc;
     sqlite3 *a = NULL;
-    rc = sqlite3_open_v2(aside, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    rc = sqlite3_open_v2(aside, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc == SQLITE_OK) rc = copy_db(a, t);
     if (rc != SQLITE_OK) {
         err_set(e, ST_EIO, "%s: không cất được bản hiện tại (%s); chưa thay đổi gì", aside,
@@ -208,9 +223,9 @@ int db_restore(const config *cfg, const char *src, char *aside, st_err *e)
     priv_user_end();
     if (!rc && sqlite3_open_v2(path, &t, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
         rc = err_set(e, ST_EDB, "%s: không mở được (%s)", path, t ? sqlite3_errmsg(t) : "?");
-    if (!rc) rc = restore_into(t, s, path, src, aside, e);
+    if (!rc) rc = restore_into(t, s, path, &sb, src, aside, e);
     sqlite3_close(t);   /* ends the exclusive lock; the next open goes back to WAL */
-    if (rc == -1) rc = restore_damaged(path, s, aside, e);
+    if (rc == -1) rc = restore_damaged(path, &sb, s, aside, e);
     sqlite3_close(s);
     return rc;
 }

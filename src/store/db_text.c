@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow/search.h"
+#include "text/search_text.h"
 #include "text/text.h"
 #include "text/vnsort.h"
 

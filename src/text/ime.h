@@ -3,7 +3,7 @@
  * every key, so a tone moves as the syllable grows ("hoas" + "n" → "hoán"),
  * a repeated key undoes its mark ("ass" → "as"), and a word that stops being
  * Vietnamese gets its keys back as typed ("text", "windows").
- * src/lineedit.c drives it; tests/unit/test_ime.c tests it on a corpus. */
+ * text/lineedit.c drives it; tests/unit/test_ime.c tests it on a corpus. */
 #ifndef SANGTAO_IME_H
 #define SANGTAO_IME_H
 

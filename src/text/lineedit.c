@@ -4,16 +4,16 @@
  * "character" is a base code point and the combining marks after it; the
  * cursor only ever stops between characters.  Inserted text is normalised
  * together with its neighbours, so a combining mark typed after a letter
- * composes with it.  Widths come from utf8proc, not wcwidth, so they do not
- * depend on the locale. */
+ * composes with it.  What a code point is (mark, control, width) and the
+ * conversions to and from UTF-8 are wtext.c's. */
 #include "lineedit.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "ime.h"
 #include "text.h"
+#include "wtext.h"
 
 #define LE_MAX_BYTES 1000000
 
@@ -35,104 +35,6 @@ struct lineedit {
     wchar_t keys[IME_MAX_KEYS];
     size_t nkeys;
 };
-
-/* ---- code points -------------------------------------------------------- */
-
-static int is_mark(wchar_t c)
-{
-    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-    return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
-           k == UTF8PROC_CATEGORY_ME;
-}
-
-static int is_control(wchar_t c)
-{
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
-}
-
-static size_t u8len(wchar_t c)
-{
-    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-}
-
-/* Columns a code point takes when drawn: controls are shown as "^X". */
-static int cp_width(wchar_t c)
-{
-    if (c == L'\n') return 0;
-    if (is_control(c)) return 2;
-    int w = utf8proc_charwidth((utf8proc_int32_t)c);
-    return w < 0 ? 1 : w;
-}
-
-static int is_word(wchar_t c)
-{
-    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
-           (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_NO) || c == L'_';
-}
-
-static size_t count_chars(const wchar_t *w, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!is_mark(w[i]) || i == 0) c++;
-    return c;
-}
-
-static size_t count_bytes(const wchar_t *w, size_t n)
-{
-    size_t b = 0;
-    for (size_t i = 0; i < n; i++) b += u8len(w[i]);
-    return b;
-}
-
-/* UTF-8 (valid) into a malloc'd wchar_t array. */
-static wchar_t *utf8_to_w(const char *s, size_t *n)
-{
-    size_t len = strlen(s);
-    wchar_t *w = malloc((len + 1) * sizeof *w);
-    if (!w) return NULL;
-    size_t i = 0, k = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        if (r <= 0) {
-            free(w);
-            return NULL;
-        }
-        w[k++] = (wchar_t)cp;
-        i += (size_t)r;
-    }
-    *n = k;
-    return w;
-}
-
-static char *w_to_utf8(const wchar_t *w, size_t n)
-{
-    char *s = malloc(count_bytes(w, n) + 1);
-    if (!s) return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += (size_t)utf8proc_encode_char((utf8proc_int32_t)w[i], (utf8proc_uint8_t *)s + k);
-    s[k] = '\0';
-    return s;
-}
-
-/* NFC of w[0, n) as a new array. */
-static wchar_t *nfc_w(const wchar_t *w, size_t n, size_t *out_n)
-{
-    char *u = w_to_utf8(w, n);
-    if (!u) return NULL;
-    char *norm = NULL;
-    st_err e;
-    int rc = text_nfc(u, &norm, &e);
-    free(u);
-    if (rc != ST_OK) return NULL;
-    wchar_t *r = utf8_to_w(norm, out_n);
-    free(norm);
-    return r;
-}
 
 /* ---- buffer -------------------------------------------------------------- */
 
@@ -156,8 +58,8 @@ static size_t limit_chars(const lineedit *le)
 /* Would replacing [a, b) with n code points w stay within the limits? */
 static int fits(const lineedit *le, size_t a, size_t b, const wchar_t *w, size_t n)
 {
-    size_t bytes = le->nbytes - count_bytes(le->buf + a, b - a) + count_bytes(w, n);
-    size_t chars = le->nchars - count_chars(le->buf + a, b - a) + count_chars(w, n);
+    size_t bytes = le->nbytes - wtext_count_bytes(le->buf + a, b - a) + wtext_count_bytes(w, n);
+    size_t chars = le->nchars - wtext_count_chars(le->buf + a, b - a) + wtext_count_chars(w, n);
     return bytes <= LE_MAX_BYTES && chars <= limit_chars(le);
 }
 
@@ -166,8 +68,8 @@ static int splice(lineedit *le, size_t a, size_t b, const wchar_t *w, size_t n)
 {
     size_t newlen = le->len - (b - a) + n;
     if (reserve(le, newlen + 1) < 0) return -1;
-    le->nbytes = le->nbytes - count_bytes(le->buf + a, b - a) + count_bytes(w, n);
-    le->nchars = le->nchars - count_chars(le->buf + a, b - a) + count_chars(w, n);
+    le->nbytes = le->nbytes - wtext_count_bytes(le->buf + a, b - a) + wtext_count_bytes(w, n);
+    le->nchars = le->nchars - wtext_count_chars(le->buf + a, b - a) + wtext_count_chars(w, n);
     memmove(le->buf + a + n, le->buf + b, (le->len - b) * sizeof *le->buf);
     if (n) memcpy(le->buf + a, w, n * sizeof *w);
     le->len = newlen;
@@ -180,7 +82,7 @@ static size_t char_before(const lineedit *le, size_t i)
 {
     if (i == 0) return 0;
     i--;
-    while (i > 0 && is_mark(le->buf[i])) i--;
+    while (i > 0 && wtext_is_mark(le->buf[i])) i--;
     return i;
 }
 
@@ -189,7 +91,7 @@ static size_t char_after(const lineedit *le, size_t i)
 {
     if (i >= le->len) return le->len;
     i++;
-    while (i < le->len && is_mark(le->buf[i])) i++;
+    while (i < le->len && wtext_is_mark(le->buf[i])) i++;
     return i;
 }
 
@@ -198,7 +100,7 @@ static size_t char_after(const lineedit *le, size_t i)
 static int insert_w(lineedit *le, const wchar_t *w, size_t n)
 {
     size_t a = char_before(le, le->cur), b = le->cur;
-    while (b < le->len && is_mark(le->buf[b])) b++;
+    while (b < le->len && wtext_is_mark(le->buf[b])) b++;
     size_t segn = (le->cur - a) + n + (b - le->cur);
     wchar_t *seg = malloc((segn + 1) * sizeof *seg);
     if (!seg) return -1;
@@ -206,7 +108,7 @@ static int insert_w(lineedit *le, const wchar_t *w, size_t n)
     memcpy(seg + (le->cur - a), w, n * sizeof *w);
     memcpy(seg + (le->cur - a) + n, le->buf + le->cur, (b - le->cur) * sizeof *seg);
     size_t nn = 0;
-    wchar_t *norm = nfc_w(seg, segn, &nn);
+    wchar_t *norm = wtext_nfc(seg, segn, &nn);
     free(seg);
     if (!norm) return -1;
     int rc = 0;
@@ -259,7 +161,7 @@ int le_set_utf8(lineedit *le, const char *s)
     if (!s) s = "";
     if (text_nfc(s, &norm, &e) != ST_OK) return -1;
     size_t n = 0;
-    wchar_t *w = utf8_to_w(norm, &n);
+    wchar_t *w = wtext_from_utf8(norm, &n);
     free(norm);
     if (!w) return -1;
     int rc = splice(le, 0, le->len, w, n);
@@ -275,7 +177,7 @@ int le_set_utf8(lineedit *le, const char *s)
 
 char *le_get_utf8(const lineedit *le)
 {
-    return w_to_utf8(le->buf, le->len);
+    return wtext_to_utf8(le->buf, le->len);
 }
 
 void le_set_ime(lineedit *le, enum le_ime ime, int new_tone_style)
@@ -341,7 +243,7 @@ static int ime_type(lineedit *le, wchar_t c)
 
 int le_type(lineedit *le, wchar_t c)
 {
-    if (is_control(c) || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF || c < 0) return 0;
+    if (wtext_is_control(c) || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF || c < 0) return 0;
     le->goal_col = -1;
     if (le->ime != LE_IME_OFF && ime_is_key((int)le->ime, c)) {
         int r = ime_type(le, c);
@@ -359,7 +261,7 @@ int le_paste_utf8(lineedit *le, const char *s)
     le->goal_col = -1;
     if (!s || text_nfc(s, &norm, &e) != ST_OK) return 0;
     size_t n = 0;
-    wchar_t *w = utf8_to_w(norm, &n);
+    wchar_t *w = wtext_from_utf8(norm, &n);
     free(norm);
     if (!w) return 0;
     /* Keep newlines in a text area ("\r\n" and "\r" become "\n"); a single
@@ -375,7 +277,7 @@ int le_paste_utf8(lineedit *le, const char *s)
             w[k++] = (c == L'\n' && le->mode == LE_MULTI) ? L'\n' : L' ';
             continue;
         }
-        if (is_control(c)) continue;
+        if (wtext_is_control(c)) continue;
         w[k++] = c;
     }
     /* Cut what does not fit, at a character boundary. */
@@ -384,8 +286,8 @@ int le_paste_utf8(lineedit *le, const char *s)
     size_t take = 0, chars = 0, bytes = 0;
     while (take < k) {
         size_t end = take + 1;
-        while (end < k && is_mark(w[end])) end++;
-        size_t b = count_bytes(w + take, end - take);
+        while (end < k && wtext_is_mark(w[end])) end++;
+        size_t b = wtext_count_bytes(w + take, end - take);
         if (chars + 1 > room_c || bytes + b > room_b) break;
         chars++;
         bytes += b;
@@ -416,7 +318,7 @@ static size_t line_end(const lineedit *le, size_t i)
 static int cols(const lineedit *le, size_t a, size_t b)
 {
     int w = 0;
-    for (size_t i = a; i < b; i++) w += cp_width(le->buf[i]);
+    for (size_t i = a; i < b; i++) w += wtext_width(le->buf[i]);
     return w;
 }
 
@@ -437,15 +339,15 @@ static size_t at_col(const lineedit *le, size_t ls, int col)
 
 static size_t word_left(const lineedit *le, size_t i)
 {
-    while (i > 0 && !is_word(le->buf[i - 1])) i = char_before(le, i);
-    while (i > 0 && is_word(le->buf[i - 1])) i = char_before(le, i);
+    while (i > 0 && !wtext_is_word(le->buf[i - 1])) i = char_before(le, i);
+    while (i > 0 && wtext_is_word(le->buf[i - 1])) i = char_before(le, i);
     return i;
 }
 
 static size_t word_right(const lineedit *le, size_t i)
 {
-    while (i < le->len && !is_word(le->buf[i])) i = char_after(le, i);
-    while (i < le->len && is_word(le->buf[i])) i = char_after(le, i);
+    while (i < le->len && !wtext_is_word(le->buf[i])) i = char_after(le, i);
+    while (i < le->len && wtext_is_word(le->buf[i])) i = char_after(le, i);
     return i;
 }
 

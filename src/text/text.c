@@ -140,6 +140,20 @@ static int is_invisible_format(utf8proc_int32_t cp)
            cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F;
 }
 
+long text_find_control(const char *s, int allow_newlines, unsigned *code)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; p[i]; i++) {
+        unsigned c = p[i];
+        if (allow_newlines && (c == '\n' || c == '\t' || c == '\r')) continue;
+        if (c < 0x20 || c == 0x7f || (c == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)) {
+            if (code) *code = c == 0xc2 ? p[i + 1] : c;
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
 char *text_sanitize(const char *s, int keep_newlines)
 {
     size_t len = strlen(s);

@@ -18,6 +18,12 @@ int text_nfc(const char *s, char **out, st_err *e);
  * "Quản lý Đất đai" → "quan ly dat dai".  New malloc'd string or NULL. */
 char *text_fold(const char *s);
 
+/* The byte offset of the first control character in UTF-8 s (C0, DEL, C1;
+ * newline, CR and tab allowed if allow_newlines), its code into *code; -1
+ * when there is none.  Such text is refused at entry: an escape sequence
+ * stored would reach terminals and spreadsheets later. */
+long text_find_control(const char *s, int allow_newlines, unsigned *code);
+
 /* Copy of s with control characters (C0, DEL, C1) and escape sequences made
  * visible ("^[" etc.) and newlines/tabs kept only if keep_newlines.  New
  * malloc'd string. */

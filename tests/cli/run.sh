@@ -22,10 +22,14 @@ trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 mkdir -p "$GOLDEN"
 
+# Nothing of the caller's environment: no SANGTAO_* variable, one locale.
+for v in $(env | sed -n 's/^\(SANGTAO_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+unset LANG LANGUAGE
+# HOME is the scratch folder: nothing read from the caller's (~/.sqliterc).
+export HOME="$TMP"
 export SANGTAO_TODAY=2026-03-02 SANGTAO_NOW=2026-03-02T08:00:00Z LC_ALL=C.UTF-8
 # Vietnam time without needing tzdata: tables show local times.
 export TZ=ICT-7
-unset SANGTAO_CONFIG SANGTAO_USER SANGTAO_PASSWORD SANGTAO_NEW_PASSWORD LANG LANGUAGE
 ADMIN_PW='Quantri#2026'
 FIRST_PW='Tamthoi#01'      # set by the administrator
 USER_PW='Matkhau#02'       # chosen by each user at first login

@@ -10,7 +10,7 @@ tm resize-window -t e2e -x 70 -y 20
 wait_for "quá nhỏ"; result $? "resize mid-form below 80x24: terminal too small"
 tm resize-window -t e2e -x 100 -y 30
 wait_for "Giữ nguyên khi đổi cỡ"; result $? "resize back: the form returns with its input"
-screen | grep -q "BD-QN-VP"; result $? "resize: the field being typed is kept"
+wait_for "BD-QN-VP"; result $? "resize: the field being typed is kept"
 typ "X2"
 wait_for "BD-QN-VPX2"; result $? "typing goes on where it was after the resize"
 
@@ -22,7 +22,7 @@ start xterm-256color 80 24
 login bd-qn.chuyenvien
 wait_for "Lần trước bạn chưa lưu"; result $? "the next login offers the draft back"
 key c; wait_for "Đã mở lại bản nháp"
-screen | grep -q "Giữ nguyên khi đổi cỡ"; result $? "the draft opens with what was typed"
+wait_for "Giữ nguyên khi đổi cỡ"; result $? "the draft opens with what was typed"
 key Escape; wait_for "Bỏ các thay đổi"; key c
 wait_for "Chờ tôi xử lý"; result $? "leaving an edited form asks first"
 
@@ -32,8 +32,8 @@ start xterm-256color 80 24
 login bd-qn.thamdinh
 open_code "$CODE"; result $? "a reviewer opens a proposal under review ($CODE)"
 key a; wait_for "Thao tác với $CODE"; result $? "the actions of a reviewer"
-screen | grep -q "Ghi ý kiến thẩm định"; result $? "a reviewer sees the opinion action"
-! screen | grep -q "Chấp thuận"; result $? "a reviewer does not see approve"
+wait_for "Ghi ý kiến thẩm định"; result $? "a reviewer sees the opinion action"
+settle; ! screen | grep -q "Chấp thuận"; result $? "a reviewer does not see approve"
 key Escape
 
 # Lockout: the threshold of wrong passwords, then the message says until when.

@@ -2,7 +2,16 @@
 # keys sent with send-keys (-l for text), the screen read with
 # capture-pane, waits with a timeout (never a bare sleep for correctness),
 # and TAP lines "ok N - …" counted in $n.
-tm() { tmux -L "$SOCK-$k" "$@" 2>/dev/null; }
+#
+# Every check of the screen polls: the program may still be drawing when a
+# wait for one piece of text returns.  wait_for/wait_gone poll for a text,
+# poll for any command over the screen, settle for a screen that stopped
+# changing (before a check that something is NOT there).
+#
+# tmux: one server per program start, with its socket in run.sh's private
+# folder ($TMUX_TMPDIR, so two suites at once never meet) and no user or
+# system tmux.conf (-f /dev/null).
+tm() { tmux -f /dev/null -L "$SOCK-$k" "$@" 2>/dev/null; }
 screen() { tm capture-pane -p -t e2e; }
 wait_for() { # text [tenths]
     i=0
@@ -17,6 +26,23 @@ wait_gone() { # text [tenths]: the text is no longer on the screen
     while [ $i -lt "${2:-80}" ]; do
         screen | grep -q -- "$1" || return 0
         sleep 0.1; i=$((i+1))
+    done
+    return 1
+}
+poll() { # 'shell command' [tenths]: until the command succeeds
+    i=0
+    while [ $i -lt "${2:-80}" ]; do
+        eval "$1" && return 0
+        sleep 0.1; i=$((i+1))
+    done
+    return 1
+}
+settle() { # [tenths]: until two captures 0.2 s apart are the same
+    i=0; prev=$(screen)
+    while [ $i -lt "${1:-80}" ]; do
+        sleep 0.2; cur=$(screen)
+        [ "$cur" = "$prev" ] && return 0
+        prev=$cur; i=$((i+2))
     done
     return 1
 }
@@ -39,8 +65,9 @@ stop() { # end the running program (SIGHUP, as a dropped line) and wait for it
 start() { # TERM, cols, rows [extra env]
     stop
     k=$((k+1))
+    # Paths quoted for the shell tmux runs: a checkout may have spaces.
     tm new-session -d -s e2e -x "$2" -y "$3" \
-        "exec env TERM=$1 LC_ALL=C.UTF-8 SANGTAO_TODAY=$TODAY ${4:-} $BIN --config ${CFG_USE:-$CFG} 2>$T/stderr.$k"
+        "exec env HOME='$T' TERM=$1 LC_ALL=C.UTF-8 SANGTAO_TODAY=$TODAY ${4:-} '$BIN' --config '${CFG_USE:-$CFG}' 2>'$T/stderr.$k'"
     PID=$(tm display-message -p -t e2e '#{pane_pid}')
 }
 key() { tm send-keys -t e2e "$@"; }

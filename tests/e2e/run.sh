@@ -12,9 +12,21 @@ BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
 HERE=$(cd "$(dirname "$0")" && pwd)
 command -v tmux >/dev/null || { echo "ok 1 - # SKIP tmux missing"; exit 0; }
 T=$(mktemp -d); SOCK=sangtao-e2e-$$; k=0
+# Nothing of the caller's environment: no SANGTAO_* variable (the tmux
+# server passes its environment on to the program), one locale, no size
+# or terminfo of the caller's terminal for ncurses (LINES and COLUMNS would
+# beat tmux's 80x24), and not the tmux session the tests may be started from.
+for v in $(env | sed -n 's/^\(SANGTAO_[A-Za-z0-9_]*\|NCURSES_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+unset LANG LANGUAGE LINES COLUMNS TERMINFO TERMINFO_DIRS ESCDELAY TMUX TMUX_PANE
+# tmux sockets in a folder of ours (see lib.sh); a socket path has at most
+# 107 bytes, so a long $TMPDIR gets a short folder under /tmp for them.
+TS=$T
+[ ${#T} -gt 60 ] && TS=$(mktemp -d /tmp/st-e2e.XXXXXX)
+export TMUX_TMPDIR=$TS
 . "$HERE/lib.sh"
-trap 'stop; rm -rf "$T"' EXIT
-export LC_ALL=C.UTF-8 TODAY=2026-03-02 SANGTAO_TODAY=2026-03-02
+trap 'stop; rm -rf "$T"; [ "$TS" = "$T" ] || rm -rf "$TS"' EXIT
+# HOME is the scratch folder: nothing read from the caller's (~/.sqliterc).
+export HOME="$T" LC_ALL=C.UTF-8 TODAY=2026-03-02 SANGTAO_TODAY=2026-03-02
 PW=matkhau-123
 CFG=$T/config.ini
 # Screens typed as with a system input method: the built-in Telex is off
@@ -30,9 +42,9 @@ for term in xterm-256color vt100; do
     wait_for "Tên đăng nhập"; result $? "$term: login screen"
     typ admin; key Enter; typ "$PW"; key Enter
     wait_for "Số đề xuất theo trạng thái"; result $? "$term: home screen after login"
-    screen | grep -q "Đã nhân rộng"; result $? "$term: states in Vietnamese"
-    screen | head -1 | grep -q "Quản trị viên"; result $? "$term: user and roles in the title line"
-    screen | grep -q "Chờ tôi xử lý"; result $? "$term: the home screen shows what waits for me"
+    wait_for "Đã nhân rộng"; result $? "$term: states in Vietnamese"
+    poll 'screen | head -1 | grep -q "Quản trị viên"'; result $? "$term: user and roles in the title line"
+    wait_for "Chờ tôi xử lý"; result $? "$term: the home screen shows what waits for me"
     key F1
     wait_for "Trợ giúp: các phím"; result $? "$term: F1 opens the help"
     key Tab; key Tab
@@ -66,15 +78,15 @@ if [ -f "$(dirname "$BIN")/locale/en/LC_MESSAGES/sangtao.mo" ]; then
     wait_for "User name"; result $? "ui.language = en: the login screen in English"
     typ admin; key Enter; typ "$PW"; key Enter
     wait_for "Waiting for me"; result $? "ui.language = en: the home screen in English"
-    screen | tail -1 | grep -q "F1 Help"; result $? "ui.language = en: the key bar in English"
-    screen | grep -q "Replicated"; result $? "ui.language = en: state labels on the home screen in English"
+    poll 'screen | tail -1 | grep -q "F1 Help"'; result $? "ui.language = en: the key bar in English"
+    wait_for "Replicated"; result $? "ui.language = en: state labels on the home screen in English"
     EN_CODE=$(cli proposal list --state draft --limit 1 --format csv | sed -n '2s/,.*//p')
     key l; wait_for "Proposals"
     key /; typ "$EN_CODE"; key Enter; wait_for "$EN_CODE"; key Enter
     wait_for "Proposal $EN_CODE"; result $? "ui.language = en: the proposal detail title in English"
     key a; wait_for "Actions on $EN_CODE (Draft)"; result $? "ui.language = en: the action menu names the state in English"
-    screen | grep -q "Submit proposal"; result $? "ui.language = en: action labels in English"
-    screen | grep -q "Gửi đề xuất"; [ $? -ne 0 ]; result $? "ui.language = en: no Vietnamese action label left in the menu"
+    wait_for "Submit proposal"; result $? "ui.language = en: action labels in English"
+    settle; ! screen | grep -q "Gửi đề xuất"; result $? "ui.language = en: no Vietnamese action label left in the menu"
     stop
 else
     n=$((n+1)); echo "ok $n - # SKIP English catalogue not built (no msgfmt)"
@@ -86,6 +98,7 @@ fi
 . "$HERE/typing.sh"
 . "$HERE/conflict.sh"
 . "$HERE/bytes.sh"
+. "$HERE/crash.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"

@@ -10,11 +10,11 @@ q() { sqlite3 -cmd ".timeout 5000" "$T/t.db" "$1"; }
 CFG_USE=$CFG_TELEX; start xterm-256color 80 24; CFG_USE=
 login bd-qn.chuyenvien
 key n; wait_for "Đề xuất mới"
-screen | tail -1 | grep -q "Bộ gõ: Telex (^T)"; result $? "Telex by default: the bottom line says so, with its key"
+poll 'screen | tail -1 | grep -q "Bộ gõ: Telex (^T)"'; result $? "Telex by default: the bottom line says so, with its key"
 typ "Quarn lys ddaast ddai"
 wait_for "Tên đề xuất  *Quản lý đất đai"; result $? "Telex in tmux: Quarn lys ddaast ddai → Quản lý đất đai"
-key C-s; wait_for "Đã tạo đề xuất"; result $? "the proposal typed in Telex is saved"
-TCODE=$(screen | grep -o 'BD-20[0-9][0-9]-[0-9]*' | head -1)
+key C-s; wait_for "Đã tạo đề xuất BD-20[0-9][0-9]-[0-9]\{4\}"; result $? "the proposal typed in Telex is saved"
+TCODE=$(screen | grep -o 'Đã tạo đề xuất BD-20[0-9][0-9]-[0-9]*' | grep -o 'BD-.*' | head -1)
 [ "$(q "SELECT title FROM proposals WHERE code = '$TCODE'")" = "Quản lý đất đai" ]
 result $? "the database holds the title with its marks, in NFC ($TCODE)"
 key Escape; wait_for "Chờ tôi xử lý"
@@ -26,7 +26,7 @@ wait_for "$TCODE"; result $? "searching without marks (quan ly dat dai) finds it
 # program may still be filtering under a slow sanitizer build).
 i=0; marked=1
 while [ $i -lt 80 ]; do
-    tm capture-pane -p -e -t e | grep "$TCODE" | grep -q '\[1;4m\|\[4;1m\|;1;4m\|\[1m.*\[4m' && { marked=0; break; }
+    tm capture-pane -p -e -t e2e | grep "$TCODE" | grep -q '\[1;4m\|\[4;1m\|;1;4m\|\[1m.*\[4m' && { marked=0; break; }
     sleep 0.1; i=$((i+1))
 done
 result $marked "the list marks what matched in bold and underline"
@@ -38,12 +38,12 @@ LCODE=$(cli proposal new --set title="Ứng dụng trí tuệ nhân tạo trả 
         --set employing_unit=BD-QN-VP 2>/dev/null)
 key l; wait_for "Danh sách đề xuất"
 key /; typ "$LCODE"; key Enter; wait_for "$LCODE"
-screen | grep "$LCODE" | grep -q "Ứng dụng trí tuệ nhân tạo trả lời c…"
+poll 'screen | grep "$LCODE" | grep -q "Ứng dụng trí tuệ nhân tạo trả lời c…"'
 result $? "at 80 columns a title shows 35 characters and more ($LCODE)"
-! screen | sed -n 3p | grep -q "Đơn vị"; result $? "at 80 columns the list has no unit column (the unit is in the detail)"
+settle; ! screen | sed -n 3p | grep -q "Đơn vị"; result $? "at 80 columns the list has no unit column (the unit is in the detail)"
 tm resize-window -t e2e -x 100 -y 24
 wait_for "Mã  *Trạng thái  *Đơn vị"; result $? "at 100 columns the unit column appears"
-screen | grep "$LCODE" | grep -q "BD-QN-VP"; result $? "and shows the proposal's unit"
+poll 'screen | grep "$LCODE" | grep -q "BD-QN-VP"'; result $? "and shows the proposal's unit"
 tm resize-window -t e2e -x 80 -y 24
 key Escape; wait_for "Chờ tôi xử lý"
 
@@ -64,9 +64,10 @@ key l; wait_for "Danh sách đề xuất"
 key f; wait_for "Lọc danh sách"
 typ "thoi gian"; key Enter; wait_for "Lọc theo thời gian tạo"
 typ 01/01/2026; key Tab; typ 31/01/2026
-wait_for "Đến ngày.*31/01/2026"; screen | grep -q "Tạo từ ngày  *01/01/2026"
+wait_for "Đến ngày.*31/01/2026" && wait_for "Tạo từ ngày  *01/01/2026"
 result $? "VNI leaves dates alone in the period form (01/01/2026, 31/01/2026)"
 key C-s; wait_for "tạo 01/01/2026–31/01/2026"; result $? "the list says it shows proposals created 01/01–31/01/2026"
+settle
 onscreen=$(screen | sed -n '4,22p' | grep -o '^ BD-20[0-9][0-9]-[0-9]*' | tr -d ' ')
 n_on=$(printf '%s\n' "$onscreen" | grep -c .)
 bycli=$(SANGTAO_USER=bd-qn.chuyenvien SANGTAO_PASSWORD=$PW "$BIN" --config "$CFG" proposal list \
@@ -83,9 +84,9 @@ key f; typ "bo moi"; key Enter; wait_gone "tạo 01/01/2026"; result $? "Bỏ m�
 sed 's/^\[ui\]$/[keys]\nlist = F3,d\n[ui]/' "$CFG" >"$T/config-keys.ini"
 CFG_USE=$T/config-keys.ini; start vt100 80 24; CFG_USE=
 login bd-qn.chuyenvien
-screen | tail -1 | grep -q "d Danh sách"; result $? "[keys] list = F3,d: the vt100 key bar shows d"
+poll 'screen | tail -1 | grep -q "d Danh sách"'; result $? "[keys] list = F3,d: the vt100 key bar shows d"
 key l; key F1; wait_for "Trợ giúp: các phím"
-screen | grep -q "F3, d  *Mở danh sách đề xuất"; result $? "l no longer opens the list; the help lists F3, d"
+wait_for "F3, d  *Mở danh sách đề xuất"; result $? "l no longer opens the list; the help lists F3, d"
 key Escape; wait_for "Chờ tôi xử lý"
 key d; wait_for "Tất cả trạng thái"; result $? "d opens the list"
 printf '[database]\npath = %s/t.db\n[keys]\nlist = F3,ll\n' "$T" >"$T/bad-key.ini"
@@ -118,7 +119,9 @@ wait_for "Đã mở khóa tài khoản bd.xem"
 key Enter; wait_for "Tài khoản bd.xem"; typ "dat lai"; key Enter
 wait_for "Đặt lại mật khẩu: bd.xem"
 typ "mat-khau-moi-1"; key Tab; typ "mat-khau-moi-1"
-! screen | grep -q "mat-khau-moi"; result $? "the new password is drawn as stars"
+# both fields drawn (14 stars each), then nothing of the password on screen
+poll '[ "$(screen | grep -o "\*\{14\}" | wc -l)" -ge 2 ]' && settle && ! screen | grep -q "mat-khau-moi"
+result $? "the new password is drawn as stars"
 key C-s; wait_for "Đặt lại mật khẩu của bd.xem?"; key c
 wait_for "Đã đặt lại mật khẩu của bd.xem"; result $? "a password reset asks first, then is done"
 [ "$(q "SELECT must_change_pw FROM users WHERE username = 'bd.xem'")" = 1 ]

@@ -25,8 +25,8 @@ walk() { # TERM, title
     typ "Đã có phần mềm một cửa điện tử của tỉnh"; key Tab; key Tab; key Tab
     typ "Nghị định 73/2023/NĐ-CP"
     key C-s
-    wait_for "Đã tạo đề xuất"; result $? "$1: the new proposal is saved"
-    CODE=$(screen | grep -o 'BD-20[0-9][0-9]-[0-9]*' | head -1)
+    wait_for "Đã tạo đề xuất BD-20[0-9][0-9]-[0-9]\{4\}"; result $? "$1: the new proposal is saved"
+    CODE=$(screen | grep -o 'Đã tạo đề xuất BD-20[0-9][0-9]-[0-9]*' | grep -o 'BD-.*' | head -1)
     show "$CODE" | grep -q "\"title\":\"$2\""; result $? "$1: the database holds the title with its diacritics ($CODE)"
     show "$CODE" | grep -q '"content":"Số hóa hồ sơ đầu vào\\nTrả kết quả điện tử"'
     result $? "$1: a text area keeps its two lines"
@@ -71,7 +71,7 @@ walk() { # TERM, title
     typ "Kết quả tốt"; key Tab; key Right
     saved "Ghi ý kiến"; result $? "$1: the party committee's opinion on the result"
     act "danh gia" "Đánh giá kết quả"
-    screen | grep -q "gợi ý"; result $? "$1: the evaluation form shows the suggested protection"
+    wait_for "gợi ý"; result $? "$1: the evaluation form shows the suggested protection"
     key Tab; key C-p; typ "hoan thanh"; key Enter
     wait_for "gợi ý): Không bị xử lý trách nhiệm"; result $? "$1: completed suggests not liable"
     key C-s; wait_for "Xác nhận biện pháp bảo vệ"; result $? "$1: evaluation asks to confirm the measure"

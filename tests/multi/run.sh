@@ -22,16 +22,27 @@ if [ ! -x "$BIN" ] || [ ! -x "$DRV" ]; then
     exit 1
 fi
 TMP=$(mktemp -d) || exit 1
+# What "nobody" runs (as root) lives in a folder of its own under /tmp, not
+# in $TMP: the checkout, $TMPDIR and $TMP may sit in folders other users
+# cannot enter (a clone in /root, in a 0700 mktemp -d folder, TMPDIR=~/tmp).
+NBDIR=
 MNT=
 cleanup() {
     [ -n "$MNT" ] && umount "$MNT" 2>/dev/null
     chattr -i "$TMP"/* 2>/dev/null
     rm -rf "$TMP"
+    [ -n "$NBDIR" ] && rm -rf "$NBDIR"
 }
 trap cleanup EXIT
 cd "$TMP" || exit 1
-export LC_ALL=C.UTF-8 TZ=ICT-7 SANGTAO_TODAY=2026-03-02
-unset SANGTAO_CONFIG SANGTAO_USER SANGTAO_PASSWORD SANGTAO_NEW_PASSWORD SANGTAO_NOW
+# Nothing of the caller's environment: no SANGTAO_* variable, one locale.
+for v in $(env | sed -n 's/^\(SANGTAO_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+unset LANG LANGUAGE
+# HOME is the scratch folder: no ~/.sqliterc changes what sqlite3 prints.
+export HOME="$TMP" LC_ALL=C.UTF-8 TZ=ICT-7 SANGTAO_TODAY=2026-03-02
+# The commands below use --db without --config: this (empty) config.ini in
+# the working folder keeps a machine's /etc/sangtao/config.ini out of them.
+echo '# tests/multi: defaults only' >config.ini
 PW='Matkhau#2026'
 
 n=0; failed=0
@@ -61,6 +72,16 @@ nothing() {
 as() { u=$1; shift; SANGTAO_PASSWORD=$PW "$BIN" --user "$u" "$@"; }
 rand() { od -An -N2 -tu2 /dev/urandom | tr -d ' '; }
 count() { sqlite3 "$1" "SELECT count(*) FROM proposals"; }
+# nobody_dir: (as root) NBDIR, a fresh folder under /tmp that user nobody
+# can enter, made once.  Fails when nobody still cannot reach it.
+nobody_dir() {
+    [ -n "$NBDIR" ] && return 0
+    NBDIR=$(mktemp -d /tmp/sangtao-multi.XXXXXX) || { NBDIR=; return 1; }
+    chmod 0755 "$NBDIR" && setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$NBDIR"
+}
+# NB DIR COMMAND…: COMMAND as user nobody (no groups), working in DIR,
+# which is also its HOME.
+NB() { (cd "$1" && HOME=$1 && shift && setpriv --reuid=65534 --regid=65534 --clear-groups "$@"); }
 
 # ---- stress ----------------------------------------------------------------------
 
@@ -121,27 +142,37 @@ else
     skip "disk full (tmpfs)" "needs root and mount"
 fi
 
-# read-only: a file the user may not write (as root: run as nobody)
-mkdir ro && cp base.db ro/t.db && chmod 0444 ro/t.db && chmod 0755 ro . 2>/dev/null
-asuser() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
-chmod 0711 "$TMP"
-if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+# read-only: a file the user may not write.  Root may write any file, so as
+# root the program runs as nobody, from a copy in a folder nobody can reach.
+if [ "$(id -u)" != 0 ]; then
+    mkdir ro && cp base.db ro/t.db && chmod 0444 ro/t.db
     expect "read-only database: clear message" 1 "chỉ đọc" \
-        asuser env SANGTAO_PASSWORD=$PW "$BIN" --db "$TMP/ro/t.db" --user clerk proposal list
+        env SANGTAO_PASSWORD=$PW "$BIN" --db "$TMP/ro/t.db" --user clerk proposal list
     [ "$(count ro/t.db)" = 3 ] && ok "read-only database: data kept" || notok "read-only database: data kept"
-else
+elif ! command -v setpriv >/dev/null; then
     skip "read-only database" "needs setpriv as root"; skip "read-only database: data kept" "-"
+elif ! nobody_dir; then
+    skip "read-only database" "no folder under /tmp that nobody can reach"; skip "read-only database: data kept" "-"
+else
+    RO=$NBDIR/ro
+    mkdir "$RO" && cp "$BIN" "$NBDIR/sangtao" && cp base.db "$RO/t.db" && cp config.ini "$RO/config.ini"
+    chmod 0755 "$RO" "$NBDIR/sangtao" && chmod 0644 "$RO/config.ini" && chmod 0444 "$RO/t.db"
+    expect "read-only database: clear message" 1 "chỉ đọc" \
+        NB "$RO" env SANGTAO_PASSWORD=$PW "$NBDIR/sangtao" --db "$RO/t.db" --user clerk proposal list
+    [ "$(count "$RO/t.db")" = 3 ] && ok "read-only database: data kept" || notok "read-only database: data kept"
 fi
 
 # locked: another process holds the write lock longer than busy_timeout
 cp base.db lk.db
 printf '[database]\npath = lk.db\nbusy_timeout_ms = 300\n' >lk.ini
-"$DRV" hold lk.db 3 >hold.txt &
+# The holder keeps the lock until killed (at most 120 s), however slow the
+# machine is: no fixed time to race.
+"$DRV" hold lk.db 120 >hold.txt &
 lockpid=$!
-k=0; while [ $k -lt 50 ] && ! grep -q holding hold.txt; do sleep 0.1; k=$((k + 1)); done
+k=0; while [ $k -lt 300 ] && ! grep -q holding hold.txt; do sleep 0.1; k=$((k + 1)); done
 expect "locked database: clear message after busy_timeout" 1 "đang bận" \
     env SANGTAO_PASSWORD=$PW "$BIN" --config lk.ini --user clerk proposal new --set title=X --set employing_unit=BD-QN-VP
-wait $lockpid
+kill $lockpid 2>/dev/null; wait $lockpid 2>/dev/null
 [ "$(count lk.db)" = 3 ] && ok "locked database: data kept" || notok "locked database: data kept"
 
 # corrupt: pages overwritten in the middle of the file
@@ -178,11 +209,15 @@ expect "restore: refuses a newer version" 1 "mới hơn chương trình" A resto
 expect "restore: refuses a damaged backup" 1 "" A restore bad.db
 expect "restore: clerks may not" 1 "Chỉ quản trị viên" \
     env SANGTAO_PASSWORD=$PW "$BIN" --db live.db --user clerk restore b1.db
-( echo "SELECT count(*) FROM users;"; sleep 3 ) | sqlite3 live.db >/dev/null &
+# A reader keeps the database open: sqlite3 touches "opened" once it has
+# read, and stays until "release" appears (or 120 s).
+rm -f opened release
+( echo "SELECT count(*) FROM users;"; echo ".shell touch opened"
+  k=0; while [ ! -e release ] && [ $k -lt 1200 ]; do sleep 0.1; k=$((k + 1)); done ) | sqlite3 live.db >/dev/null &
 holder=$!
-sleep 0.5
+k=0; while [ ! -e opened ] && [ $k -lt 300 ]; do sleep 0.1; k=$((k + 1)); done
 expect "restore: refused while someone has the database open" 1 "đang có người khác mở" A restore b1.db
-wait $holder
+touch release; wait $holder
 if [ "$(id -u)" = 0 ]; then
     cp bad.db broken.db
     expect "restore: root brings back a database too damaged to log in" 0 "Đã khôi phục" \
@@ -217,10 +252,15 @@ expect "audit: events cannot be changed" 19 "append-only" sqlite3 live.db "UPDAT
 
 # ---- accounts ------------------------------------------------------------------------------------
 
-SANGTAO_NEW_PASSWORD='Tamthoi#01' A user add moi --name "Người Mới" --roles clerk --scope BD-QN --os-login "$(id -un)" >/dev/null
+# The OS login of whoever runs the tests (a uid without a name: no mapping).
+me=$(id -un 2>/dev/null)
+SANGTAO_NEW_PASSWORD='Tamthoi#01' A user add moi --name "Người Mới" --roles clerk --scope BD-QN \
+    ${me:+--os-login "$me"} >/dev/null
 expect "accounts: a new account must change its password (--user)" 1 "phải đổi mật khẩu" \
     env SANGTAO_PASSWORD='Tamthoi#01' "$BIN" --db live.db --user moi proposal list
-expect "accounts: … and through its OS login too" 1 "phải đổi mật khẩu" "$BIN" --db live.db proposal list
+if [ -n "$me" ]; then
+    expect "accounts: … and through its OS login too" 1 "phải đổi mật khẩu" "$BIN" --db live.db proposal list
+else skip "accounts: … and through its OS login too" "uid $(id -u) has no name"; fi
 expect "accounts: minimum length" 1 "ít nhất 8 ký tự" \
     env SANGTAO_PASSWORD='Tamthoi#01' SANGTAO_NEW_PASSWORD=ngan "$BIN" --db live.db --user moi user passwd
 expect "accounts: the change itself is allowed" 0 "Đã đổi mật khẩu" \
@@ -255,34 +295,59 @@ if "$ROOT/tools/install.sh" "$BIN" "$TMP/dest" /usr /var/lib/sangtao "$ROOT" >in
     ok "install: DESTDIR tree (binary, config pointing at /var/lib/sangtao, folder 2770), group steps skipped and said"
 else notok "install: DESTDIR tree"; sed 's/^/#   /' inst.txt; fi
 
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-    # A setgid copy with the group "daemon" stands for "sangtao"; nobody runs it.
-    mkdir -p sg/bin sg/data && chmod 0755 sg sg/bin
-    cp "$BIN" sg/bin/sangtao && cp "$DRV" sg/bin/driver
-    chgrp daemon sg/bin/sangtao sg/bin/driver sg/data && chmod 2755 sg/bin/sangtao sg/bin/driver
-    chmod 2770 sg/data
-    "$DRV" setup sg/data/t.db 1 >/dev/null && chgrp daemon sg/data/* && chmod 0660 sg/data/*
-    printf '[database]\npath = %s/sg/data/t.db\n' "$TMP" >sg/cfg.ini
-    mkdir sg/home && chown nobody:nogroup sg/home
-    NB() { (cd sg/home && setpriv --reuid=65534 --regid=65534 --clear-groups "$@"); }
-    expect "setgid: --db refused" 1 "--db: không được dùng" NB "$TMP/sg/bin/sangtao" --db "$TMP/sg/data/t.db" check
-    expect "setgid: --config refused" 1 "--config: không được dùng" NB "$TMP/sg/bin/sangtao" --config "$TMP/sg/cfg.ini" check
-    expect "setgid: \$SANGTAO_CONFIG refused" 1 "SANGTAO_CONFIG: không được dùng" \
-        NB env SANGTAO_CONFIG="$TMP/sg/cfg.ini" "$TMP/sg/bin/sangtao" check
-    printf '[database]\npath = /tmp/khac.db\n' >sg/home/config.ini
-    nothing "setgid: ./config.ini is ignored" "/tmp/khac.db" NB "$TMP/sg/bin/sangtao" check
-    expect "setgid: a database outside the installed folder refused" 1 "phải nằm ngay trong thư mục" \
-        NB "$TMP/sg/bin/sangtao" check
-    expect "setgid: the data works through the program" 0 "backup group user" \
-        NB "$TMP/sg/bin/driver" sgid "$TMP/sg/data" "$TMP/sg/cfg.ini" "$TMP/sg/home/copy.db"
-    grep -q "user-named file: refused; with the group: opened" out.txt && ok "setgid: files the user names are opened with the user's rights" \
-        || { notok "setgid: files the user names are opened with the user's rights"; sed 's/^/#   /' out.txt; }
-    bad=$(find sg/data -name 't.db*' \( ! -group daemon -o ! -perm -0660 \) | head -n 1)
-    [ -z "$bad" ] && ok "setgid: database files stay group-owned and 0660 ($(ls sg/data | tr '\n' ' '))" \
-        || { notok "setgid: database files stay group-owned and 0660"; ls -l sg/data | sed 's/^/#   /'; }
-    expect "setgid: the user cannot reach the file directly" 1 "" NB sqlite3 "$TMP/sg/data/t.db" "SELECT 1"
+# The setgid copies live under NBDIR (see nobody_dir), where nobody can reach
+# them.  A filesystem mounted nosuid ignores the bit: a copy of id(1) made
+# setgid "daemon" tells whether it is honoured there.  An installed program
+# reads /etc/sangtao/config.ini: on a machine that has one, each command runs
+# in a private mount namespace with an empty /etc/sangtao over it.
+SG=
+NBS() { # DIR COMMAND…: as NB, with /etc/sangtao hidden when it exists
+    if [ -e /etc/sangtao ]; then
+        HOME=$1 unshare -m --propagation private sh -c 'mount -t tmpfs -o size=64k tmpfs /etc/sangtao &&
+            cd "$1" && shift && exec setpriv --reuid=65534 --regid=65534 --clear-groups "$@"' sh "$@"
+    else NB "$@"; fi
+}
+if [ "$(id -u)" = 0 ] && [ -e /etc/sangtao ] && ! { command -v unshare >/dev/null && unshare -m true 2>/dev/null; }; then
+    skip "setgid rules" "/etc/sangtao exists and unshare -m is not available to hide it"
+elif [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && nobody_dir; then
+    SG=$NBDIR/sg
+    mkdir -p "$SG/bin" "$SG/data" && chmod 0755 "$SG" "$SG/bin"
+    cp "$(command -v id)" "$SG/bin/id" && chgrp daemon "$SG/bin/id" && chmod 2755 "$SG/bin/id"
+    if [ "$(NB / "$SG/bin/id" -g 2>/dev/null)" != "$(getent group daemon | cut -d: -f3)" ]; then
+        skip "setgid rules" "the setgid bit is not honoured under /tmp (mounted nosuid?)"; SG=
+    fi
+elif [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    skip "setgid rules" "no folder under /tmp that nobody can reach"
 else
     skip "setgid rules" "needs root and setpriv"
+fi
+if [ -n "$SG" ]; then
+    # A setgid copy with the group "daemon" stands for "sangtao"; nobody runs it.
+    cp "$BIN" "$SG/bin/sangtao" && cp "$DRV" "$SG/bin/driver"
+    chgrp daemon "$SG/bin/sangtao" "$SG/bin/driver" "$SG/data" && chmod 2755 "$SG/bin/sangtao" "$SG/bin/driver"
+    chmod 2770 "$SG/data"
+    "$DRV" setup "$SG/data/t.db" 1 >/dev/null && chgrp daemon "$SG"/data/* && chmod 0660 "$SG"/data/*
+    printf '[database]\npath = %s/data/t.db\n' "$SG" >"$SG/cfg.ini" && chmod 0644 "$SG/cfg.ini"
+    mkdir "$SG/home" && chown 65534:65534 "$SG/home"
+    H=$SG/home
+    expect "setgid: --db refused" 1 "--db: không được dùng" NBS "$H" "$SG/bin/sangtao" --db "$SG/data/t.db" check
+    expect "setgid: --config refused" 1 "--config: không được dùng" NBS "$H" "$SG/bin/sangtao" --config "$SG/cfg.ini" check
+    expect "setgid: \$SANGTAO_CONFIG refused" 1 "SANGTAO_CONFIG: không được dùng" \
+        NBS "$H" env SANGTAO_CONFIG="$SG/cfg.ini" "$SG/bin/sangtao" check
+    printf '[database]\npath = /tmp/khac.db\n' >"$H/config.ini"
+    nothing "setgid: ./config.ini is ignored" "/tmp/khac.db" NBS "$H" "$SG/bin/sangtao" check
+    # No /etc/sangtao/config.ini (see NBS): the database is "sangtao.db",
+    # relative, outside the installed folder.
+    expect "setgid: a database outside the installed folder refused" 1 "phải nằm ngay trong thư mục" \
+        NBS "$H" "$SG/bin/sangtao" check
+    expect "setgid: the data works through the program" 0 "backup group user" \
+        NBS "$H" "$SG/bin/driver" sgid "$SG/data" "$SG/cfg.ini" "$H/copy.db"
+    grep -q "user-named file: refused; with the group: opened" out.txt && ok "setgid: files the user names are opened with the user's rights" \
+        || { notok "setgid: files the user names are opened with the user's rights"; sed 's/^/#   /' out.txt; }
+    bad=$(find "$SG/data" -name 't.db*' \( ! -group daemon -o ! -perm -0660 \) | head -n 1)
+    [ -z "$bad" ] && ok "setgid: database files stay group-owned and 0660 ($(ls "$SG/data" | tr '\n' ' '))" \
+        || { notok "setgid: database files stay group-owned and 0660"; ls -l "$SG/data" | sed 's/^/#   /'; }
+    expect "setgid: the user cannot reach the file directly" 1 "" NBS "$H" sqlite3 "$SG/data/t.db" "SELECT 1"
 fi
 
 echo "1..$n"

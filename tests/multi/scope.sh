@@ -4,6 +4,10 @@
 # (BD-QN), shows nothing of them and changes nothing.
 #   tests/multi/scope.sh BIN PASSWORD DRIVER      (run in a scratch folder)
 BIN=$1 PW=$2 DRV=$3
+# Run alone, too: nothing of the caller's environment, no /etc/sangtao.
+for v in $(env | sed -n 's/^\(SANGTAO_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+export LC_ALL=C.UTF-8
+[ -e config.ini ] || echo '# tests/multi/scope.sh: defaults only' >config.ini
 n=0
 res() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 SECRET="Đề xuất thử tải số 0"

@@ -18,8 +18,12 @@ trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 mkdir -p "$GOLDEN" bin
 
+# Nothing of the caller's environment: no SANGTAO_* variable, one locale.
+for v in $(env | sed -n 's/^\(SANGTAO_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+unset LANG LANGUAGE
+# HOME is the scratch folder: nothing read from the caller's (~/.sqliterc).
+export HOME="$TMP"
 export SANGTAO_TODAY=2026-11-28 SANGTAO_NOW=2026-11-28T08:00:00Z LC_ALL=C.UTF-8 TZ=ICT-7
-unset SANGTAO_CONFIG SANGTAO_USER SANGTAO_PASSWORD LANG LANGUAGE
 PW=demo1234
 
 cat >config.ini <<'CFG'

@@ -138,6 +138,13 @@ static void t_who_may_read(void **state)
     assert_int_equal(audit_list(T.db, &clerk, &f, collect, &s, &e), ST_EPERM);
     f.user = "hung";
     assert_int_equal(audit_list(T.db, &clerk, &f, collect, &s, &e), ST_EPERM);
+    /* An account that does not exist answers the same to a non-administrator:
+     * the answer must not tell which names exist. */
+    char known[sizeof e.msg];
+    snprintf(known, sizeof known, "%s", e.msg);
+    f.user = "khongco";
+    assert_int_equal(audit_list(T.db, &clerk, &f, collect, &s, &e), ST_EPERM);
+    assert_string_equal(e.msg, known);
     f.user = "lan";
     assert_int_equal(audit_list(T.db, &clerk, &f, collect, &s, &e), ST_OK);
     assert_true(s.rows > 0);

@@ -1,4 +1,8 @@
 /* Unit tests for src/csv.c: the RFC 4180 reader and writer. */
+#define _XOPEN_SOURCE 700   /* posix_openpt */
+#include <fcntl.h>
+#include <termios.h>
+
 #include "testutil.h"
 
 #include "base/csv.h"
@@ -279,12 +283,54 @@ static void test_writer_quoting(void **state)
     round_trip(ROW("a", "b c", ""), 3, "a,b c,\n");
     round_trip(ROW("x,y", "say \"hi\"", "l1\nl2", "cr\rhere"), 4,
                "\"x,y\",\"say \"\"hi\"\"\",\"l1\nl2\",\"cr\rhere\"\n");
-    round_trip(ROW(" lead", "trail ", "\tt", "in side"), 4,
-               "\" lead\",\"trail \",\"\tt\",in side\n");
+    round_trip(ROW(" lead", "trail ", "t\t", "in side"), 4,
+               "\" lead\",\"trail \",\"t\t\",in side\n");
     round_trip(ROW(""), 1, "\"\"\n");          /* not a blank line */
     round_trip(ROW("", ""), 2, ",\n");
     round_trip(ROW("Quốc khánh", "Tết Nguyên Đán, mùng 1", "\"\""), 3,
                "Quốc khánh,\"Tết Nguyên Đán, mùng 1\",\"\"\"\"\"\"\n");
+}
+
+/* Text only the program wrote, read into spreadsheets: nothing runs as a
+ * formula; plain numbers stay numbers. */
+static void test_writer_formulas(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *w = open_memstream(&out, &len);
+    assert_non_null(w);
+    csv_write_row(w, ROW("=SUM(A1:A9)", "+84 912", "@cmd", "- Hoàn thành", "-5", "+84", "12,5",
+                         "\tx", "a=b"), 9);
+    fclose(w);
+    assert_string_equal(out, "'=SUM(A1:A9),'+84 912,'@cmd,'- Hoàn thành,-5,+84,\"12,5\","
+                             "\"'\tx\",a=b\n");
+    free(out);
+}
+
+/* To a terminal, a stored escape sequence is shown, never sent. */
+static void test_writer_terminal(void **state)
+{
+    (void)state;
+    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    if (m < 0 || grantpt(m) != 0 || unlockpt(m) != 0) skip();
+    int sfd = open(ptsname(m), O_RDWR | O_NOCTTY);
+    assert_true(sfd >= 0);
+    struct termios t;
+    assert_int_equal(tcgetattr(sfd, &t), 0);
+    cfmakeraw(&t);
+    assert_int_equal(tcsetattr(sfd, TCSANOW, &t), 0);
+    FILE *w = fdopen(sfd, "w");
+    assert_non_null(w);
+    csv_write_row(w, ROW("Một cửa \x1b[31mđỏ", "chuông\x07", "c1\xc2\x9bx"), 3);
+    fclose(w);
+    char buf[256];
+    ssize_t n = read(m, buf, sizeof buf - 1);
+    assert_true(n > 0);
+    buf[n] = '\0';
+    close(m);
+    assert_null(strchr(buf, 0x1b));
+    assert_string_equal(buf, "Một cửa ^[[31mđỏ,chuông^G,c1<U+009B>x\n");
 }
 
 static void test_writer_null_field(void **state)
@@ -357,6 +403,8 @@ int main(void)
         cmocka_unit_test(test_vietnamese_untouched),
         cmocka_unit_test(test_writer_quoting),
         cmocka_unit_test(test_writer_null_field),
+        cmocka_unit_test(test_writer_formulas),
+        cmocka_unit_test(test_writer_terminal),
         cmocka_unit_test(test_real_file),
         cmocka_unit_test(test_bad_arguments),
     };

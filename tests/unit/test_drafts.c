@@ -78,6 +78,41 @@ static void test_draft_replaced_then_discarded(void **state)
     assert_int_equal(draft_save(T.db, &none, "new", "", a, 1, &e), ST_EPERM);
 }
 
+static long long q_count(const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Discarded drafts go for good after data.draft_keep_days; a draft still
+ * waiting to be offered back stays, however old. */
+static void test_draft_purge(void **state)
+{
+    (void)state;
+    st_err e;
+    err_clear(&e);
+    st_kv a[] = {{"title", "cũ"}};
+    setenv("SANGTAO_NOW", "2026-01-01T08:00:00Z", 1);
+    assert_int_equal(draft_save(T.db, &clerk, "old-discarded", "Cũ", a, 1, &e), ST_OK);
+    assert_int_equal(draft_discard(T.db, &clerk, "old-discarded", &e), ST_OK);
+    assert_int_equal(draft_save(T.db, &admin, "old-kept", "Cũ", a, 1, &e), ST_OK);
+    setenv("SANGTAO_NOW", "2026-01-25T08:00:00Z", 1);
+    assert_int_equal(draft_save(T.db, &clerk, "recent", "Mới", a, 1, &e), ST_OK);
+    assert_int_equal(draft_discard(T.db, &clerk, "recent", &e), ST_OK);
+    setenv("SANGTAO_NOW", "2026-02-10T08:00:00Z", 1);
+    int n = -1;
+    assert_int_equal(draft_purge(T.db, 30, &n, &e), ST_OK);
+    unsetenv("SANGTAO_NOW");
+    assert_int_equal(n, 1);
+    assert_int_equal(q_count("SELECT count(*) FROM drafts WHERE context = 'old-discarded'"), 0);
+    assert_int_equal(q_count("SELECT count(*) FROM drafts WHERE context = 'old-kept'"), 1);
+    assert_int_equal(q_count("SELECT count(*) FROM drafts WHERE context = 'recent'"), 1);
+}
+
 static void test_form_values_of_a_proposal(void **state)
 {
     (void)state;
@@ -129,6 +164,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_draft_round_trip),
         cmocka_unit_test(test_draft_replaced_then_discarded),
+        cmocka_unit_test(test_draft_purge),
         cmocka_unit_test(test_form_values_of_a_proposal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -464,7 +464,21 @@ static void test_show(void **state)
                   {"funding_requested", "150000000"}, {"period_from", "2026-04-01"},
                   {"bottleneck_kind", "not_regulated"}, {"content", "Dòng một\nDòng hai"},
                   {"lead", "Ngô Văn Hùng"}, {"lead_position", "Phó Chủ tịch"}};
+    /* An escape sequence is refused at entry (one-line and multi-line
+     * fields alike), with the field and the byte. */
+    assert_int_equal(proposal_create(T.db, &clerk_qn, kv, 9, code, &e), ST_EINVAL);
+    assert_string_equal(e.field, "title");
+    assert_non_null(strstr(e.msg, "ký tự điều khiển (mã 0x1B, ở byte 12)"));
+    kv[0].value = "Một cửa đỏ";
+    kv[6].value = "Dòng một\x1b]0;tên\x07\nDòng hai";
+    assert_int_equal(proposal_create(T.db, &clerk_qn, kv, 9, code, &e), ST_EINVAL);
+    assert_string_equal(e.field, "content");
+    kv[6].value = "Dòng một\nDòng hai";
     assert_int_equal(proposal_create(T.db, &clerk_qn, kv, 9, code, &e), ST_OK);
+    /* Text stored before that rule (or by another program) may still hold
+     * one: it must never reach the terminal as it is. */
+    assert_int_equal(sqlite3_exec(db_h(T.db), "UPDATE proposals SET title = 'Một cửa ' || "
+                                  "char(27) || '[31mđỏ'", NULL, NULL, NULL), SQLITE_OK);
     char *json = NULL;
     assert_int_equal(proposal_show_json(T.db, &clerk_qn, code, &json, &e), ST_OK);
     sqlite3_stmt *st;
@@ -480,7 +494,7 @@ static void test_show(void **state)
     assert_string_equal((const char *)sqlite3_column_text(st, 2), "Thành phố Quy Nhơn");
     assert_string_equal((const char *)sqlite3_column_text(st, 3), "hanh_chinh");
     assert_string_equal((const char *)sqlite3_column_text(st, 4), "Ngô Văn Hùng");
-    assert_string_equal((const char *)sqlite3_column_text(st, 5), "Một cửa \x1b[31mđỏ");
+    assert_string_equal((const char *)sqlite3_column_text(st, 5), "Một cửa đỏ");
     assert_int_equal(sqlite3_column_int(st, 6), 0);
     sqlite3_finalize(st);
     free(json);

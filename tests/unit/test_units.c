@@ -335,25 +335,42 @@ static void test_people(void **state)
     assert_int_equal(person_add(t->db, &clerk, noname, 2, &id2, &e), ST_EINVAL);
     assert_int_equal(person_add(t->db, &clerk, p2, 2, &id2, &e), ST_OK);
     /* Find by name (NFD input too) and by id. */
-    assert_int_equal(person_find(t->db, "Nguyễn Văn An", &found, &e), ST_OK);
+    assert_int_equal(person_find(t->db, &clerk, "Nguyễn Văn An", &found, &e), ST_OK);
     assert_int_equal(found, id1);
-    assert_int_equal(person_find(t->db, "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 Bi\xcc\x80nh",
+    assert_int_equal(person_find(t->db, &clerk, "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 Bi\xcc\x80nh",
                                  &found, &e), ST_OK);
     assert_int_equal(found, id2);
     char idtxt[32];
     snprintf(idtxt, sizeof idtxt, "%lld", (long long)id2);
     found = 0;
-    assert_int_equal(person_find(t->db, idtxt, &found, &e), ST_OK);
+    assert_int_equal(person_find(t->db, &clerk, idtxt, &found, &e), ST_OK);
     assert_int_equal(found, id2);
-    assert_int_equal(person_find(t->db, "999999", &found, &e), ST_ENOTFOUND);
-    assert_int_equal(person_find(t->db, "Lê Văn Không", &found, &e), ST_ENOTFOUND);
+    assert_int_equal(person_find(t->db, &clerk, "999999", &found, &e), ST_ENOTFOUND);
+    assert_int_equal(person_find(t->db, &clerk, "Lê Văn Không", &found, &e), ST_ENOTFOUND);
     /* Two people with one name: ask for the id, and list them. */
     st_kv p3[] = {{"full_name", "Nguyễn Văn An"}, {"unit", "BD-QN-TP"}};
     assert_int_equal(person_add(t->db, &clerk, p3, 2, &id3, &e), ST_OK);
-    assert_int_equal(person_find(t->db, "Nguyễn Văn An", &found, &e), ST_EINVAL);
+    assert_int_equal(person_find(t->db, &clerk, "Nguyễn Văn An", &found, &e), ST_EINVAL);
     snprintf(idtxt, sizeof idtxt, "%lld", (long long)id3);
     assert_non_null(strstr(e.msg, idtxt));
     assert_non_null(strstr(e.msg, "mã số"));
+    /* Someone of another district is neither found nor listed by name: the
+     * answer reads as for nobody at all.  (By id, as a coauthor may be.) */
+    st_actor padmin;
+    actor_for(t, "BD", ROLE_ADMIN, &padmin);
+    int64_t far = 0;
+    st_kv p5[] = {{"full_name", "Nguyễn Văn An"}, {"unit", "BD-AN"}};
+    assert_int_equal(person_add(t->db, &padmin, p5, 2, &far, &e), ST_OK);
+    st_kv p6[] = {{"full_name", "Đặng Thị Xa"}, {"unit", "BD-AN"}};
+    int64_t far2 = 0;
+    assert_int_equal(person_add(t->db, &padmin, p6, 2, &far2, &e), ST_OK);
+    assert_int_equal(person_find(t->db, &clerk, "Đặng Thị Xa", &found, &e), ST_ENOTFOUND);
+    assert_int_equal(person_find(t->db, &clerk, "Nguyễn Văn An", &found, &e), ST_EINVAL);
+    assert_non_null(strstr(e.msg, "Có 2 người"));
+    snprintf(idtxt, sizeof idtxt, "%lld", (long long)far);
+    assert_null(strstr(e.msg, idtxt));
+    assert_null(strstr(e.msg, "BD-AN"));
+    assert_int_equal(person_find(t->db, &padmin, "Đặng Thị Xa", &found, &e), ST_OK);
     /* The system (init) may add a person without a unit. */
     st_kv p4[] = {{"full_name", "Hệ thống"}};
     assert_int_equal(person_add(t->db, NULL, p4, 1, &id3, &e), ST_OK);

@@ -123,8 +123,10 @@ static void lock_out(tu_env *t, st_err *e)
         assert_int_equal(user_login(t->db, "an", "sai", &a, e), ST_EPERM);
         assert_string_equal(e->msg, "Sai tên đăng nhập hoặc mật khẩu");
     }
+    /* The failure that locks answers as any other: an unknown name never
+     * locks, so a different answer would tell which names exist. */
     assert_int_equal(user_login(t->db, "an", "sai", &a, e), ST_EPERM);
-    assert_non_null(strstr(e->msg, "Tài khoản bị khóa đến "));
+    assert_string_equal(e->msg, "Sai tên đăng nhập hoặc mật khẩu");
 }
 
 static void test_lockout(void **state)
@@ -172,6 +174,29 @@ static void test_admin_unlock(void **state)
     assert_int_equal(user_lock(t->db, &admin, "admin", &e), ST_EINVAL);  /* not oneself */
     assert_int_equal(user_unlock(t->db, &admin, "an", &e), ST_OK);
     assert_int_equal(user_login(t->db, "an", CLERK_PW, &a, &e), ST_OK);
+}
+
+/* Account enumeration: a locked account (by the lockout or by an
+ * administrator) and an unknown name answer a wrong password alike; only
+ * the right password learns of the lock. */
+static void test_locked_like_unknown(void **state)
+{
+    tu_env *t = *state;
+    st_err e, u;
+    st_actor a, admin = as_admin(t);
+    assert_int_equal(config_set(t->cfg, "security.lockout_threshold", "3", &e), ST_OK);
+    assert_int_equal(user_login(t->db, "khong-co-ai", "sai", &a, &u), ST_EPERM);
+    lock_out(t, &e);
+    assert_int_equal(user_login(t->db, "an", "sai-nua", &a, &e), ST_EPERM);
+    assert_string_equal(e.msg, u.msg);
+    assert_int_equal(user_login(t->db, "an", CLERK_PW, &a, &e), ST_EPERM);
+    assert_non_null(strstr(e.msg, "Tài khoản bị khóa đến "));
+    assert_int_equal(user_unlock(t->db, &admin, "an", &e), ST_OK);
+    assert_int_equal(user_lock(t->db, &admin, "an", &e), ST_OK);
+    assert_int_equal(user_login(t->db, "an", "sai", &a, &e), ST_EPERM);
+    assert_string_equal(e.msg, u.msg);
+    assert_int_equal(user_login(t->db, "an", CLERK_PW, &a, &e), ST_EPERM);
+    assert_non_null(strstr(e.msg, "đã bị khóa"));
 }
 
 static void test_passwd(void **state)
@@ -349,6 +374,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_wrong_password, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_admin_unlock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_locked_like_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passwd, setup, teardown),
         cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_rules, setup, teardown),

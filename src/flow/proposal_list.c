@@ -1,0 +1,218 @@
+/* The list of proposals: filtered by state, unit, field, dates and search
+ * words, sorted and paged in SQL, in the actor's scope (proposal_list of
+ * proposal.h); a search's first page found by walking the list's order. */
+#include "proposal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db_internal.h"
+#include "base/sbuf.h"
+#include "proposal_rows.h"
+#include "scope.h"
+#include "search.h"
+#include "units.h"
+#include "workflow_states.h"
+
+/* The list's parameters, the same numbers in every statement it runs. */
+static void bind_list(sqlite3_stmt *st, const st_actor *who, const proposal_filter *f,
+                      const char *upath, const char *match, const char *in_title,
+                      const char *ids)
+{
+    sqlite3_bind_text(st, 1, scope_bind(who), -1, SQLITE_STATIC);
+    if (f->state && *f->state) sqlite3_bind_text(st, 2, f->state, -1, SQLITE_STATIC);
+    if (*upath) sqlite3_bind_text(st, 3, upath, -1, SQLITE_STATIC);
+    if (f->field && *f->field) sqlite3_bind_text(st, 4, f->field, -1, SQLITE_STATIC);
+    if (f->from && *f->from) sqlite3_bind_text(st, 10, f->from, -1, SQLITE_STATIC);
+    if (f->to && *f->to) sqlite3_bind_text(st, 11, f->to, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 5, f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int(st, 6, f->offset > 0 ? f->offset : 0);
+    if (match) {
+        sqlite3_bind_text(st, 7, match, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, f->search, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 9, in_title, -1, SQLITE_STATIC);
+    }
+    if (ids) sqlite3_bind_text(st, 12, ids, -1, SQLITE_STATIC);
+}
+
+#define PLAIN_FROM "proposals p JOIN units eu ON eu.id = p.employing_unit_id "
+
+/* Rows a search walks in the list's order before it ranks every hit instead:
+ * a word in one row of 50 fills a page within it (make bench). */
+#define WALK_BUDGET 1000
+
+/* A search in the list's own order (a chosen sort; or, when no marks were
+ * typed, the latest first of the matches in the title, which come before
+ * all others): walk that order through its index, testing each row's
+ * indexed text, until offset + limit rows match.  A common word fills the
+ * page after a few rows where ranking read every hit (make bench: 'so hoa
+ * h' has 88 000).  *ids: the page's ids as a JSON array, or NULL when the
+ * walk could not tell (a rare word: the hits are ranked as before). */
+static int list_walk(st_db *db, const st_actor *who, const proposal_filter *f,
+                     const char *upath, const char *from, const char *order, char **ids,
+                     st_err *e)
+{
+    *ids = NULL;
+    int sorted = f->sort && *f->sort, want = f->limit + (f->offset > 0 ? f->offset : 0);
+    if (want > 1000) return ST_OK;
+    sbuf sql;
+    sbuf_init(&sql);
+    /* The whole indexed text for a chosen order; the title otherwise. */
+    sbuf_addf(&sql, "SELECT p.id, %s FROM %s ORDER BY %s", sorted ?
+              "(SELECT ft.code || ' ' || ft.title || ' ' || ft.people || ' ' || ft.units || "
+              "' ' || ft.body FROM proposal_fts ft WHERE ft.rowid = p.id)" : "fold(p.title)",
+              from, sorted ? order : "p.updated_at DESC, p.id DESC");
+    sqlite3_stmt *st = NULL;
+    int rc = sql.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : db_prepare(db, sbuf_str(&sql), &st, e);
+    sbuf_free(&sql);
+    if (rc) return rc;
+    bind_list(st, who, f, upath, NULL, NULL, NULL);
+    int64_t *v = malloc((size_t)want * sizeof *v);
+    int n = 0, w = v ? search_walk(st, 1, f->search, want, WALK_BUDGET, v, &n) : -SQLITE_NOMEM;
+    sqlite3_finalize(st);
+    if (w < 0) rc = w == -SQLITE_NOMEM ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
+                                       : db_fail(db, e, "đọc danh sách đề xuất");
+    else if (w == SEARCH_WALK_FOUND || (sorted && w == SEARCH_WALK_END)) {
+        sbuf_init(&sql);
+        sbuf_add(&sql, "[");
+        for (int i = 0; i < n; i++) sbuf_addf(&sql, "%s%lld", i ? "," : "", (long long)v[i]);
+        sbuf_add(&sql, "]");
+        if (sql.oom) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        else *ids = sbuf_take(&sql);
+        sbuf_free(&sql);
+    }
+    free(v);
+    return rc;
+}
+
+int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
+                  proposal_row_cb cb, void *ud, st_err *e)
+{
+    static const proposal_filter none = {0};
+    if (!f) f = &none;
+    if (!who) return err_set(e, ST_EPERM, "chưa đăng nhập");
+    const char *order = "p.updated_at DESC, p.id DESC";
+    char obuf[128];
+    if (f->sort && *f->sort) {
+        if (!proposal_rows_order(f->sort, f->desc, obuf, sizeof obuf))
+            return err_set(e, ST_EINVAL, "sắp xếp theo \"%.40s\" không hợp lệ; chọn một trong: "
+                           "code, title, state, unit, updated, due", f->sort);
+        order = obuf;
+    }
+    if (f->state && *f->state && wf_state_parse(f->state) < 0) {
+        char names[512] = "";
+        for (int s = 0; s < S_COUNT; s++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+                     s ? ", " : "", wf_state_name(s));
+        return err_set(e, ST_EINVAL, "trạng thái \"%.40s\" không hợp lệ; chọn một trong: %s",
+                       f->state, names);
+    }
+    char upath[256] = "";
+    if (f->unit && *f->unit) {
+        int64_t uid;
+        sqlite3_stmt *st;
+        if (unit_find(db, f->unit, &uid, e) != ST_OK)
+            return err_set(e, ST_EINVAL, "không có đơn vị mã \"%.40s\"", f->unit);
+        if (db_prepare(db, "SELECT path FROM units WHERE id = ?", &st, e)) return e->code;
+        sqlite3_bind_int64(st, 1, uid);
+        if (sqlite3_step(st) == SQLITE_ROW) snprintf(upath, sizeof upath, "%s", db_col_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    char *match = NULL;
+    int rc;
+    sqlite3_stmt *st = NULL;
+    if ((rc = search_fts_query(f->search, &match, e))) return rc;
+    char *in_title = NULL;
+    if (match) {
+        size_t n = strlen(match) + 16;
+        if (!(in_title = malloc(n))) {
+            free(match);
+            return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        }
+        snprintf(in_title, n, "title : (%s)", match);
+    }
+    /* Searching: the matching ids are ranked and cut to the page from
+     * narrow values first, and the rest of each row is read for that page
+     * only.  Without a chosen order: the very marks typed (in the title or
+     * a proposer's name) first, then matches in the title, then the latest. */
+    const char *outer = order;
+    if (match && !(f->sort && *f->sort)) {
+        order = "k1 DESC, k2 DESC, p.updated_at DESC, p.id DESC";
+        outer = "hit.k1 DESC, hit.k2 DESC, p.updated_at DESC, p.id DESC";
+    }
+    char scope[400];   /* the SQL that is fast for this subtree's size (scope.h) */
+    /* Sorted by unit: the units in code order, each one's proposals in id
+     * order (proposals_employing), so a page needs no sort of them all. */
+    int by_unit = f->sort && strcmp(f->sort, "unit") == 0;
+    sbuf where;
+    sbuf_init(&where);
+    sbuf_add(&where, by_unit ? "units eu CROSS JOIN proposals p ON eu.id = p.employing_unit_id "
+                             : PLAIN_FROM);
+    size_t head = where.len;   /* the ranked search below joins in the plain order */
+    sbuf_add(&where, "JOIN units cu ON cu.id = p.competent_unit_id "
+             "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 AND ");
+    sbuf_add(&where, scope_sql(db, scope_bind(who), 1, scope, sizeof scope));
+    if (f->state && *f->state) sbuf_add(&where, " AND p.state = ?2");
+    if (*upath) sbuf_addf(&where, " AND %s", scope_sql(db, upath, 3, scope, sizeof scope));
+    if (f->field && *f->field) sbuf_add(&where, " AND f.code = ?4");
+    /* Created within [from, to], local dates; the bounds become UTC once. */
+    if (f->from && *f->from) sbuf_add(&where, " AND p.created_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?10, 'utc')");
+    if (f->to && *f->to) sbuf_add(&where, " AND p.created_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?11, '+1 day', 'utc')");
+    char *walked = NULL;
+    if (match && f->limit > 0 && ((f->sort && *f->sort) || !search_has_marks(f->search)) &&
+        !where.oom && (rc = list_walk(db, who, f, upath, sbuf_str(&where), order, &walked, e))) {
+        sbuf_free(&where);
+        goto out;
+    }
+    if (walked) {   /* the page's rows, read as an unsearched list reads them */
+        free(match);
+        match = NULL;
+        sbuf_add(&where, " AND p.id IN (SELECT value FROM json_each(?12))");
+        if (!(f->sort && *f->sort)) order = "p.updated_at DESC, p.id DESC";
+    }
+    sbuf sql;
+    sbuf_init(&sql);
+    if (match) {
+        /* Each hit's filters and rank from proposals_narrow, not from its
+         * row with the long texts, when that index holds the order too. */
+        int narrow = !search_has_marks(f->search) &&
+                     (!(f->sort && *f->sort) || strcmp(f->sort, "updated") == 0 ||
+                      strcmp(f->sort, "state") == 0 || by_unit);
+        sbuf_addf(&sql, "WITH hit AS (SELECT p.id AS hid, %s AS k1, (p.id IN (SELECT rowid "
+                  "FROM proposal_fts WHERE proposal_fts MATCH ?9)) AS k2 FROM %s%s "
+                  "AND p.id IN (SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?7) "
+                  "ORDER BY %s%s) ",
+                  search_has_marks(f->search) ?
+                  "search_exact(p.title || ' ' || coalesce((SELECT group_concat(pe.full_name, ' ') "
+                  "FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
+                  "WHERE pr.proposal_id = p.id AND pr.deleted = 0), ''), ?8)" : "0",
+                  narrow ? "proposals p INDEXED BY proposals_narrow "
+                           "JOIN units eu ON eu.id = p.employing_unit_id " : PLAIN_FROM,
+                  sbuf_str(&where) + head, order,
+                  f->limit > 0 || f->offset > 0 ? " LIMIT ?5 OFFSET ?6" : "");
+    }
+    sbuf_add(&sql, PROPOSAL_ROWS_SELECT);
+    if (match) {
+        sbuf_addf(&sql, "hit JOIN proposals p ON p.id = hit.hid "
+                  "JOIN units eu ON eu.id = p.employing_unit_id "
+                  "LEFT JOIN fields f ON f.id = p.field_id ORDER BY %s", outer);
+    } else {
+        /* After a walk: its few ids, not the order's index, lead. */
+        sbuf_addf(&sql, "%s%s ORDER BY %s", walked ? PLAIN_FROM : "",
+                  sbuf_str(&where) + (walked ? head : 0), order);
+        if (f->limit > 0 || f->offset > 0) sbuf_add(&sql, " LIMIT ?5 OFFSET ?6");
+    }
+    if (where.oom) sql.oom = 1;
+    sbuf_free(&where);
+    rc = sql.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : db_prepare(db, sbuf_str(&sql), &st, e);
+    sbuf_free(&sql);
+    if (rc) goto out;
+    bind_list(st, who, f, upath, match, in_title, walked);
+    rc = proposal_rows_each(db, st, cb, ud, e);
+out:
+    if (st) sqlite3_finalize(st);
+    free(match);
+    free(in_title);
+    free(walked);
+    return rc;
+}
