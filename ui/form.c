@@ -423,8 +423,8 @@ static void open_choice(form *f, ffield *x)
             char *cur = le_get_utf8(x->le);
             size_t n = (cur ? strlen(cur) : 0) + strlen(buf) + 4;
             char *all = malloc(n);
-            if (all) {
-                snprintf(all, n, "%s%s%s", cur && *cur ? cur : "", cur && *cur ? "; " : "", buf);
+            if (all && cur) {   /* cur NULL: out of memory; the list is not cut to one name */
+                snprintf(all, n, "%s%s%s", *cur ? cur : "", *cur ? "; " : "", buf);
                 le_set_utf8(x->le, all);
                 f->dirty = 1;
             }

@@ -139,9 +139,10 @@ static int on_person(const person_row *r, void *ud)
     char line[600];
     snprintf(line, sizeof line, "%s%s%s — %s", r->full_name, *r->position ? ", " : "", r->position,
              *r->unit_name ? r->unit_name : "(chưa có đơn vị)");
-    p->lab[p->n] = strdup(line);
-    p->name[p->n] = strdup(r->full_name);
-    p->n++;
+    char *lab = strdup(line), *name = strdup(r->full_name);
+    if (!lab || !name) { free(lab); free(name); return 1; }   /* out of memory: the list so far */
+    p->lab[p->n] = lab;
+    p->name[p->n++] = name;
     return 0;
 }
 
@@ -161,6 +162,7 @@ int pick_person(char *out, int n)
     p.cap = 200;
     p.lab = calloc((size_t)p.cap + 1, sizeof *p.lab);
     p.name = calloc((size_t)p.cap + 1, sizeof *p.name);
+    if (!p.lab || !p.name) p.cap = 0;   /* out of memory: an empty list */
     int chosen = 0;
     for (;;) {
         plist_free(&p);
@@ -168,12 +170,13 @@ int pick_person(char *out, int n)
         st_err e;
         err_clear(&e);
         int rc;
-        if (s && *s) {   /* first line: the typed name as a new person */
+        if (s && *s && p.cap) {   /* first line: the typed name as a new person */
             char line[400];
             snprintf(line, sizeof line, "+ Người mới: %s", s);
             p.lab[0] = strdup(line);
             p.name[0] = strdup(s);
             p.n = 1;
+            if (!p.lab[0] || !p.name[0]) plist_free(&p);
         }
         UI_DB(rc, people_search(U.db, &U.who, s, p.cap - 1, 0, on_person, &p, &e));
         int c = pick_loop("Chọn người (gõ để tìm, không cần dấu)", (const char *const *)p.lab,
@@ -211,8 +214,10 @@ static int on_unit(const unit_row *r, void *ud)
     }
     char line[600];
     snprintf(line, sizeof line, "%*s%s  (%s)", 2 * r->depth, "", r->name, r->code);
-    u->lab[u->n] = strdup(line);
-    u->code[u->n] = strdup(r->code);
+    char *lab = strdup(line), *code = strdup(r->code);
+    if (!lab || !code) { free(lab); free(code); return 1; }   /* out of memory: the list so far */
+    u->lab[u->n] = lab;
+    u->code[u->n] = code;
     u->fold[u->n] = text_fold(line);
     u->n++;
     return 0;
@@ -272,8 +277,10 @@ static int on_field(const list_row *r, void *ud)
     if (f->n >= 64) return 1;
     char line[300];
     snprintf(line, sizeof line, "%s  (%s)", r->col[0], r->code);
-    f->lab[f->n] = strdup(line);
-    f->code[f->n++] = strdup(r->code);
+    char *lab = strdup(line), *code = strdup(r->code);
+    if (!lab || !code) { free(lab); free(code); return 1; }   /* out of memory: the list so far */
+    f->lab[f->n] = lab;
+    f->code[f->n++] = code;
     return 0;
 }
 

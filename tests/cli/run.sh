@@ -286,6 +286,7 @@ t new_p2 as clerk_a proposal new --from p2.txt
 t new_p3 as clerk_a proposal new --from p3.txt
 t new_pb as clerk_b proposal new --from pb.txt
 t new_missing_title as clerk_a proposal new --set employing_unit=HA-VP --set field=kinh_te
+t new_escape_refused as clerk_a proposal new --set "title=Một cửa $(printf '\033')[31mđỏ" --set employing_unit=HA-VP
 t new_unknown_field as clerk_a proposal new --set title=X --set employing_unit=HA-VP --set colour=red
 t new_bad_date as clerk_a proposal new --set title=X --set employing_unit=HA-VP --set period_from=31/02/2026
 t new_bad_set as clerk_a proposal new --set title

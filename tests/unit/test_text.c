@@ -1,6 +1,8 @@
-/* Tests for src/text.c: UTF-8 validation, NFC, folding, sanitising, width. */
+/* Tests for src/text.c: UTF-8 validation, NFC, folding, sanitising, width;
+ * and the sbuf string buffer's hand-over. */
 #include "testutil.h"
 #include "text/text.h"
+#include "base/sbuf.h"
 
 /* ---- validation ---------------------------------------------------------- */
 
@@ -204,6 +206,26 @@ static void test_width(void **state)
     assert_int_equal(text_width("TỈNH ỦY BÌNH ĐỊNH"), 17);
 }
 
+/* ---- sbuf ----------------------------------------------------------------- */
+
+/* sbuf_take: "" for an empty buffer; NULL, never a string cut short, once
+ * an append ran out of memory (the flag a failed realloc sets). */
+static void test_sbuf_take(void **state)
+{
+    (void)state;
+    sbuf b;
+    sbuf_init(&b);
+    char *s = sbuf_take(&b);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    sbuf_add(&b, "{\"a\":");
+    b.oom = 1;                       /* the rest of the JSON was lost */
+    assert_null(sbuf_take(&b));
+    assert_null(b.s);
+    assert_int_equal(b.oom, 0);      /* reset, as after any take */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_trim),
         cmocka_unit_test(test_width),
+        cmocka_unit_test(test_sbuf_take),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
