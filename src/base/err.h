@@ -1,3 +1,5 @@
+/* Folder src/base: plain C helpers (errors, strings, CSV, dates and working
+ * days, setgid rules, clock, trace).  May include: nothing of ours. */
 /* Error codes and the message a caller can show.  Every core function that
  * can fail returns one of these and fills an st_err. */
 #ifndef SANGTAO_ERR_H

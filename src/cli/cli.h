@@ -1,3 +1,5 @@
+/* Folder src/cli: the command line.  May include: report, demo, flow,
+ * store, text, base (and sync when it exists). */
 /* The command line: sangtao [--config FILE] [--db FILE] [--user NAME] COMMAND.
  * main.c parses the global options with cli_parse_globals to decide between
  * the screens (no command) and cli_main.  What the cli*.c files share among

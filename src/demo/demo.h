@@ -1,3 +1,5 @@
+/* Folder src/demo: the demo database, made through the real core.
+ * May include: flow, store, text, base. */
 /* The demo database: the Bình Định unit tree of the 2022 plan, a few dozen
  * users and ~200 proposals spread over every state through the real
  * workflow, with monitoring, evaluations, commendations and dissemination. */

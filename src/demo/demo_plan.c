@@ -74,7 +74,10 @@ static void plan(demo *d, dprop *p)
     if (chance(r, 40)) add(p, A_OPINION, range(r, 0, 2), 1);
     if (T == S_REJECTED) {
         if (chance(r, 40)) add(p, A_PARTY, range(r, 1, 3), 0);
-        if (chance(r, 70)) add(p, A_VOTE, range(r, 1, 3), 0);
+        /* a rejection follows the collective's vote (Art. 8(1)); some meet the
+         * same day as the last opinion */
+        int later = chance(r, 70);
+        add(p, A_VOTE, later ? range(r, 1, 3) : 0, 0);
         p->vote = 2;
         add(p, A_REJECT, range(r, 0, 2), 0);
         return;

@@ -74,11 +74,15 @@ static void put_vote(kvb *b, dprop *p)
     else if (p->vote == 1) vfor = voters / 2;
     else vfor = range(r, voters / 2 > 2 ? voters / 2 - 2 : 1, (voters - 1) / 2);
     int against = range(r, (voters - vfor) * 2 / 3, voters - vfor);
+    /* Art. 8(1): a tie is for = against, and the head's recorded vote decides;
+     * a vote that did not pass is never a tie left without the head's vote */
+    if (p->vote == 1) against = vfor;
+    else if (against == vfor) against++;
     kvb_putf(b, "members", "%d", members);
     kvb_putf(b, "votes_for", "%d", vfor);
     kvb_putf(b, "votes_against", "%d", against);
     kvb_putf(b, "abstain", "%d", range(r, 0, voters - vfor - against));
-    kvb_put(b, "head_vote", "for");
+    if (p->vote == 1) kvb_put(b, "head_vote", "for");
     kvb_putf(b, "deputy_excluded", "%d", excl);
 }
 

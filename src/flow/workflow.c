@@ -67,6 +67,8 @@ static const fielddef f_reject[] = {
     F("reject_detail", "Giải thích", FT_LONGTEXT, 0),
     DOC_NO(REQ), DOC_DATE(REQ),
     F("signer", "Người ký", FT_TEXT, REQ),
+    F("override_reason", "Lý do người đứng đầu quyết định khi tập thể đã thông qua",
+      FT_LONGTEXT, 0),
     COMMENT,
 };
 static const fielddef f_start[] = {
@@ -169,7 +171,7 @@ const wf_action wf_actions[] = {
     ACT("approve", "Chấp thuận", "Quyết định cho thực hiện hoặc thí điểm, bố trí nguồn lực.",
         H, B(S_IN_REVIEW), S_APPROVED, DL_CLEAR, "decisions", f_approve, wf_hook_approve,
         wf_after_approve),
-    ACT("reject", "Không chấp thuận", "Quyết định không chấp thuận, nêu lý do.",
+    ACT("reject", "Không chấp thuận", "Quyết định không chấp thuận theo biểu quyết, nêu lý do.",
         H, B(S_IN_REVIEW), S_REJECTED, DL_CLEAR, "decisions", f_reject, wf_hook_reject, NULL),
     ACT("start", "Bắt đầu triển khai", "Bắt đầu thực hiện/thí điểm theo quyết định.",
         C, B(S_APPROVED), S_IMPLEMENTING, DL_REPORT, NULL, f_start, wf_hook_start, NULL),

@@ -1,3 +1,5 @@
+/* Folder src/flow: the rules of the plan (workflow table and engine,
+ * proposals, units, people, accounts, audit).  May include: store, text, base. */
 /* The workflow of DOMAIN.md: one table (workflow.c) of every action with its
  * from-states, to-state, roles, fields and deadline rule.  Menus, the CLI,
  * validation and help all read it through these functions.  The states are

@@ -143,12 +143,18 @@ int wf_hook_accept(wf_ctx *c)
     return rc;
 }
 
-/* Decree 73: passes with more than half of the members who vote (a deputy
- * who is the proposer does not vote); an exact half goes the head's way. */
+/* Decree 73 Art. 8(1): "trên 50% ý kiến biểu quyết tán thành"; the head and
+ * the deputies vote "trừ cấp phó là cán bộ có đề xuất"; "biểu quyết ngang
+ * nhau thì thực hiện theo ý kiến mà người đứng đầu biểu quyết".  The reading
+ * (docs/DESIGN-NOTES.md "The vote"): the voters are the members minus a
+ * deputy who is the proposer; it passes when the votes for are more than
+ * half of those voters (not of the votes cast); a tie is votes for equal to
+ * votes against (abstentions and absences do not make one) and then the
+ * head's own vote decides.  The head's vote is never assumed: a tie without
+ * it is refused.  The vote belongs to the proposal's current revision. */
 int wf_hook_vote(wf_ctx *c)
 {
     if (!*wf_val(c, "abstain")) wf_set(c, "abstain", "0");
-    if (!*wf_val(c, "head_vote")) wf_set(c, "head_vote", "for");
     if (!*wf_val(c, "deputy_excluded")) wf_set(c, "deputy_excluded", "0");
     long members = atol(wf_val(c, "members")), excl = atol(wf_val(c, "deputy_excluded"));
     long vfor = atol(wf_val(c, "votes_for")), against = atol(wf_val(c, "votes_against"));
@@ -160,9 +166,69 @@ int wf_hook_vote(wf_ctx *c)
     if (vfor + against + abstain > voters)
         return err_field(c->e, ST_EINVAL, "votes_for", "Tổng số phiếu (%ld) vượt quá số thành "
                          "viên được biểu quyết (%ld)", vfor + against + abstain, voters);
-    int passed = 2 * vfor > voters || (2 * vfor == voters && strcmp(wf_val(c, "head_vote"), "for") == 0);
+    const char *head = wf_val(c, "head_vote");
+    int tie = vfor == against && vfor > 0;
+    if (tie && !*head)
+        return err_field(c->e, ST_EINVAL, "head_vote", "Số phiếu tán thành bằng số phiếu không "
+                         "tán thành (%ld – %ld): phải ghi ý kiến của người đứng đầu (head_vote) "
+                         "để quyết định", vfor, against);
+    int passed = tie ? strcmp(head, "for") == 0 : 2 * vfor > voters;
     wf_extra(c, "passed", passed ? "1" : "0");
+    char rev[24];
+    snprintf(rev, sizeof rev, "%lld",
+             query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id));
+    wf_extra(c, "revision", rev);
     return ST_OK;
+}
+
+/* The collective's vote on the current revision (Art. 8(1); a vote of an
+ * earlier round, before a return and resubmission, does not count). */
+static int current_vote(wf_ctx *c, const char *verb, long long *passed)
+{
+    long long rev = query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id);
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "SELECT passed FROM votes WHERE proposal_id=?1 AND revision=?2 "
+                        "AND deleted=0 ORDER BY id DESC LIMIT 1", &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, c->p.id);
+    sqlite3_bind_int64(st, 2, rev);
+    *passed = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) *passed = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (*passed >= 0) return ST_OK;
+    long long old = query_int(c, "SELECT max(revision) FROM votes WHERE proposal_id=?1 AND "
+                              "deleted=0", c->p.id);
+    if (old > 0)
+        return err_set(c->e, ST_EINVAL, "Kết quả biểu quyết đã ghi thuộc lần gửi %lld; đề xuất "
+                       "đã gửi lại (lần %lld): hãy ghi 'vote' của lần này trước khi %s",
+                       old, rev, verb);
+    return err_set(c->e, ST_EINVAL, "Chưa có kết quả biểu quyết của tập thể lãnh đạo: "
+                   "hãy ghi 'vote' trước khi %s", verb);
+}
+
+/* Art. 8(1): the decision follows the collective's vote, or the head
+ * decides against it in writing (the decision's number, date and signer,
+ * which approve and reject both require, and a reason), taking
+ * responsibility: stored as override = 1. */
+static int follow_collective(wf_ctx *c, long long passed, int approving)
+{
+    if ((passed != 0) == approving) return ST_OK;
+    if (!*wf_val(c, "override_reason"))
+        return err_field(c->e, ST_EINVAL, "override_reason", approving
+                         ? "Tập thể lãnh đạo không thông qua: người đứng đầu chỉ được chấp thuận "
+                           "bằng văn bản, nêu lý do và chịu trách nhiệm (override_reason)"
+                         : "Tập thể lãnh đạo đã thông qua: người đứng đầu chỉ được không chấp "
+                           "thuận bằng văn bản, nêu lý do và chịu trách nhiệm (override_reason)");
+    wf_extra(c, "override", "1");
+    return ST_OK;
+}
+
+/* The Party committee's opinion before approval and evaluation: from the
+ * project's domain and the provincial plan, not from the quoted Art. 8(1);
+ * workflow.party_opinion_required, on by default (the strict reading). */
+static int party_opinion_required(wf_ctx *c)
+{
+    return config_bool(db_config(c->db), "workflow.party_opinion_required");
 }
 
 static int party_opinion_since(wf_ctx *c, const char *state)
@@ -182,26 +248,18 @@ static int party_opinion_since(wf_ctx *c, const char *state)
 
 int wf_hook_approve(wf_ctx *c)
 {
-    long long passed = query_int(c, "SELECT passed FROM votes WHERE proposal_id=?1 AND "
-                                 "deleted=0 ORDER BY id DESC LIMIT 1", c->p.id);
-    if (passed < 0)
-        return err_set(c->e, ST_EINVAL, "Chưa có kết quả biểu quyết của tập thể lãnh đạo: "
-                       "hãy ghi 'vote' trước khi chấp thuận");
-    if (!party_opinion_since(c, "in_review"))
+    long long passed;
+    int rc = current_vote(c, "chấp thuận", &passed);
+    if (rc) return rc;
+    if (party_opinion_required(c) && !party_opinion_since(c, "in_review"))
         return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp: hãy ghi "
                        "'opinion' với party_committee=có trước khi chấp thuận");
-    if (!passed) {
-        if (!*wf_val(c, "override_reason"))
-            return err_field(c->e, ST_EINVAL, "override_reason", "Tập thể lãnh đạo không "
-                             "thông qua: người đứng đầu chỉ được chấp thuận bằng văn bản, nêu "
-                             "lý do và chịu trách nhiệm (override_reason)");
-        wf_extra(c, "override", "1");
-    }
+    if ((rc = follow_collective(c, passed, 1))) return rc;
     if (strcmp(wf_val(c, "kind"), "pilot") == 0 && !*wf_val(c, "pilot_scope"))
         return err_field(c->e, ST_EINVAL, "pilot_scope", "Phạm vi thí điểm (pilot_scope): bắt "
                          "buộc khi cho thí điểm");
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
+    rc = db_prepare(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, wf_val(c, "kind"), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, c->p.id);
@@ -237,8 +295,13 @@ int wf_after_approve(wf_ctx *c)
     return ST_OK;
 }
 
+/* A rejection, too, follows the collective's vote on this revision, or the
+ * head's written decision against it (Art. 8(1)). */
 int wf_hook_reject(wf_ctx *c)
 {
+    long long passed;
+    int rc = current_vote(c, "không chấp thuận", &passed);
+    if (rc || (rc = follow_collective(c, passed, 0))) return rc;
     wf_extra(c, "kind", "reject");
     return ST_OK;
 }
@@ -299,7 +362,7 @@ int wf_hook_evaluate(wf_ctx *c)
         return err_field(c->e, ST_EINVAL, *wf_val(c, "objective_causes") ? "subjective_causes"
                          : "objective_causes", "Khi không hoàn thành đầy đủ phải nêu rõ nguyên "
                          "nhân khách quan (objective_causes) và chủ quan (subjective_causes)");
-    if (!party_opinion_since(c, "reported"))
+    if (party_opinion_required(c) && !party_opinion_since(c, "reported"))
         return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp về kết quả: hãy "
                        "ghi 'opinion' với party_committee=có trước khi đánh giá");
 #define YES(k) (strcmp(wf_val(c, k), "1") == 0)

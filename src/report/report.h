@@ -1,3 +1,5 @@
+/* Folder src/report: the reports and their renderings.
+ * May include: flow, store, text, base. */
 /* Reports for the Standing Committee: the periodic review (sơ kết, tổng kết)
  * and the deadline report.  A report is computed once into tables of rows
  * (this structure); the text document, CSV, XLSX, JSON and the screen only

@@ -101,6 +101,11 @@ const struct config_option config_options[] = {
     {"workflow.evaluation_days", OPT_INT, "7", 1, 60, NULL, NULL,
      "Working days to evaluate results after the report",
      "Số ngày làm việc để đánh giá kết quả sau báo cáo"},
+    {"workflow.party_opinion_required", OPT_BOOL, "true", 0, 0, NULL, NULL,
+     "Party committee opinion required before approval and evaluation (not in the "
+     "quoted Decree 73 Art. 8(1); the provincial plan / project domain; on by default)",
+     "Bắt buộc ý kiến cấp ủy cùng cấp trước khi chấp thuận và đánh giá (không có trong "
+     "Điều 8(1) Nghị định 73 đã trích; theo kế hoạch của tỉnh; mặc định bật)"},
     {"security.lockout_threshold", OPT_INT, "5", 1, 100, NULL, NULL,
      "Failed logins in a row that lock an account",
      "Số lần đăng nhập sai liên tiếp thì khóa tài khoản"},

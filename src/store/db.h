@@ -1,3 +1,5 @@
+/* Folder src/store: settings and the database (open, migrate, transactions,
+ * backup, restore, maintenance).  May include: text, base. */
 /* The database: opening with the right settings, migrations, checks and
  * backups.  Opaque to the screens; src/ modules use db_internal.h. */
 #ifndef SANGTAO_DB_H

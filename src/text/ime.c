@@ -34,17 +34,21 @@ static const char *const INITIALS[] = {
     "nh", "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x", NULL};
 static const char *const FINALS[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
 
-/* Vowel clusters of Vietnamese syllables, and the unmarked forms met on the
- * way to them while typing ("ie" before "iê"). */
+/* The vowel clusters (nuclei) of Vietnamese syllables, from the syllable
+ * structure: the twelve vowels; the falling diphthongs (closing in i/y or
+ * o/u); the centring ones (ia iê yê ua uô ưa ươ); those with the medial o/u
+ * (oa oă oe uâ uê uy uơ); "oo" (xoong, soóc); and the triphthongs.  While a
+ * syllable is typed it is also met with marks still missing ("ie" before
+ * "iê", "ưo" before "ươ", "ue" before "uê"): nucleus_known accepts every
+ * letter unmarked where the nucleus has a mark, so each step on the way is a
+ * syllable too, and this table lists only real nuclei. */
 static const wchar_t *const NUCLEI[] = {
     L"a", L"ă", L"â", L"e", L"ê", L"i", L"o", L"ô", L"ơ", L"u", L"ư", L"y",
     L"ai", L"ao", L"au", L"âu", L"ay", L"ây", L"eo", L"êu", L"ia", L"iê", L"iu",
     L"oa", L"oă", L"oe", L"oi", L"ôi", L"ơi", L"oo", L"ua", L"uâ", L"uê", L"ui",
     L"uô", L"uơ", L"uy", L"ưa", L"ưi", L"ươ", L"ưu", L"yê",
-    L"iêu", L"oai", L"oay", L"oeo", L"uây", L"uôi", L"uya", L"uyê", L"uyu", L"ươi",
-    L"ươu", L"yêu",
-    L"ie", L"uo", L"ưo", L"ye", L"uye", L"ieu", L"uoi", L"uou", L"ưoi", L"ưou",
-    L"yeu", L"eu", L"uay", L"uơi", L"uơu", NULL};
+    L"iêu", L"oai", L"oao", L"oay", L"oeo", L"uây", L"uêu", L"uôi", L"uya", L"uyê",
+    L"uyu", L"ươi", L"ươu", L"yêu", NULL};
 
 struct ltr {
     wchar_t ch;            /* lower-case ASCII base (or the key itself) */
@@ -136,7 +140,7 @@ static int nucleus_known(const struct syl *s, int a, int b)
             struct ltr x;
             int t;
             decode(w[k - a], &x, &t);
-            same = x.ch == s->l[k].ch && x.mark == s->l[k].mark;
+            same = x.ch == s->l[k].ch && (x.mark == s->l[k].mark || s->l[k].mark == M_NONE);
         }
         if (same) return 1;
     }
@@ -245,7 +249,9 @@ static int apply_hat(struct syl *s, const struct parts *p, wchar_t want)
     return R_NONE;
 }
 
-/* Horn and breve: telex w (ươ, ă, ơ, ư, or ư alone), VNI 7 (horn), 8 (breve). */
+/* Horn and breve: telex w (ươ, ă, ơ, ư, or ư alone), VNI 7 (horn), 8 (breve).
+ * Only a lower-case w stands alone for ư: "tw" is "tư", while "TW" (an
+ * abbreviation, "KL/TW") stays as typed; "TUW" is "TƯ". */
 static int apply_w(struct syl *s, const struct parts *p, int horn, int breve, int alone)
 {
     if (horn)
@@ -291,13 +297,16 @@ static int apply_w(struct syl *s, const struct parts *p, int horn, int breve, in
     return R_NONE;
 }
 
-/* đ: telex "dd" typed in a row, VNI 9 after the word's d.  Besides a
- * syllable's first letter, telex also bars the d of a vowel-less
- * abbreviation ("NĐ-CP", "QĐ"). */
+/* đ: telex "dd" typed in a row, or a d typed later in a syllable that
+ * begins with d ("did" → "đi", "dangd" → "đang") when the result is
+ * Vietnamese; VNI 9 after the word's d.  Besides a syllable's first letter,
+ * telex also bars the d of a vowel-less abbreviation ("NĐ-CP", "QĐ"). */
 static int apply_bar(struct syl *s, int telex)
 {
     int k = telex ? s->n - 1 : 0, vowels = 0;
-    if (s->n < 1 || s->l[k].ch != L'd') return R_NONE;
+    if (s->n < 1) return R_NONE;
+    if (telex && s->l[k].ch != L'd') k = 0;   /* a later d: the first letter */
+    if (s->l[k].ch != L'd') return R_NONE;
     for (int i = 0; i < s->n; i++) vowels += is_vowel(s->l[i].ch);
     if (s->l[k].mark == M_BAR) {
         s->l[k].mark = M_NONE;
@@ -337,7 +346,7 @@ static int apply(struct syl *s, int mode, wchar_t key)
     }
     if (mode == IME_TELEX) {
         if (lk == L'a' || lk == L'e' || lk == L'o') return apply_hat(s, &p, lk);
-        if (lk == L'w') return apply_w(s, &p, 1, 1, 1);
+        if (lk == L'w') return apply_w(s, &p, 1, 1, key == L'w');
         return R_NONE;
     }
     switch (lk) {
@@ -348,9 +357,27 @@ static int apply(struct syl *s, int mode, wchar_t key)
     }
 }
 
-static size_t render(const struct syl *s, int new_style, wchar_t *out, size_t cap)
+/* "ưo" with something after it is "ươ" (Telex "truwowng" and "truwong"
+ * both give "trương"): set the o's horn in a copy of s. */
+static const struct syl *horn_uo(const struct syl *s, struct syl *tmp)
 {
     struct parts p;
+    if (!parse(s, &p)) return s;
+    for (int k = p.ns; k + 1 < p.ne; k++)
+        if (s->l[k].ch == L'u' && s->l[k].mark == M_HORN && s->l[k + 1].ch == L'o' &&
+            s->l[k + 1].mark == M_NONE && k + 2 < s->n) {
+            *tmp = *s;
+            tmp->l[k + 1].mark = M_HORN;
+            return valid(tmp) ? tmp : s;
+        }
+    return s;
+}
+
+static size_t render(const struct syl *s0, int new_style, wchar_t *out, size_t cap)
+{
+    struct parts p;
+    struct syl tmp;
+    const struct syl *s = horn_uo(s0, &tmp);
     int place = -1, open_uo = 0;
     if (parse(s, &p)) {
         if (s->tone != T_NONE) place = tone_place(s, &p, new_style);
@@ -391,8 +418,25 @@ size_t ime_compose(int mode, int new_tone_style, const wchar_t *keys, size_t nke
     }
     struct syl s;
     memset(&s, 0, sizeof s);
-    int literal = 0, marked = 0;
+    /* undone: the previous key undid a mark (1), or a "ww" (2); undo_key is
+     * that key. */
+    int literal = 0, marked = 0, undone = 0;
+    wchar_t undo_key = 0;
     for (size_t i = 0; i < nkeys; i++) {
+        if (undone) {
+            /* A key after an undo: the same key again keeps the letter
+             * ("passsword" → "password"); any other means the word goes on
+             * and is not Vietnamese ("Office", "effect", "www"): the keys
+             * come back as typed. */
+            int again = undone == 1 && to_lower(keys[i]) == to_lower(undo_key);
+            undone = 0;
+            if (!again) {
+                memset(&s, 0, sizeof s);
+                for (size_t j = 0; j <= i; j++) push(&s, keys[j]);
+                literal = 1;
+                continue;
+            }
+        }
         if (!literal) {
             int r = apply(&s, mode, keys[i]);
             if (r == R_DONE) {
@@ -401,9 +445,21 @@ size_t ime_compose(int mode, int new_tone_style, const wchar_t *keys, size_t nke
             }
             if (r == R_UNDO_INPLACE) {
                 literal = 1;
+                undone = 2;
                 continue;
             }
-            if (r == R_UNDO) literal = 1;   /* the key itself follows */
+            if (r == R_UNDO) {
+                /* The key itself follows.  If that is still Vietnamese
+                 * ("soo" + "c": soóc, xoong), typing goes on; otherwise the
+                 * rest is letters. */
+                push(&s, keys[i]);
+                if (!valid(&s)) {
+                    literal = 1;
+                    undone = 1;
+                    undo_key = keys[i];
+                }
+                continue;
+            }
         }
         push(&s, keys[i]);
         if (!literal && marked && !valid(&s)) {
@@ -434,7 +490,9 @@ int ime_same_but_tone_place(const wchar_t *a, size_t na, const wchar_t *b, size_
     return ta == tb;
 }
 
-size_t ime_keys_for(int mode, const wchar_t *word, size_t n, wchar_t *keys, size_t cap)
+/* ime_keys_for, with Telex "oo" typed as three o (triple_oo) or two. */
+static size_t keys_for(int mode, const wchar_t *word, size_t n, wchar_t *keys, size_t cap,
+                       int triple_oo)
 {
     size_t k = 0;
     int tone = T_NONE;
@@ -450,6 +508,15 @@ size_t ime_keys_for(int mode, const wchar_t *word, size_t n, wchar_t *keys, size
         wchar_t base = l.up ? to_upper(l.ch) : l.ch;
         if (k + 2 > cap) return 0;
         keys[k++] = base;
+        /* Telex "oo" (soóc, xoong) is typed o, o, o: the third undoes ô. */
+        if (triple_oo && l.ch == L'o' && l.mark == M_NONE && i + 1 < n) {
+            struct ltr nx;
+            int t2;
+            if (decode(word[i + 1], &nx, &t2) && nx.ch == L'o' && nx.mark == M_NONE) {
+                if (k + 1 > cap) return 0;
+                keys[k++] = base;
+            }
+        }
         if (l.mark == M_NONE) continue;
         /* ươ and uơ are typed u, o, then one horn for the pair. */
         if (l.ch == L'u' && l.mark == M_HORN && i + 1 < n) {
@@ -473,4 +540,10 @@ size_t ime_keys_for(int mode, const wchar_t *word, size_t n, wchar_t *keys, size
     if (k > IME_MAX_KEYS) return 0;
     size_t nb = ime_compose(mode, 1, keys, k, back, IME_MAX_KEYS);
     return ime_same_but_tone_place(back, nb, word, n) ? k : 0;
+}
+
+size_t ime_keys_for(int mode, const wchar_t *word, size_t n, wchar_t *keys, size_t cap)
+{
+    size_t k = mode == IME_TELEX ? keys_for(mode, word, n, keys, cap, 1) : 0;
+    return k ? k : keys_for(mode, word, n, keys, cap, 0);
 }

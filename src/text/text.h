@@ -1,3 +1,5 @@
+/* Folder src/text: Vietnamese text (UTF-8, NFC, folding, order, Telex/VNI,
+ * the line editor).  May include: base. */
 /* Text: UTF-8 validation, NFC normalisation, folding for search, and making
  * stored text safe to print.  Built on utf8proc. */
 #ifndef SANGTAO_TEXT_H

@@ -397,19 +397,26 @@ t walk_show as head_a proposal show $P1
 # ---- branches: returned → resubmit → reject (P2); suspend, resume, terminate (P3) ----------
 
 t p2_submit as clerk_a proposal act $P2 submit
+t p2_accept_first as head_a proposal act $P2 accept
+t p2_vote_first as head_a proposal act $P2 vote --set vote_date=02/03/2026 --set members=7 --set votes_for=5 --set votes_against=2
 t p2_return_no_reason as head_a proposal act $P2 return
 t p2_return as head_a proposal act $P2 return --set "reason=Bổ sung cơ sở pháp lý"
 t p2_edit as clerk_a proposal edit $P2 --set "legal_basis=Nghị định 73/2023/NĐ-CP; Kết luận 14-KL/TW"
 t p2_resubmit as clerk_a proposal act $P2 resubmit
 t p2_accept as head_a proposal act $P2 accept --set received_date=03/03/2026
 t p2_reject_bad_reason as head_a proposal act $P2 reject --set reject_reasons=too_expensive --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
-t p2_reject as head_a proposal act $P2 reject --set reject_reasons=not_feasible,impractical --set "reject_detail=Chưa có kinh phí" --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
+t p2_reject_old_vote as head_a proposal act $P2 reject --set reject_reasons=not_feasible --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
+t p2_vote as head_a proposal act $P2 vote --set vote_date=10/03/2026 --set members=7 --set votes_for=4 --set votes_against=2 --set abstain=1
+t p2_reject_passed_no_override as head_a proposal act $P2 reject --set reject_reasons=not_feasible --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
+t p2_reject as head_a proposal act $P2 reject --set reject_reasons=not_feasible,impractical --set "reject_detail=Chưa có kinh phí" --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng" --set "override_reason=Người đứng đầu chịu trách nhiệm: chưa bố trí được kinh phí"
 t p2_history as clerk_a proposal history $P2
 t p2_history_csv as clerk_a proposal history $P2 --format csv
 
 t p3_submit as clerk_a proposal act $P3 submit
 t p3_accept as head_a proposal act $P3 accept
 t p3_opinion_party as head_a proposal act $P3 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=pilot --set "text=Đồng ý thí điểm" --set party_committee=có
+t p3_reject_before_vote as head_a proposal act $P3 reject --set reject_reasons=not_feasible --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng"
+t p3_vote_tie_no_head_vote as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4
 t p3_vote_tie as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4 --set head_vote=against
 t p3_approve_without_override as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng"
 t p3_approve_override as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng" --set "override_reason=Người đứng đầu chịu trách nhiệm"

@@ -165,6 +165,25 @@ static void dates_in_order(void **state)
                                " a.proposal_id AND b.id > a.id WHERE b.at < a.at"), 0);
 }
 
+/* Decree 73 Art. 8(1), issue #13 items 3-5: every decision follows a vote of
+ * the proposal's current revision (or overrides it in writing), and no tie
+ * was left without the head's vote. */
+static void decisions_follow_votes(void **state)
+{
+    (void)state;
+    st_db *db = first.db;
+    assert_int_equal(q_int(db, "SELECT count(*) FROM votes WHERE votes_for = votes_against "
+                               "AND votes_for > 0 AND head_vote IS NULL"), 0);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM decisions d JOIN proposals p ON p.id = "
+                               "d.proposal_id WHERE NOT EXISTS (SELECT 1 FROM votes v WHERE "
+                               "v.proposal_id = p.id AND v.revision = p.revision)"), 0);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM decisions d WHERE d.override = 0 AND "
+                               "(d.kind = 'reject') = (SELECT v.passed FROM votes v WHERE "
+                               "v.proposal_id = d.proposal_id ORDER BY v.id DESC LIMIT 1)"), 0);
+    assert_true(q_int(db, "SELECT count(*) FROM votes WHERE votes_for = votes_against "
+                          "AND head_vote = 'for'") > 0);
+}
+
 static void database_sound(void **state)
 {
     (void)state;
@@ -236,6 +255,7 @@ int main(void)
         cmocka_unit_test(every_state_reached),
         cmocka_unit_test(side_tables_filled),
         cmocka_unit_test(dates_in_order),
+        cmocka_unit_test(decisions_follow_votes),
         cmocka_unit_test(database_sound),
         cmocka_unit_test(demo_users_log_in),
         cmocka_unit_test(same_seed_same_demo),

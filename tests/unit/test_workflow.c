@@ -128,6 +128,12 @@ static int act(fixture *f, const st_actor *who, const char *code, const char *ac
 {
     st_kv kv[8];
     int n = good_values(action, kv);
+    if (strcmp(action, "vote_fail") == 0) {   /* a vote that does not pass: 3 of 9 for */
+        static const st_kv fail_kv[] = {{"members", "9"}, {"votes_for", "3"},
+                                        {"votes_against", "5"}, {"abstain", "1"}};
+        for (n = 0; n < 4; n++) kv[n] = fail_kv[n];
+        action = "vote";
+    }
     err_clear(e);
     return workflow_apply(f->env.db, who, code, action, kv, n, 0, e);
 }
@@ -149,7 +155,7 @@ static void drive_to(fixture *f, int target, char code[32])
         [S_IN_REVIEW] = {"submit", "accept"},
         [S_RETURNED] = {"submit", "accept", "return"},
         [S_APPROVED] = {"submit", "accept", "opinion", "vote", "approve"},
-        [S_REJECTED] = {"submit", "accept", "reject"},
+        [S_REJECTED] = {"submit", "accept", "vote_fail", "reject"},
         [S_IMPLEMENTING] = {"submit", "accept", "opinion", "vote", "approve", "start"},
         [S_SUSPENDED] = {"submit", "accept", "opinion", "vote", "approve", "start", "suspend"},
         [S_TERMINATED] = {"submit", "accept", "opinion", "vote", "approve", "start", "terminate"},
@@ -226,6 +232,7 @@ static void prepare(fixture *f, const char *code, const char *action)
 {
     if (strcmp(action, "approve") == 0) { must(f, code, "opinion"); must(f, code, "vote"); }
     if (strcmp(action, "evaluate") == 0) must(f, code, "opinion");
+    if (strcmp(action, "reject") == 0) must(f, code, "vote_fail");
 }
 
 static void test_every_action_from_every_state(void **state)
@@ -464,6 +471,140 @@ static void test_vote_rule_and_override(void **state)
     assert_int_equal(workflow_apply(f->env.db, &f->head, code, "approve", kv, 5, 0, &e), ST_OK);
 }
 
+static long long q_code(fixture *f, const char *sql, const char *code)
+{
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db_h(f->env.db), sql, -1, &st, NULL);
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    long long v = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
+                  ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+#define LAST_VOTE(col) "SELECT v." col " FROM votes v JOIN proposals p ON p.id=v.proposal_id " \
+    "WHERE p.code=?1 ORDER BY v.id DESC LIMIT 1"
+
+/* Decree 73 Art. 8(1): a tie is votes for = votes against (abstentions do not
+ * make one) and the head's vote decides it; the head's vote is never assumed,
+ * so a tie without it is refused; otherwise more than 50 % of the members
+ * entitled to vote (members minus a deputy who is the proposer) must be for. */
+static void test_art8_1_vote_tie_needs_head_vote(void **state)
+{
+    fixture *f = *state;
+    char code[32];
+    drive_to(f, S_IN_REVIEW, code);
+    st_err e;
+    st_kv tie[] = {{"members", "8"}, {"votes_for", "4"}, {"votes_against", "4"}};
+    err_clear(&e);
+    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "vote", tie, 3, 0, &e), ST_EINVAL);
+    assert_string_equal(e.field, "head_vote");
+    assert_non_null(strstr(e.msg, "head_vote"));
+    vote(f, code, "8", "4", "4", "for", ST_OK);
+    assert_int_equal(last_passed(f, code), 1);
+    vote(f, code, "8", "4", "4", "against", ST_OK);
+    assert_int_equal(last_passed(f, code), 0);
+    /* 3 for, 3 against, 3 abstaining: still a tie, the head's vote decides */
+    vote(f, code, "9", "3", "3", "for", ST_OK);
+    assert_int_equal(last_passed(f, code), 1);
+    /* 4 for, 2 against, 2 abstaining of 8: no tie, and 4 is not more than half */
+    vote(f, code, "8", "4", "2", "", ST_OK);
+    assert_int_equal(last_passed(f, code), 0);
+    assert_int_equal(q_code(f, LAST_VOTE("head_vote IS NULL"), code), 1);  /* empty stays empty */
+    vote(f, code, "9", "5", "1", "", ST_OK);
+    assert_int_equal(last_passed(f, code), 1);
+    assert_int_equal(q_code(f, LAST_VOTE("head_vote IS NULL"), code), 1);
+    /* nobody for or against: no tie, not passed */
+    vote(f, code, "5", "0", "0", "", ST_OK);
+    assert_int_equal(last_passed(f, code), 0);
+    /* a deputy who is the proposer does not vote: 9 members, 8 voters, 5 for passes,
+     * 4 for and 4 against is a tie */
+    st_kv dep[] = {{"members", "9"}, {"votes_for", "5"}, {"votes_against", "3"},
+                   {"deputy_excluded", "1"}};
+    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "vote", dep, 4, 0, &e), ST_OK);
+    assert_int_equal(last_passed(f, code), 1);
+    dep[1].value = "4";
+    dep[2].value = "4";
+    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "vote", dep, 4, 0, &e), ST_EINVAL);
+    assert_string_equal(e.field, "head_vote");
+}
+
+/* Decree 73 Art. 8(1): a rejection follows the collective — a vote that did
+ * not pass — or the head's written decision against it (override_reason with
+ * the decision's number, date and signer), as for approval. */
+static void test_art8_1_reject_follows_collective(void **state)
+{
+    fixture *f = *state;
+    char code[32];
+    drive_to(f, S_IN_REVIEW, code);
+    st_err e;
+    assert_int_equal(act(f, &f->head, code, "reject", &e), ST_EINVAL);   /* no vote */
+    assert_non_null(strstr(e.msg, "vote"));
+    must(f, code, "vote");                                                /* passed */
+    assert_int_equal(act(f, &f->head, code, "reject", &e), ST_EINVAL);
+    assert_string_equal(e.field, "override_reason");
+    st_kv kv[] = {{"reject_reasons", "not_feasible"}, {"doc_no", "13/QĐ"},
+                  {"doc_date", "10/03/2026"}, {"signer", "Chủ tịch"},
+                  {"override_reason", "Người đứng đầu chịu trách nhiệm: chưa bố trí được kinh phí"}};
+    err_clear(&e);
+    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "reject", kv, 5, 0, &e), ST_OK);
+    assert_int_equal(q_code(f, "SELECT d.override FROM decisions d JOIN proposals p ON "
+                               "p.id=d.proposal_id WHERE p.code=?1", code), 1);
+    /* a vote that did not pass: the rejection follows it, no override */
+    char code2[32];
+    drive_to(f, S_IN_REVIEW, code2);
+    must(f, code2, "vote_fail");
+    assert_int_equal(act(f, &f->head, code2, "reject", &e), ST_OK);
+    assert_int_equal(q_code(f, "SELECT d.override FROM decisions d JOIN proposals p ON "
+                               "p.id=d.proposal_id WHERE p.code=?1", code2), 0);
+}
+
+/* Decree 73 Art. 8(1): the vote is on the plan as submitted; after a return
+ * and a resubmission the new revision needs its own vote. */
+static void test_art8_1_vote_belongs_to_revision(void **state)
+{
+    fixture *f = *state;
+    char code[32];
+    drive_to(f, S_IN_REVIEW, code);
+    must(f, code, "opinion");
+    must(f, code, "vote");
+    assert_int_equal(q_code(f, LAST_VOTE("revision"), code), 1);
+    must(f, code, "return");
+    must(f, code, "resubmit");
+    must(f, code, "accept");
+    must(f, code, "opinion");
+    st_err e;
+    assert_int_equal(act(f, &f->head, code, "approve", &e), ST_EINVAL);
+    assert_non_null(strstr(e.msg, "lần gửi 1"));
+    assert_int_equal(act(f, &f->head, code, "reject", &e), ST_EINVAL);
+    assert_non_null(strstr(e.msg, "lần gửi 1"));
+    must(f, code, "vote");
+    assert_int_equal(q_code(f, LAST_VOTE("revision"), code), 2);
+    assert_int_equal(act(f, &f->head, code, "approve", &e), ST_OK);
+}
+
+/* workflow.party_opinion_required: the Party committee's opinion before
+ * approval and evaluation comes from the provincial plan and the project's
+ * domain, not from the quoted Decree 73 Art. 8(1): a setting, on by default. */
+static void test_party_opinion_setting_not_art8_1(void **state)
+{
+    fixture *f = *state;
+    char code[32];
+    st_err e;
+    assert_int_equal(config_bool(f->env.cfg, "workflow.party_opinion_required"), 1);
+    drive_to(f, S_IN_REVIEW, code);
+    must(f, code, "vote");
+    assert_int_equal(act(f, &f->head, code, "approve", &e), ST_EINVAL);   /* on by default */
+    assert_non_null(strstr(e.msg, "cấp ủy"));
+    err_clear(&e);
+    assert_int_equal(config_set(f->env.cfg, "workflow.party_opinion_required", "false", &e),
+                     ST_OK);
+    assert_int_equal(act(f, &f->head, code, "approve", &e), ST_OK);
+    must(f, code, "start");
+    must(f, code, "report");
+    assert_int_equal(act(f, &f->head, code, "evaluate", &e), ST_OK);
+}
+
 static void test_protection_suggestion(void **state)
 {
     (void)state;
@@ -562,6 +703,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_version_conflict, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review_deadline_skips_tet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vote_rule_and_override, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_art8_1_vote_tie_needs_head_vote, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_art8_1_reject_follows_collective, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_art8_1_vote_belongs_to_revision, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_party_opinion_setting_not_art8_1, setup, teardown),
         cmocka_unit_test(test_protection_suggestion),
         cmocka_unit_test_setup_teardown(test_evaluate_confirms_measure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resubmit_keeps_version, setup, teardown),
