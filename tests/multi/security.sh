@@ -25,7 +25,10 @@ if [ "${SANGTAO_SECURITY_INSIDE:-}" != 1 ]; then
 fi
 
 # ---- inside the namespace ---------------------------------------------------
-TMP=$(mktemp -d) || exit 1
+# The numbers below are the items of the issue each check answers.
+# Under /tmp whatever $TMPDIR says: nobody must reach this folder (a 0700
+# TMPDIR, as root's own, would lock him out and fail every check).
+TMP=$(mktemp -d /tmp/sangtao-security.XXXXXX) || exit 1
 chmod 0755 "$TMP"
 trap 'cd /; rm -rf "$TMP"' EXIT
 cp -a /etc "$TMP/etc"
@@ -49,47 +52,7 @@ PW='Quantri#2026' CPW='Chuyenvien#26'
 if "$ROOT/tools/install.sh" "$BIN" "" /usr/local /var/lib/sangtao "$ROOT" >inst.txt 2>&1 &&
    [ "$(stat -c %a:%G $ST)" = 2755:sangtao ] && [ "$(stat -c %a:%G /var/lib/sangtao)" = 2770:sangtao ]; then
     ok "install: $ST 2755 sangtao, /var/lib/sangtao 2770 sangtao"
-else notok "install"; show inst.txt; # 8. temporary files (a printed report) are the user's own, 0600
-mkdir -m 0777 fakebin lpout
-cat >fakebin/lp <<'LP'
-#!/bin/sh
-for last; do :; done
-stat -c %a:%u:%g "$last" >"$LPOUT/mode"
-LP
-chmod 0755 fakebin/lp
-sed -i 's/^printer = .*/printer = may-in-thu/' /etc/sangtao/config.ini
-NB env SANGTAO_PASSWORD=$PW PATH="$TMP/fakebin:$PATH" LPOUT="$TMP/lpout" TMPDIR=/tmp \
-    "$ST" --user quantri report periodic --period year --year 2026 --print >print.txt 2>&1
-if [ "$(cat lpout/mode 2>/dev/null)" = 600:65534:65534 ]; then
-    ok "a report printed from a temporary file: 0600, the user's own (not the group's)"
-else notok "temporary file of a printed report: $(cat lpout/mode 2>/dev/null)"; show print.txt; fi
-
-# 4. an import from a pipe that never ends does not hold the write lock
-mkfifo feed && chmod 0666 feed
-NB env SANGTAO_PASSWORD=$CPW "$ST" --user cv1 proposal import "$TMP/feed" >imp.txt 2>&1 &
-imp=$!
-exec 7<>feed   # read-write: never blocks, even if the import died
-printf 'title,employing_unit\nNhập từ ống,%s\n' "$UNIT" >&7
-i=0   # until the import holds the lock (it must never), at most 3 s
-while [ $i -lt 30 ] && ! sqlite3 -cmd '.timeout 0' $DB 'BEGIN IMMEDIATE; ROLLBACK' 2>&1 | grep -q locked; do
-    sleep 0.1; i=$((i + 1))
-done
-if A proposal new --set title="Lưu trong lúc nhập" --set employing_unit="$UNIT" >during.txt 2>&1; then
-    ok "an import still reading its input blocks nobody's save"
-else notok "an import still reading its input blocked a save"; show during.txt; fi
-exec 7>&-
-wait $imp
-if grep -q "1" imp.txt && A proposal list --search "Nhập từ ống" 2>/dev/null | grep -q "ống"; then
-    ok "… and the import completes when its input ends"
-else notok "the import after its input ended"; show imp.txt; fi
-mkfifo big && chmod 0666 big
-{ head -c 40000000 /dev/zero | tr '\0' x >big 2>/dev/null; } &
-NB env SANGTAO_PASSWORD=$CPW "$ST" --user cv1 proposal import "$TMP/big" >big.txt 2>&1
-wait
-if grep -q "quá lớn" big.txt; then ok "an import over the size limit: \"$(head -c 90 big.txt)…\""
-else notok "an import over the size limit"; show big.txt; fi
-
-echo "1..$n"; exit 1; fi
+else notok "install"; show inst.txt; echo "1..$n"; exit 1; fi
 # 7. between install and the administrator's first step, nobody else inits
 printf '%s\n' "$PW" | NB "$ST" init --admin ke-gian >init.txt 2>&1
 if [ ! -e $DB ] && grep -q "Chỉ root" init.txt; then ok "init of the system database by another user: refused"
@@ -180,7 +143,8 @@ else notok "temporary file of a printed report: $(cat lpout/mode 2>/dev/null)"; 
 
 # 4. an import from a pipe that never ends does not hold the write lock
 mkfifo feed && chmod 0666 feed
-NB env SANGTAO_PASSWORD=$CPW "$ST" --user cv1 proposal import "$TMP/feed" >imp.txt 2>&1 &
+timeout 120 setpriv --reuid=65534 --regid=65534 --clear-groups env SANGTAO_PASSWORD=$CPW \
+    "$ST" --user cv1 proposal import "$TMP/feed" >imp.txt 2>&1 &
 imp=$!
 exec 7<>feed   # read-write: never blocks, even if the import died
 printf 'title,employing_unit\nNhập từ ống,%s\n' "$UNIT" >&7
@@ -197,7 +161,8 @@ if grep -q "1" imp.txt && A proposal list --search "Nhập từ ống" 2>/dev/nu
     ok "… and the import completes when its input ends"
 else notok "the import after its input ended"; show imp.txt; fi
 mkfifo big && chmod 0666 big
-{ head -c 40000000 /dev/zero | tr '\0' x >big 2>/dev/null; } &
+# The writer gives up after a minute if the reader never comes.
+{ head -c 40000000 /dev/zero | tr '\0' x | timeout 60 sh -c 'cat >big' 2>/dev/null; } &
 NB env SANGTAO_PASSWORD=$CPW "$ST" --user cv1 proposal import "$TMP/big" >big.txt 2>&1
 wait
 if grep -q "quá lớn" big.txt; then ok "an import over the size limit: \"$(head -c 90 big.txt)…\""
