@@ -111,6 +111,8 @@ static void put_proposal(demo *d, dprop *p, kvb *b)
     kvb_putd(b, "period_from", p->pfrom, 1);
     kvb_putd(b, "period_to", p->pto, 0);
     kvb_putf(b, "funding_requested", "%lld", p->funding);
+    /* Decree 73 Art. 7(2): a plan without funding states the people it uses */
+    if (!p->funding) kvb_put(b, "people_requested", "Cán bộ, công chức hiện có của đơn vị");
     if (p->target == S_DRAFT && chance(r, 30)) return;   /* a draft still being written */
     int n = dw[DW_CONTENT].n, c0 = rnd(r, n), c1, c2;
     do c1 = rnd(r, n); while (c1 == c0);
@@ -134,7 +136,8 @@ static void put_step(demo *d, dprop *p, const step *s, const st_actor **by, kvb 
     switch (s->act) {
     case A_CREATE: put_proposal(d, p, b); break;
     case A_EDIT: kvb_putf(b, "risks", "%s\n%s", demo_pick(r, DW_RISKS), demo_pick(r, DW_EDIT)); break;
-    case A_ACCEPT: kvb_putd(b, "received_date", s->date, 0); break;
+    /* A_ACCEPT: no received_date; the plan was received when it was
+     * submitted (Decree 73 Art. 8(1)), and the review clock runs from then */
     case A_OPINION:
         if (s->arg) {   /* a written opinion of the legal department, recorded */
             *by = &d->secretary;
@@ -232,7 +235,8 @@ static void put_step(demo *d, dprop *p, const step *s, const st_actor **by, kvb 
         break;
     case A_COMMEND:
         kvb_putf(b, "person", "%lld", (long long)d->person[s->arg & 16 ? p->co[0] : p->lead]);
-        kvb_put(b, "form", forms[s->arg & 15]);
+        /* Decree 73 Art. 10: rewards for results only when evaluated completed */
+        kvb_put(b, "form", pf->outcome[0] == 'c' ? forms[s->arg & 15] : "praise");
         break;
     default: break;
     }

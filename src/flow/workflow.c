@@ -23,7 +23,8 @@ static const fielddef f_reason[] = {
 };
 static const fielddef f_resume[] = { COMMENT, DOC_NO(FF_NOCOL), DOC_DATE(FF_NOCOL) };
 static const fielddef f_accept[] = {
-    F("received_date", "Ngày tiếp nhận", FT_DATE, FF_TODAY | FF_NOCOL), COMMENT,
+    /* empty: the day it was submitted (Art. 8(1): the clock runs from receipt) */
+    F("received_date", "Ngày nhận kế hoạch (mặc định: ngày gửi)", FT_DATE, FF_NOCOL), COMMENT,
 };
 static const fielddef f_opinion[] = {
     F("reviewer", "Người/cơ quan cho ý kiến", FT_TEXT, REQ),
@@ -153,14 +154,14 @@ const wf_action wf_actions[] = {
      C, 0, S_DRAFT, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1},
     {"edit", "Sửa đề xuất", "Sửa nội dung khi còn dự thảo hoặc bị trả lại (proposal edit).",
      C, B(S_DRAFT) | B(S_RETURNED), S_NONE, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1},
-    ACT("submit", "Gửi đề xuất", "Báo cáo người đứng đầu đơn vị: gửi đề xuất để xem xét.",
-        C, B(S_DRAFT), S_SUBMITTED, DL_CLEAR, NULL, f_comment, wf_hook_submit, NULL),
+    ACT("submit", "Gửi đề xuất", "Báo cáo người đứng đầu: gửi đề xuất; bắt đầu thời hạn xem xét.",
+        C, B(S_DRAFT), S_SUBMITTED, DL_REVIEW, NULL, f_comment, wf_hook_submit, NULL),
     ACT("resubmit", "Gửi lại", "Gửi lại đề xuất đã hoàn thiện; bản trước được lưu lại.",
-        C, B(S_RETURNED), S_SUBMITTED, DL_CLEAR, NULL, f_comment, wf_hook_resubmit, NULL),
+        C, B(S_RETURNED), S_SUBMITTED, DL_REVIEW, NULL, f_comment, wf_hook_resubmit, NULL),
     ACT("withdraw", "Rút đề xuất", "Người đề xuất rút đề xuất.",
         C, B(S_DRAFT) | B(S_SUBMITTED) | B(S_RETURNED), S_WITHDRAWN, DL_CLEAR, NULL,
         f_reason, NULL, NULL),
-    ACT("accept", "Tiếp nhận xem xét", "Tiếp nhận; bắt đầu thời hạn xem xét (ngày làm việc).",
+    ACT("accept", "Tiếp nhận xem xét", "Tiếp nhận xem xét; thời hạn tính từ ngày nhận kế hoạch (ngày gửi).",
         H, B(S_SUBMITTED), S_IN_REVIEW, DL_REVIEW, NULL, f_accept, wf_hook_accept, NULL),
     ACT("return", "Trả lại để hoàn thiện", "Trả lại đề xuất, nêu rõ lý do.",
         H, B(S_SUBMITTED) | B(S_IN_REVIEW), S_RETURNED, DL_CLEAR, NULL, f_reason, NULL, NULL),

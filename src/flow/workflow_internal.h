@@ -14,7 +14,7 @@
 typedef enum {
     DL_KEEP,        /* leave the running clock alone (record-only actions) */
     DL_CLEAR,       /* the step that the clock was waiting for is done */
-    DL_REVIEW,      /* accept: review within workflow.review_days */
+    DL_REVIEW,      /* submit, resubmit, accept: review within workflow.review_days of receipt */
     DL_REPORT,      /* start: report within workflow.report_days of the period end */
     DL_EVALUATION   /* report: evaluate within workflow.evaluation_days */
 } wf_deadline;

@@ -60,6 +60,14 @@ static const char *const need[][2] = {
     {"title", "Tên đề xuất"}, {"bottleneck", "Điểm nghẽn"},
     {"necessity", "Sự cần thiết, mục đích"}, {"content", "Nội dung, giải pháp"},
     {"feasibility", "Tính khả thi"}, {"legal_basis", "Cơ sở pháp lý"},
+    /* Decree 73 Art. 7(2): "thời gian thực hiện và nguồn lực bảo đảm" */
+    {"period_from", "Thời gian thực hiện từ ngày"}, {"period_to", "Thời gian thực hiện đến ngày"},
+};
+
+/* Art. 7(2), the resources: at least one asked — funding above 0 đồng (the
+ * column defaults to 0, so 0 says nothing), people, or equipment. */
+static const char *const need_resources[] = {
+    "nullif(funding_requested, 0)", "people_requested", "equipment_requested",
 };
 
 int wf_submit_needs(const char *field)
@@ -67,6 +75,22 @@ int wf_submit_needs(const char *field)
     for (size_t i = 0; field && i < sizeof need / sizeof need[0]; i++)
         if (strcmp(field, need[i][0]) == 0) return 1;
     return field && (strcmp(field, "lead") == 0 || strcmp(field, "field") == 0);
+}
+
+/* Art. 7(2): the resources asked, and a period that ends after it starts. */
+static void check_period_resources(wf_ctx *c, sbuf *miss)
+{
+    int any = 0;
+    for (size_t i = 0; i < sizeof need_resources / sizeof need_resources[0]; i++) {
+        char sql[128], buf[8];
+        snprintf(sql, sizeof sql, "SELECT substr(%s,1,1) FROM proposals WHERE id=?1",
+                 need_resources[i]);
+        query_text(c, sql, c->p.id, buf, sizeof buf);
+        if (buf[0]) any = 1;
+    }
+    if (!any)
+        sbuf_addf(miss, "%sNguồn lực đề nghị (funding_requested, people_requested hoặc "
+                  "equipment_requested)", miss->len ? ", " : "");
 }
 
 static int check_complete(wf_ctx *c)
@@ -84,23 +108,63 @@ static int check_complete(wf_ctx *c)
         sbuf_addf(&miss, "%sNgười đề xuất chính (lead)", miss.len ? ", " : "");
     if (query_int(c, "SELECT field_id FROM proposals WHERE id=?1", c->p.id) < 0)
         sbuf_addf(&miss, "%sLĩnh vực (field)", miss.len ? ", " : "");
+    check_period_resources(c, &miss);
     int rc = ST_OK;
     if (miss.len)
         rc = err_set(c->e, ST_EINVAL, "Chưa thể gửi đề xuất %s: còn thiếu %s", c->p.code,
                      sbuf_str(&miss));
     sbuf_free(&miss);
+    if (rc) return rc;
+    char from[16], to[16];
+    query_text(c, "SELECT period_from FROM proposals WHERE id=?1", c->p.id, from, sizeof from);
+    query_text(c, "SELECT period_to FROM proposals WHERE id=?1", c->p.id, to, sizeof to);
+    if (strcmp(to, from) < 0) {
+        st_day a, b;
+        char vf[11] = "", vt[11] = "";
+        if (date_parse(from, &a, NULL) == ST_OK) date_vn(a, vf);
+        if (date_parse(to, &b, NULL) == ST_OK) date_vn(b, vt);
+        return err_field(c->e, ST_EINVAL, "period_to", "Chưa thể gửi đề xuất %s: thời gian "
+                         "thực hiện đến ngày %s trước ngày bắt đầu %s (period_to, period_from)",
+                         c->p.code, vt, vf);
+    }
+    return ST_OK;
+}
+
+static int set_received(wf_ctx *c, const char *rd)
+{
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "UPDATE proposals SET received_date=?1 WHERE id=?2", &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, rd, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, c->p.id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "tiếp nhận");
+    sqlite3_finalize(st);
     return rc;
+}
+
+/* Decree 73 Art. 8(1): the head puts the plan to the collective within "07
+ * ngày làm việc, kể từ ngày nhận được kế hoạch đề xuất".  The plan reaches
+ * the head when it is submitted (or resubmitted, revised): the review clock
+ * starts then, runs through in_review, and stops at approve, reject or
+ * return. */
+static int start_review_clock(wf_ctx *c)
+{
+    char today[11];
+    date_iso(date_today(), today);
+    int rc = due_after(c, today, "workflow.review_days", c->due);
+    return rc ? rc : set_received(c, today);
 }
 
 int wf_hook_submit(wf_ctx *c)
 {
-    return check_complete(c);
+    int rc = check_complete(c);
+    return rc ? rc : start_review_clock(c);
 }
 
 int wf_hook_resubmit(wf_ctx *c)
 {
     int rc = check_complete(c);
-    if (rc) return rc;
+    if (rc || (rc = start_review_clock(c))) return rc;
     /* Keep the text as it stood when it was returned. */
     sqlite3_stmt *st;
     rc = db_prepare(c->db,
@@ -128,19 +192,20 @@ int wf_hook_resubmit(wf_ctx *c)
     return exec_id(c, "UPDATE proposals SET revision=revision+1 WHERE id=?1", c->p.id);
 }
 
+/* Accept keeps the review clock of the receipt (Art. 8(1)); a received_date
+ * given here corrects the day the plan was received (a paper plan entered
+ * late), and the clock is counted again from it. */
 int wf_hook_accept(wf_ctx *c)
 {
-    const char *rd = wf_val(c, "received_date");
+    char rd[16];
+    snprintf(rd, sizeof rd, "%s", wf_val(c, "received_date"));
+    if (!rd[0])
+        query_text(c, "SELECT coalesce(received_date,'') FROM proposals WHERE id=?1", c->p.id,
+                   rd, sizeof rd);
+    if (!rd[0]) date_iso(date_today(), rd);   /* submitted before the clock started there */
+    wf_set(c, "received_date", rd);           /* the event says which day counts */
     int rc = due_after(c, rd, "workflow.review_days", c->due);
-    if (rc) return rc;
-    sqlite3_stmt *st;
-    if ((rc = db_prepare(c->db, "UPDATE proposals SET received_date=?1 WHERE id=?2", &st, c->e)))
-        return rc;
-    sqlite3_bind_text(st, 1, rd, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, c->p.id);
-    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "tiếp nhận");
-    sqlite3_finalize(st);
-    return rc;
+    return rc ? rc : set_received(c, rd);
 }
 
 /* Decree 73 Art. 8(1): "trên 50% ý kiến biểu quyết tán thành"; the head and
@@ -410,6 +475,11 @@ int wf_hook_decline(wf_ctx *c)
     return ST_OK;
 }
 
+/* Decree 73 Art. 10: the rewards for results — giấy khen, bằng khen, a salary
+ * step 12 months early ("nâng bậc lương trước thời hạn 12 tháng"), priority
+ * in appointment — go to proposals "được đánh giá là hoàn thành", and to
+ * their proposers (lead or co-authors).  Plain commendation (biểu dương)
+ * stays open to anyone, at any outcome, as before. */
 int wf_hook_commend(wf_ctx *c)
 {
     int i;
@@ -417,6 +487,30 @@ int wf_hook_commend(wf_ctx *c)
         if (strcmp(c->a->fields[i].name, "person") == 0) break;
     char name[256], id[32];
     query_text(c, "SELECT full_name FROM people WHERE id=?1", c->ref_id[i], name, sizeof name);
+    if (strcmp(wf_val(c, "form"), "praise") != 0) {
+        char outcome[32];
+        query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
+                   "ORDER BY id DESC LIMIT 1", c->p.id, outcome, sizeof outcome);
+        if (strcmp(outcome, "completed") != 0)
+            return err_field(c->e, ST_EINVAL, "form", "Điều 10 Nghị định 73: khen thưởng, nâng "
+                             "lương trước hạn, ưu tiên bố trí chỉ dành cho đề xuất được đánh giá "
+                             "hoàn thành (kết quả đánh giá: %s); chỉ được biểu dương (praise)",
+                             strcmp(outcome, "partial") == 0 ? "hoàn thành một phần"
+                             : strcmp(outcome, "not_completed") == 0 ? "không hoàn thành"
+                             : "chưa có");
+        sqlite3_stmt *st;
+        int rc = db_prepare(c->db, "SELECT 1 FROM proposers WHERE proposal_id=?1 AND "
+                            "person_id=?2 AND deleted=0", &st, c->e);
+        if (rc) return rc;
+        sqlite3_bind_int64(st, 1, c->p.id);
+        sqlite3_bind_int64(st, 2, c->ref_id[i]);
+        int found = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+        if (!found)
+            return err_field(c->e, ST_EINVAL, "person", "Điều 10 Nghị định 73: %s không phải "
+                             "tác giả của đề xuất %s; khen thưởng, nâng lương trước hạn, ưu tiên "
+                             "bố trí chỉ dành cho người có đề xuất", name, c->p.code);
+    }
     snprintf(id, sizeof id, "%lld", (long long)c->ref_id[i]);
     wf_extra(c, "person_id", id);
     wf_extra(c, "person_name", name);

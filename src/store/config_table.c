@@ -93,7 +93,7 @@ const struct config_option config_options[] = {
      "Use colours when the terminal has them ($NO_COLOR turns them off)",
      "Dùng màu nếu màn hình hỗ trợ"},
     {"workflow.review_days", OPT_INT, "7", 1, 60, NULL, NULL,
-     "Working days to review a proposal after it is accepted",
+     "Working days to review a proposal from its receipt (Decree 73 Art. 8(1))",
      "Số ngày làm việc để xem xét đề xuất"},
     {"workflow.report_days", OPT_INT, "5", 1, 60, NULL, NULL,
      "Working days to report results after the pilot ends",

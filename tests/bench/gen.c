@@ -338,7 +338,8 @@ static void make_plan(rng *r, const gprop *gp, plan *p)
     if (chance(r, 70)) add(p, A_OPINION, range(r, 1, 4), 0);
     if (T == S_IN_REVIEW) return;
     if (T == S_REJECTED) {
-        if (chance(r, 60)) add(p, A_VOTE, range(r, 1, 3), 1);
+        /* Decree 73 Art. 8(1): a rejection follows a vote that did not pass. */
+        add(p, A_VOTE, range(r, 1, 3), 1);
         add(p, A_REJECT, range(r, 0, 2), 0);
         return;
     }
@@ -467,7 +468,7 @@ static void put_create(gen *g, gprop *gp, rng *r, kvb *b)
     put_text(b, r, "scope_implementers", DW_SCOPE, 1);
     putd(b, "period_from", gp->start + range(r, 30, 60));
     putd(b, "period_to", gp->start + range(r, 200, 420));
-    putf(b, "funding_requested", "%d000000", range(r, 0, 900));
+    putf(b, "funding_requested", "%d000000", range(r, 1, 900));   /* Art. 7(2): resources stated */
     put_text(b, r, "feasibility", DW_FEASIBILITY, 2);
     if (chance(r, 60)) put_text(b, r, "scientific_basis", DW_SCIENTIFIC, 2);
     if (chance(r, 60)) put_text(b, r, "practical_basis", DW_PRACTICAL, 2);
@@ -600,7 +601,9 @@ static void put_step(gen *g, gprop *gp, const plan *p, const gstep *s, rng *r, s
         static const char *const forms[] = {"praise", "certificate", "merit", "early_raise",
                                             "priority_appointment"};
         putf(b, "person", "%lld", (long long)g->person[gp->lead]);
-        put(b, "form", forms[rnd(r, 5)]);
+        /* Art. 10: rewards beyond praise only for a completed proposal. */
+        int form = rnd(r, 5);
+        put(b, "form", p->outcome == 0 ? forms[form] : forms[0]);
         put_doc(g, gp, b, "QĐKT", day);
         if (chance(r, 30)) put(b, "note", pick(r, DW_COMMEND));
         break;

@@ -457,5 +457,33 @@ t backup_exists as admin backup copy.db
 t backup_by_clerk as clerk_a backup copy2.db
 t backup_is_usable as admin --db copy.db proposal list --state replicated --format csv
 
+# ---- Decree 73 (issue 13): plan content, the review clock from receipt, rewards ---------------
+
+# Art. 7(2): the period and the resources asked are needed before submission.
+sed -e 's/^title=.*/title=Tổ hòa giải trực tuyến/' -e 's/^lead=.*/lead=Võ Văn Em/' \
+    -e '/^coauthors=/d' -e '/^period_/d' -e '/^funding_requested=/d' p1.txt >p4.txt
+P4=TN-2026-0009
+quiet() { "$@" >/dev/null 2>&1 || echo "step failed: $*"; }
+quiet as clerk_a proposal new --from p4.txt
+t art7_submit_no_period_resources as clerk_a proposal act $P4 submit
+quiet as clerk_a proposal edit $P4 --set period_from=01/04/2026 --set period_to=30/09/2026 --set "people_requested=2 chuyên viên"
+# Art. 8(1): submitted Mon 02/03/2026, due Wed 11/03/2026, never accepted: overdue on 12/03.
+quiet as clerk_a proposal act $P4 submit
+overdue_later() { SANGTAO_TODAY=2026-03-12 as admin report overdue; }
+t art8_review_clock_unaccepted_overdue overdue_later
+# Art. 10: rewards for results only for proposals evaluated completed, and their proposers.
+t art10_commend_not_proposer as btc proposal act $P1 commend --set "person=Phạm Thị Dung" --set form=early_raise --set doc_no=52-QĐ/TU --set doc_date=16/11/2026
+t art10_praise_not_proposer as btc proposal act $P1 commend --set "person=Phạm Thị Dung" --set form=praise --set doc_no=53-QĐ/TU --set doc_date=16/11/2026
+quiet as head_a proposal act $P4 accept
+quiet as head_a proposal act $P4 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=implement --set "text=Đồng ý" --set party_committee=có
+quiet as head_a proposal act $P4 vote --set members=7 --set votes_for=6 --set votes_against=1
+quiet as head_a proposal act $P4 approve --set kind=implement --set doc_no=15-QĐ/HU --set doc_date=02/03/2026 "--set" "signer=Trần Văn Hùng"
+quiet as clerk_a proposal act $P4 start --set start_date=02/03/2026
+quiet as clerk_a proposal act $P4 report --set completion_date=02/03/2026 --set report_date=02/03/2026 "--set" "results=Chưa đạt"
+quiet as head_a proposal act $P4 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=other --set "text=Chưa đạt" --set party_committee=có
+quiet as head_a proposal act $P4 evaluate --set outcome=not_completed --set "objective_causes=Thiếu nhân lực" --set "subjective_causes=Chuẩn bị chưa kỹ" --set protection_measure=none
+t art10_early_raise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=early_raise --set doc_no=54-QĐ/TU --set doc_date=16/11/2026
+t art10_praise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=praise --set doc_no=55-QĐ/TU --set doc_date=16/11/2026
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

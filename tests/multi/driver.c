@@ -78,7 +78,10 @@ static int new_proposal(st_db *db, const st_actor *clerk, int i, char code[32], 
     st_kv kv[] = {{"title", title}, {"field", "hanh_chinh"}, {"employing_unit", "BD-QN-VP"},
                   {"lead", "Nguyễn Văn Thử"}, {"bottleneck", "Hồ sơ giấy"},
                   {"necessity", "Cần nhanh hơn"}, {"content", "Số hóa"},
-                  {"feasibility", "Khả thi"}, {"legal_basis", "Nghị định 73/2023/NĐ-CP"}};
+                  {"feasibility", "Khả thi"}, {"legal_basis", "Nghị định 73/2023/NĐ-CP"},
+                  /* Art. 7(2): the period and the resources, needed to submit. */
+                  {"period_from", "2026-04-01"}, {"period_to", "2026-12-31"},
+                  {"funding_requested", "50000000"}};
     return proposal_create(db, clerk, kv, (int)(sizeof kv / sizeof kv[0]), code, e);
 }
 

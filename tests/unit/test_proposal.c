@@ -656,8 +656,9 @@ static void test_show_after_workflow(void **state)
     st_kv kv[] = {{"title", "Một cửa liên thông"}, {"employing_unit", "QN_VP"},
                   {"field", "hanh_chinh"}, {"lead", "Đặng Thị Hoa"}, {"bottleneck", "Chậm"},
                   {"necessity", "Cần"}, {"content", "Làm"}, {"feasibility", "Được"},
-                  {"legal_basis", "Nghị định 73/2023/NĐ-CP"}};
-    assert_int_equal(proposal_create(T.db, &clerk_qn, kv, 9, code, &e), ST_OK);
+                  {"legal_basis", "Nghị định 73/2023/NĐ-CP"}, {"period_from", "01/04/2026"},
+                  {"period_to", "30/09/2026"}, {"funding_requested", "50.000.000"}};
+    assert_int_equal(proposal_create(T.db, &clerk_qn, kv, 12, code, &e), ST_OK);
     apply(&clerk_qn, code, "submit", NULL, 0);
     st_kv acc[] = {{"received_date", "02/03/2026"}};
     apply(&head, code, "accept", acc, 1);

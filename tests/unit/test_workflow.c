@@ -5,6 +5,7 @@
 #include "testdb.h"
 
 #include "store/db_internal.h"
+#include "flow/home.h"
 #include "flow/proposal.h"
 #include "flow/units.h"
 #include "flow/users.h"
@@ -583,6 +584,124 @@ static void test_art8_1_vote_belongs_to_revision(void **state)
     assert_int_equal(act(f, &f->head, code, "approve", &e), ST_OK);
 }
 
+/* Decree 73 Art. 8(1): the review runs "07 ngày làm việc, kể từ ngày nhận
+ * được kế hoạch đề xuất": the clock starts at submission (Mon 02/03/2026 →
+ * Wed 11/03/2026), accept keeps it, a plan nobody accepts becomes overdue,
+ * return stops it and resubmission starts it again. */
+static int count_row(const home_overdue_row *r, void *ud)
+{
+    (void)r;
+    ++*(int *)ud;
+    return 0;
+}
+
+static void test_art8_1_review_clock_from_receipt(void **state)
+{
+    fixture *f = *state;
+    char waiting[32], accepted[32];
+    drive_to(f, S_SUBMITTED, waiting);
+    drive_to(f, S_SUBMITTED, accepted);
+#define DUE_IS(d) "SELECT due_date='" d "' AND due_kind='review' FROM proposals WHERE code=?1"
+    assert_int_equal(q_code(f, DUE_IS("2026-03-11"), waiting), 1);
+    assert_int_equal(q_code(f, "SELECT received_date='2026-03-02' FROM proposals WHERE code=?1",
+                            waiting), 1);
+    must(f, accepted, "accept");                      /* accepted on 02/03: same clock */
+    assert_int_equal(q_code(f, DUE_IS("2026-03-11"), accepted), 1);
+    int shown = 0, total = 0;
+    st_err e;
+    err_clear(&e);
+    setenv("SANGTAO_TODAY", "2026-03-12", 1);         /* the day after the due day */
+    assert_int_equal(home_overdue(f->env.db, &f->head, 0, count_row, &shown, &total, &e), ST_OK);
+    assert_int_equal(total, 2);                       /* the unaccepted plan too */
+    assert_int_equal(shown, 2);
+    must(f, waiting, "return");
+    assert_int_equal(q_code(f, "SELECT due_date IS NULL FROM proposals WHERE code=?1", waiting), 1);
+    setenv("SANGTAO_TODAY", "2026-03-16", 1);         /* resubmitted Mon 16/03 → Wed 25/03 */
+    must(f, waiting, "resubmit");
+    assert_int_equal(q_code(f, DUE_IS("2026-03-25"), waiting), 1);
+    setenv("SANGTAO_TODAY", "2026-03-02", 1);
+#undef DUE_IS
+}
+
+/* Decree 73 Art. 7(2): the plan states "thời gian thực hiện và nguồn lực bảo
+ * đảm": the period and the resources asked are needed before submission,
+ * and the period must not end before it starts. */
+static void test_art7_2_submit_needs_period_and_resources(void **state)
+{
+    fixture *f = *state;
+    st_kv kv[] = {
+        {"title", "Không ghi thời gian"}, {"field", "hanh_chinh"}, {"employing_unit", "P-A"},
+        {"lead", "Nguyễn Văn An"}, {"bottleneck", "Chậm"}, {"necessity", "Cần"},
+        {"content", "Làm"}, {"feasibility", "Được"}, {"legal_basis", "Nghị định 73"},
+    };
+    char code[32];
+    st_err e;
+    err_clear(&e);
+    assert_int_equal(proposal_create(f->env.db, &f->clerk_a, kv, 9, code, &e), ST_OK);
+    assert_int_equal(act(f, &f->clerk_a, code, "submit", &e), ST_EINVAL);
+    assert_non_null(strstr(e.msg, "period_from"));
+    assert_non_null(strstr(e.msg, "period_to"));
+    assert_non_null(strstr(e.msg, "funding_requested"));
+    assert_true(wf_submit_needs("period_from") && wf_submit_needs("period_to"));
+    st_kv half[] = {{"period_from", "01/04/2026"}, {"period_to", "30/09/2026"},
+                    {"funding_requested", "0"}};                  /* 0 đồng: nothing asked */
+    assert_int_equal(proposal_update(f->env.db, &f->clerk_a, code, half, 3, 0, &e), ST_OK);
+    assert_int_equal(act(f, &f->clerk_a, code, "submit", &e), ST_EINVAL);
+    assert_non_null(strstr(e.msg, "people_requested"));
+    assert_null(strstr(e.msg, "period_from"));
+    st_kv people[] = {{"people_requested", "2 chuyên viên"}};
+    assert_int_equal(proposal_update(f->env.db, &f->clerk_a, code, people, 1, 0, &e), ST_OK);
+    /* a period ending before it starts (the edit refuses it; older rows may have it) */
+    assert_int_equal(q_code(f, "UPDATE proposals SET period_from='2026-10-01' WHERE code=?1 "
+                            "RETURNING 1", code), 1);
+    assert_int_equal(act(f, &f->clerk_a, code, "submit", &e), ST_EINVAL);
+    assert_string_equal(e.field, "period_to");
+    assert_non_null(strstr(e.msg, "30/09/2026"));
+    assert_non_null(strstr(e.msg, "01/10/2026"));
+    assert_int_equal(q_code(f, "UPDATE proposals SET period_from='2026-04-01' WHERE code=?1 "
+                            "RETURNING 1", code), 1);
+    assert_int_equal(act(f, &f->clerk_a, code, "submit", &e), ST_OK);   /* people alone */
+}
+
+/* Decree 73 Art. 10: rewards for results (giấy khen, bằng khen, a salary
+ * step 12 months early, priority in appointment) only for a proposal
+ * evaluated as completed, and only for its proposers; plain commendation
+ * (biểu dương) stays open. */
+static void commend(fixture *f, const char *code, const char *person, const char *form,
+                    int expect_rc, const char *field)
+{
+    st_kv kv[] = {{"person", person}, {"form", form}, {"doc_no", "5/QĐ-KT"},
+                  {"doc_date", "05/11/2026"}};
+    st_err e;
+    err_clear(&e);
+    int rc = workflow_apply(f->env.db, &f->monitor, code, "commend", kv, 4, 0, &e);
+    if (rc != expect_rc) fail_msg("commend %s %s: %d %s", person, form, rc, e.msg);
+    if (field) assert_string_equal(e.field, field);
+}
+
+static void test_art10_rewards_completed_proposers_only(void **state)
+{
+    fixture *f = *state;
+    char done[32], other[32], failed[32];
+    drive_to(f, S_EVALUATED, done);                   /* completed, lead Nguyễn Văn An */
+    st_kv kv[] = {{"title", "Đề xuất khác"}, {"employing_unit", "P-A"}, {"lead", "Lê Thị Cúc"}};
+    st_err e;
+    err_clear(&e);
+    assert_int_equal(proposal_create(f->env.db, &f->clerk_a, kv, 3, other, &e), ST_OK);
+    commend(f, done, "Nguyễn Văn An", "early_raise", ST_OK, NULL);
+    commend(f, done, "Lê Thị Cúc", "early_raise", ST_EINVAL, "person");
+    commend(f, done, "Lê Thị Cúc", "merit", ST_EINVAL, "person");
+    commend(f, done, "Lê Thị Cúc", "praise", ST_OK, NULL);
+    drive_to(f, S_REPORTED, failed);
+    must(f, failed, "opinion");
+    st_kv ev[] = {{"outcome", "not_completed"}, {"objective_causes", "Thiếu kinh phí"},
+                  {"subjective_causes", "Chuẩn bị chưa kỹ"}, {"protection_measure", "none"}};
+    assert_int_equal(workflow_apply(f->env.db, &f->head, failed, "evaluate", ev, 4, 0, &e), ST_OK);
+    commend(f, failed, "Nguyễn Văn An", "early_raise", ST_EINVAL, "form");
+    commend(f, failed, "Nguyễn Văn An", "priority_appointment", ST_EINVAL, "form");
+    commend(f, failed, "Nguyễn Văn An", "praise", ST_OK, NULL);
+}
+
 /* workflow.party_opinion_required: the Party committee's opinion before
  * approval and evaluation comes from the provincial plan and the project's
  * domain, not from the quoted Decree 73 Art. 8(1): a setting, on by default. */
@@ -707,6 +826,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_art8_1_reject_follows_collective, setup, teardown),
         cmocka_unit_test_setup_teardown(test_art8_1_vote_belongs_to_revision, setup, teardown),
         cmocka_unit_test_setup_teardown(test_party_opinion_setting_not_art8_1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_art8_1_review_clock_from_receipt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_art7_2_submit_needs_period_and_resources, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_art10_rewards_completed_proposers_only, setup,
+                                        teardown),
         cmocka_unit_test(test_protection_suggestion),
         cmocka_unit_test_setup_teardown(test_evaluate_confirms_measure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resubmit_keeps_version, setup, teardown),
