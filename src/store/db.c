@@ -308,9 +308,21 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
     int rc = priv_check_db_path(path, e);
     if (rc) return rc;
     struct stat sb;
-    if (mode == DB_OPEN_EXISTING && stat(path, &sb) != 0)
-        return err_set(e, ST_ENOTFOUND, "%s: không tìm thấy cơ sở dữ liệu (%s). Hãy tạo "
-                       "bằng lệnh: sangtao init", path, strerror(errno));
+    if (mode == DB_OPEN_EXISTING && stat(path, &sb) != 0) {
+        /* Only a file that truly is not there may be made with init: advice
+         * to init a database this user merely cannot reach would lead an
+         * administrator to a second, empty one. */
+        if (errno == ENOENT)
+            return err_set(e, ST_ENOTFOUND, "%s: không có tệp cơ sở dữ liệu này. Nếu chưa tạo, "
+                           "hãy tạo bằng lệnh: sangtao init", path);
+        if (errno == EACCES)
+            return err_set(e, ST_EPERM, "%s: người dùng này không được vào thư mục chứa cơ sở "
+                           "dữ liệu (không có quyền). Cơ sở dữ liệu có thể vẫn còn nguyên: hãy "
+                           "báo quản trị viên kiểm tra quyền, đừng tạo cơ sở dữ liệu mới", path);
+        return err_set(e, ST_EIO, "%s: không truy cập được tệp cơ sở dữ liệu (đường dẫn sai "
+                       "hoặc hệ thống tệp lỗi, mã %d); đừng tạo cơ sở dữ liệu mới trước khi "
+                       "kiểm tra", path, errno);
+    }
     if (mode == DB_OPEN_CREATE && stat(path, &sb) == 0)
         return err_set(e, ST_EINVAL, "%s: tệp đã tồn tại; không ghi đè (file exists)", path);
     st_db *db = calloc(1, sizeof *db);

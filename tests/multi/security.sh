@@ -168,5 +168,17 @@ wait
 if grep -q "quá lớn" big.txt; then ok "an import over the size limit: \"$(head -c 90 big.txt)…\""
 else notok "an import over the size limit"; show big.txt; fi
 
+# (issue "Typing and forms" 20) a database the user may not reach is not
+# "missing": no advice to init a second, empty one
+cp "$BIN" "$TMP/plain" && chmod 0755 "$TMP/plain"
+mkdir -m 0700 private && cp good.db private/t.db
+NB "$TMP/plain" --db "$TMP/private/t.db" proposal list >deny.txt 2>&1
+if grep -q "không được vào thư mục" deny.txt && ! grep -q "sangtao init" deny.txt; then
+    ok "an unreachable database: \"$(cut -c1-80 deny.txt | head -1)…\""
+else notok "an unreachable database"; show deny.txt; fi
+NB "$TMP/plain" --db "$TMP/khong-co.db" proposal list >none.txt 2>&1
+if grep -q "sangtao init" none.txt; then ok "a database that is not there: init is suggested"
+else notok "a database that is not there"; show none.txt; fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
