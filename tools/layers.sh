@@ -59,6 +59,27 @@ for f in src/main.c src/*/*.[ch] ui/*.[ch]; do
     done
 done
 
+# 1b. circles between modules through their headers: a module is a file's
+# name without its folder and suffix (x.c, x.h and x_internal.h are one).
+closure_pairs() { # edges "a b" on stdin → "  a <-> b" for every circle pair
+    awk '{ r[$1, $2] = 1; n[$1] = 1; n[$2] = 1 }
+        END {
+            for (k in n) for (i in n) if ((i, k) in r) for (j in n) if ((k, j) in r) r[i, j] = 1
+            for (i in n) for (j in n) if (i < j && ((i, j) in r) && ((j, i) in r)) print "  " i " <-> " j
+        }' | sort
+}
+incl=$(for f in src/main.c src/*/*.[ch] ui/*.[ch]; do
+    [ -f "$f" ] || continue
+    sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
+        awk -v f="$f" '{ a = f; sub(/.*\//, "", a); sub(/\.[ch]$/, "", a); sub(/_internal$/, "", a)
+                         b = $0; sub(/.*\//, "", b); sub(/\.h$/, "", b); sub(/_internal$/, "", b)
+                         if (a != b) print a, b }'
+done | sort -u | closure_pairs)
+if [ -n "$incl" ]; then
+    echo "layers: modules whose headers include each other (directly or in a circle):" >&2
+    echo "$incl" >&2; rc=1
+fi
+
 # 2. calls, from the object files
 if [ -d "$BUILD/src" ] && command -v nm >/dev/null 2>&1; then
     edges=$(mktemp); trap 'rm -f "$edges"' EXIT

@@ -1,5 +1,5 @@
 /* Folder ui: the screens (ncurses).  May include: report, flow, store, text,
- * base of src/ (and sync when it exists); never sqlite3.h, never SQL. */
+ * base of src/ (and sync when it exists); never the SQLite header, never SQL. */
 /* The full-screen interface.  Never includes the SQLite header: it calls src/. */
 #ifndef SANGTAO_UI_H
 #define SANGTAO_UI_H

@@ -10,6 +10,7 @@
 #include "flow/proposal.h"
 #include "flow/search.h"
 #include "flow/setup.h"
+#include "flow/people.h"
 #include "flow/units.h"
 #include "flow/users.h"
 #include "flow/workflow.h"

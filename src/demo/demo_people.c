@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/db_internal.h"
+#include "flow/people.h"
 #include "flow/units.h"
 #include "flow/users.h"
 

@@ -1,6 +1,7 @@
 /* The editable fields of a proposal (DOMAIN.md "Proposal"), in form order:
  * the one table that the form, the edit, the show and the import read. */
-#include "proposal_internal.h"
+#include "proposal_fields.h"
+#include "proposal_table.h"
 
 #include <stddef.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* Units (the tree of organisations): the import (unit_import.c) and the
- * reads (units.c).  People are in people.h, included here. */
+ * reads (units.c).  People are in people.h. */
 #ifndef SANGTAO_UNITS_H
 #define SANGTAO_UNITS_H
 
@@ -9,7 +9,6 @@
 #include "store/db.h"
 #include "base/err.h"
 #include "base/kv.h"
-#include "people.h"
 
 /* Import a unit tree from CSV: header "code,name,parent_code,level[,short_name]"
  * (parents before children, or in any order — resolved in the file).

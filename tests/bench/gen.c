@@ -29,6 +29,7 @@
 #include "base/rng.h"
 #include "flow/proposal.h"
 #include "flow/setup.h"
+#include "flow/people.h"
 #include "flow/units.h"
 #include "flow/users.h"
 #include "flow/workflow.h"

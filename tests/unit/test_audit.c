@@ -9,6 +9,7 @@
 #include "store/db_internal.h"
 #include "flow/proposal.h"
 #include "flow/setup.h"
+#include "flow/people.h"
 #include "flow/units.h"
 #include "flow/users.h"
 #include "flow/workflow.h"

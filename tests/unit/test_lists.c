@@ -5,6 +5,7 @@
 
 #include "flow/lists.h"
 #include "text/text.h"
+#include "flow/people.h"
 #include "flow/units.h"
 
 static tu_env T;

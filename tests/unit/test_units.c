@@ -2,6 +2,7 @@
 #include "testdb.h"
 
 #include "store/db_internal.h"
+#include "flow/people.h"
 #include "flow/units.h"
 
 static const char DEMO[] = "data/units_demo.csv";
