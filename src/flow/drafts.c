@@ -7,6 +7,21 @@
 #include "store/db_internal.h"
 #include "base/sbuf.h"
 
+/* Mark the user's drafts of context discarded; inside a write transaction. */
+static int discard_in_tx(st_db *db, const st_actor *who, const char *context,
+                         const char *what, st_err *e)
+{
+    sqlite3_stmt *st;
+    int rc = db_prepare(db, "UPDATE drafts SET deleted = 1 WHERE user_id = ?1 AND context = ?2 "
+                        "AND deleted = 0", &st, e);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, who->id);
+    sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int draft_save(st_db *db, const st_actor *who, const char *context, const char *title,
                const st_kv *vals, int n, st_err *e)
 {
@@ -25,14 +40,7 @@ int draft_save(st_db *db, const st_actor *who, const char *context, const char *
     int rc = db_begin(db, e);
     if (rc) { sbuf_free(&js); return rc; }
     sqlite3_stmt *st;
-    rc = db_prepare(db, "UPDATE drafts SET deleted = 1 WHERE user_id = ?1 AND context = ?2 "
-                    "AND deleted = 0", &st, e);
-    if (!rc) {
-        sqlite3_bind_int64(st, 1, who->id);
-        sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "lưu bản nháp");
-        sqlite3_finalize(st);
-    }
+    rc = discard_in_tx(db, who, context, "lưu bản nháp", e);
     if (!rc && !(rc = db_prepare(db, "INSERT INTO drafts(id, user_id, context, title, data, "
                                  "saved_at) VALUES(?1,?2,?3,?4,?5,?6)", &st, e))) {
         char now[32];
@@ -115,15 +123,7 @@ int draft_discard(st_db *db, const st_actor *who, const char *context, st_err *e
     if (!who || who->id <= 0) return err_set(e, ST_EPERM, "chưa đăng nhập");
     int rc = db_begin(db, e);
     if (rc) return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "UPDATE drafts SET deleted = 1 WHERE user_id = ?1 AND context = ?2 "
-                    "AND deleted = 0", &st, e);
-    if (!rc) {
-        sqlite3_bind_int64(st, 1, who->id);
-        sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "xóa bản nháp");
-        sqlite3_finalize(st);
-    }
+    rc = discard_in_tx(db, who, context, "xóa bản nháp", e);
     if (rc) { db_rollback(db); return rc; }
     return db_commit(db, e);
 }

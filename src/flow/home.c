@@ -9,6 +9,7 @@
 #include "base/sbuf.h"
 #include "proposal_rows.h"
 #include "scope.h"
+#include "text/search_text.h"
 #include "text/text.h"
 #include "base/workdays.h"
 #include "workflow.h"
@@ -68,7 +69,6 @@ static int need_fold(st_db *db, st_err *e)
 }
 
 #define SCOPE_SQL "(substr(eu.path, 1, length(?1)) = ?1 OR substr(cu.path, 1, length(?1)) = ?1)"
-#define MAX_WORDS 16
 
 int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
                     const char *search, const char *sort, int desc, int limit,
@@ -82,20 +82,11 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
     proposal_rows_order(sort, desc, order, sizeof order);
     int rc = need_fold(db, e);
     if (rc) return rc;
-    char *words[MAX_WORDS];
-    int nw = 0;
-    if (search && *search) {
-        char *folded = text_fold(search);
-        if (!folded) return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
-        for (char *save = NULL, *w = strtok_r(folded, " \t", &save); w && nw < MAX_WORDS;
-             w = strtok_r(NULL, " \t", &save))
-            if (!(words[nw++] = strdup(w))) break;
-        free(folded);
-        if (nw && !words[nw - 1]) {
-            for (int k = 0; k < nw; k++) free(words[k]);
-            return err_set(e, ST_ENOMEM, "hết bộ nhớ");
-        }
-    }
+    search_words sw = {0};
+    if (search && *search && search_words_split(&sw, search) != 0)
+        return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
+    int nw = sw.n;
+    char *const *words = sw.word;
     sbuf sql;
     sbuf_init(&sql);
     sbuf_add(&sql, PROPOSAL_ROWS_SELECT);
@@ -122,11 +113,11 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
         sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
         sqlite3_bind_int(st, 3, offset > 0 ? offset : 0);
         for (int k = 0; k < nw; k++)
-            sqlite3_bind_text(st, 10 + k, words[k] ? words[k] : "", -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 10 + k, words[k], -1, SQLITE_STATIC);
         rc = proposal_rows_each(db, st, cb, ud, e);
         sqlite3_finalize(st);
     }
-    for (int k = 0; k < nw; k++) free(words[k]);
+    search_words_free(&sw);
     return rc;
 }
 

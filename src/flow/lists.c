@@ -8,29 +8,20 @@
 #include "scope.h"
 #include "fielddef.h"
 #include "base/sbuf.h"
+#include "text/search_text.h"
 #include "text/text.h"
 #include "workflow.h"
 
 #define SCOPE_P "(substr(eu.path, 1, length(?1)) = ?1 OR substr(cu.path, 1, length(?1)) = ?1)"
-#define MAX_WORDS 8
 
 int people_search(st_db *db, const st_actor *who, const char *search, int limit,
                   int offset, person_row_cb cb, void *ud, st_err *e)
 {
-    char *words[MAX_WORDS];
-    int nw = 0;
-    if (search && *search) {
-        char *folded = text_fold(search);
-        if (!folded) return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
-        for (char *save = NULL, *w = strtok_r(folded, " \t", &save); w && nw < MAX_WORDS;
-             w = strtok_r(NULL, " \t", &save))
-            if (!(words[nw++] = strdup(w))) break;
-        free(folded);
-        if (nw && !words[nw - 1]) {
-            for (int k = 0; k < nw; k++) free(words[k]);
-            return err_set(e, ST_ENOMEM, "hết bộ nhớ");
-        }
-    }
+    search_words sw = {0};
+    if (search && *search && search_words_split(&sw, search) != 0)
+        return err_set(e, ST_EINVAL, "từ khóa tìm kiếm: UTF-8 không hợp lệ");
+    int nw = sw.n;
+    char *const *words = sw.word;
     /* Folding in C: people are few per scope, and fold() may not be
      * registered on this connection yet. */
     sqlite3_stmt *st;
@@ -57,7 +48,7 @@ int people_search(st_db *db, const st_actor *who, const char *search, int limit,
         rc = rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "tìm người");
         sqlite3_finalize(st);
     }
-    for (int k = 0; k < nw; k++) free(words[k]);
+    search_words_free(&sw);
     return rc;
 }
 
