@@ -4,14 +4,17 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 DBDIR   ?= /var/lib/sangtao
 BUILD   ?= build
-CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# The session extension (offline exchange) is built into Debian's libsqlite3;
+# its declarations need these two.
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
 # Messages are truncated on purpose (fixed buffers), so that warning is off.
 WARN     = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 OPT     ?= -O2 -g
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -I/usr/include/iniparser -Isrc -I$(BUILD) \
            -DSANGTAO_DATADIR='"$(PREFIX)/share/sangtao"' -DSANGTAO_DBDIR='"$(DBDIR)"' \
            -DSANGTAO_VERSION='"$(VERSION)"'
-LDLIBS_CORE = -lsqlite3 -liniparser -lutf8proc -lcrypt -lxlsxwriter
+LDLIBS_CORE = -lsqlite3 -liniparser -lutf8proc -lcrypt -lxlsxwriter -lsodium
 LDLIBS_UI   = -lncursesw
 VERSION  = 0.1.0
 
@@ -19,10 +22,10 @@ VERSION  = 0.1.0
 FUZZ_PKGS = clang
 FUZZ_TIME ?= 30
 DEB_PKGS = build-essential libncurses-dev libsqlite3-dev libiniparser-dev \
-           libutf8proc-dev libcrypt-dev libxlsxwriter-dev libcmocka-dev \
+           libutf8proc-dev libcrypt-dev libxlsxwriter-dev libcmocka-dev libsodium-dev \
            tmux sqlite3 cppcheck unzip gettext
 
-SRC_DIRS = base text store flow report demo cli
+SRC_DIRS = base text store flow report demo sync cli
 CORE_SRC = $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c))
 CORE_HDR = $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.h))
 DATAFILES = data/holidays.csv data/units_demo.csv
