@@ -14,6 +14,7 @@ struct csv_reader {
     size_t pos, len;
     int at_eof;
     int bom_checked;
+    int sep;                /* ',' or, sniffed from the first line, ';' */
     int failed;             /* an error is sticky: the position is lost */
     st_err last_err;
     long line;              /* line of the next unread byte */
@@ -37,6 +38,7 @@ int csv_open(FILE *f, csv_reader **out)
     if (!r) return ST_ENOMEM;
     r->f = f;
     r->line = 1;
+    r->sep = ',';
     r->rec_line = 0;
     *out = r;
     return ST_OK;
@@ -97,6 +99,22 @@ static void advance(csv_reader *r)
     if (r->pos < r->len) r->pos++;
 }
 
+/* Excel set to Vietnamese (or any locale whose decimal mark is a comma)
+ * saves "CSV" with ';' between cells.  A first line with ';' outside quotes
+ * and no ',' there is such a file; every other file keeps ','. */
+static void sniff_separator(csv_reader *r)
+{
+    int quoted = 0, commas = 0, semis = 0;
+    for (size_t i = r->pos; i < r->len; i++) {
+        unsigned char c = r->buf[i];
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r')) break;
+        else if (!quoted && c == ',') commas++;
+        else if (!quoted && c == ';') semis++;
+    }
+    r->sep = semis && !commas ? ';' : ',';
+}
+
 /* A UTF-8 BOM (from Excel's "CSV UTF-8") is only meaningful at the very
  * start of the file; elsewhere its bytes are data. */
 static void skip_bom(csv_reader *r)
@@ -107,6 +125,7 @@ static void skip_bom(csv_reader *r)
     /* The first fill holds at least 3 bytes unless the file is shorter. */
     if (r->len - r->pos >= 3 && memcmp(r->buf + r->pos, bom, 3) == 0)
         r->pos += 3;
+    sniff_separator(r);
 }
 
 /* --- errors ----------------------------------------------------------- */
@@ -229,19 +248,23 @@ static int read_quoted(csv_reader *r, st_err *e)
             advance(r);         /* "" is one quote */
         } else if (c == '\n') {
             r->line++;
-        } else if (c == '\r' && peek(r) != '\n') {
-            r->line++;          /* a lone CR ends a line too */
+        } else if (c == '\r') {
+            /* A line break inside a cell is stored as one LF, whatever the
+             * spreadsheet wrote (CR LF from Excel, a lone CR). */
+            if (peek(r) == '\n') advance(r);
+            r->line++;
+            c = '\n';
         }
         if (put_byte(r, c, e) != 0) return -2;
     }
 }
 
-/* Read an unquoted field up to (not including) ',' or the line end. */
+/* Read an unquoted field up to (not including) the separator or the line end. */
 static int read_plain(csv_reader *r, st_err *e)
 {
     for (;;) {
         int c = peek(r);
-        if (c == ',' || is_eol(c)) return c;
+        if (c == r->sep || is_eol(c)) return c;
         advance(r);
         if (put_byte(r, c, e) != 0) return -2;
     }
@@ -282,7 +305,7 @@ int csv_next(csv_reader *r, char ***fields, int *nfields, st_err *e)
             advance(r);
             c = read_quoted(r, e);
             if (c == -2) return -1;
-            if (c != ',' && !is_eol(c))
+            if (c != r->sep && !is_eol(c))
                 return fail(r, e, r->line, "ký tự thừa sau dấu ngoặc kép "
                             "đóng (trường có dấu ngoặc kép phải kết thúc "
                             "bằng dấu ngoặc kép)");
@@ -291,7 +314,7 @@ int csv_next(csv_reader *r, char ***fields, int *nfields, st_err *e)
             if (c == -2) return -1;
         }
         if (field_end(r, e) != 0) return -1;
-        if (c == ',') {
+        if (c == r->sep) {
             advance(r);
             continue;
         }

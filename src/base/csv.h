@@ -17,7 +17,9 @@ typedef struct csv_reader csv_reader;
 /* Reading rules: a field is quoted only when it starts with '"'; a quote
  * inside an unquoted field is kept as is; text after a closing quote other
  * than ',' or the end of line is an error.  Line ends are LF, CRLF or a lone
- * CR; line ends inside quotes are kept verbatim.  Empty lines are skipped.
+ * CR; a line end inside quotes is kept as one LF.  Empty lines are skipped.
+ * Cells are separated by ',', or by ';' when the first line has ';' outside
+ * quotes and no ',' (a spreadsheet saving in a comma-decimal locale).
  * A NUL byte is an error (usually a UTF-16 file).  Bytes are not
  * re-encoded: normalising text is the caller's job. */
 int csv_open(FILE *f, csv_reader **out);

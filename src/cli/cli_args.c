@@ -66,11 +66,21 @@ int cli_kvs_from_file(cli_kvs *k, const char *path)
     if (!f) return cli_error("%s: không mở được tệp (%s)", path, strerror(errno));
     char *line = NULL;
     size_t cap = 0;
-    long lineno = 0;
+    long lineno = 0, offset = 0;
     int rc = CLI_OK;
     st_err e;
-    while (getline(&line, &cap, f) >= 0) {
+    ssize_t got;
+    while ((got = getline(&line, &cap, f)) >= 0) {
         lineno++;
+        /* A NUL would silently cut the line (a UTF-16 file has one in
+         * every other byte): refuse, saying where. */
+        const char *nul = memchr(line, '\0', (size_t)got);
+        if (nul) {
+            rc = cli_error("%s:%ld: tệp có byte NUL ở vị trí %ld (có lẽ là UTF-16): hãy lưu "
+                           "lại dạng văn bản UTF-8", path, lineno, offset + (long)(nul - line));
+            break;
+        }
+        offset += (long)got;
         cli_chomp(line);
         err_clear(&e);
         char *nfc = NULL;

@@ -412,8 +412,10 @@ static int p_import(cli_ctx *c, int argc, char **argv)
     return cli_import_command(c, argc, argv,
         "Cách dùng: sangtao proposal import TỆP.csv\n"
         "Nhập nhiều đề xuất từ bảng tính (CSV UTF-8): dòng đầu là tên trường\n"
-        "(như --set), mỗi dòng sau một đề xuất.  Nhập tất cả hoặc không dòng nào;\n"
-        "dòng sai được nêu số dòng.\n",
+        "(như --set) hoặc nhãn tiếng Việt của trường, có dấu hay không dấu (\"Tên đề\n"
+        "xuất\", \"ten de xuat\"); danh sách: sangtao proposal new --help.  Mỗi dòng\n"
+        "sau một đề xuất.  Ô cách nhau bằng dấu phẩy, hoặc dấu chấm phẩy (Excel tiếng\n"
+        "Việt).  Nhập tất cả hoặc không dòng nào; dòng sai được nêu số dòng.\n",
         proposal_import_csv, "đề xuất");
 }
 

@@ -13,6 +13,7 @@
 #include "base/sbuf.h"
 #include "text/text.h"
 #include "units.h"
+#include "text/search_text.h"
 
 /* The same field rules as the proposal forms (NFC, trimmed, one line). */
 static const fielddef person_fields[] = {
@@ -111,6 +112,31 @@ int person_add(st_db *db, const st_actor *who, const st_kv *vals, int n,
  * ?3: the scope path, NULL for the system itself. */
 #define PERSON_IN_SCOPE "AND (?3 IS NULL OR u.id IS NULL OR substr(u.path, 1, length(?3)) = ?3)"
 
+/* A name typed without marks ("Le Ngoc Phuc") is someone already entered
+ * with them, far more often than a new person: list those in scope whose
+ * name folds the same, "Lê Ngọc Phúc (mã 12, SO-NV)", so that the clerk
+ * picks her (she keeps her own unit) instead of adding a twin in the
+ * employing unit.  Returns how many, at most 5. */
+static int similar_names(st_db *db, const st_actor *who, const char *key, sbuf *out)
+{
+    if (search_has_marks(key)) return 0;
+    sqlite3_stmt *st;
+    st_err tmp;
+    err_clear(&tmp);
+    if (db_prepare(db, "SELECT p.id, p.full_name, coalesce(u.code, '') FROM people p LEFT JOIN "
+                   "units u ON u.id = p.unit_id WHERE p.deleted = 0 AND fold(p.full_name) = "
+                   "fold(?1) " PERSON_IN_SCOPE " ORDER BY p.id LIMIT 5",
+                   &st, &tmp)) return 0;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (who) sqlite3_bind_text(st, 3, scope_bind(who), -1, SQLITE_STATIC);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        sbuf_addf(out, "%s%s (mã %lld, %s)", n++ ? "; " : "", db_col_text(st, 1),
+                  (long long)sqlite3_column_int64(st, 0), db_col_text(st, 2));
+    sqlite3_finalize(st);
+    return n;
+}
+
 int person_find(st_db *db, const st_actor *who, const char *id_or_name, int64_t *id, st_err *e)
 {
     char *key = NULL;
@@ -144,7 +170,10 @@ int person_find(st_db *db, const st_actor *who, const char *id_or_name, int64_t 
             if (n <= 10) sbuf_addf(&alts, "%s%lld (%s)", n > 1 ? ", " : "",
                       (long long)sqlite3_column_int64(st, 0), db_col_text(st, 1));
         }
-        if (n == 0)
+        if (n == 0 && !by_id && similar_names(db, who, key, &alts) > 0)
+            rc = err_field(e, ST_EINVAL, "person", "Không có người tên '%.100s'; có phải: %s? "
+                           "Hãy ghi đúng họ tên có dấu, hoặc mã số (id)", key, sbuf_str(&alts));
+        else if (n == 0)
             rc = err_field(e, ST_ENOTFOUND, "person", by_id ? "Không có người mã số %.30s"
                            : "Không có người tên '%.100s'", key);
         else if (n > 1)   /* the id tells them apart; show where each works */

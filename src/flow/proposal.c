@@ -387,6 +387,54 @@ static void rows_free(import_row *rows, int nrows)
     free(rows);
 }
 
+/* Files from Vietnamese offices that are not UTF-8 are nearly always in
+ * the old Windows code page (CP1258) or TCVN3: say how to convert. */
+#define NOT_UTF8_HINT "Có lẽ tệp lưu theo bảng mã cũ (Windows-1258/CP1258, TCVN3): " \
+    "hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng \"CSV UTF-8\""
+
+/* A column is named by the field's name (title) or, as a clerk's
+ * spreadsheet has it, by its label with or without marks ("Tên đề xuất",
+ * "ten de xuat").  *name becomes the field's name; an unknown column is
+ * refused with the list of names that work. */
+static int header_name(char **name, st_err *e)
+{
+    if (proposal_field_index(*name) >= 0) return ST_OK;
+    char *want = text_fold(*name);
+    if (!want) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+    int found = -1;
+    for (int i = 0; i < proposal_nfields() && found < 0; i++) {
+        char *label = text_fold(proposal_field(i)->label);
+        if (label && *want && strcmp(label, want) == 0) found = i;
+        free(label);
+    }
+    free(want);
+    if (found >= 0) {
+        char *nm = strdup(proposal_field(found)->name);
+        if (!nm) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        free(*name);
+        *name = nm;
+        return ST_OK;
+    }
+    /* A shortened label ("đơn vị") names its candidates. */
+    sbuf names;
+    sbuf_init(&names);
+    char *part = text_fold(*name);
+    int n = 0;
+    for (int i = 0; part && *part && i < proposal_nfields() && n < 4; i++) {
+        char *label = text_fold(proposal_field(i)->label);
+        if (label && strstr(label, part))
+            sbuf_addf(&names, "%s%s (%s)", n++ ? ", " : "", proposal_field(i)->name,
+                      proposal_field(i)->label);
+        free(label);
+    }
+    free(part);
+    err_set(e, ST_EINVAL, "không có cột \"%.80s\"%s%s. Tên cột là tên trường hoặc nhãn tiếng "
+            "Việt của nó; danh sách: sangtao proposal new --help", *name,
+            n ? "; có phải: " : "", sbuf_str(&names));
+    sbuf_free(&names);
+    return ST_EINVAL;
+}
+
 /* Header and rows, all checked for shape, before BEGIN. */
 static int import_parse(csv_reader *r, const char *fname, char ***phead, int *pncols,
                         import_row **prows, int *pnrows, st_err *e)
@@ -403,10 +451,10 @@ static int import_parse(csv_reader *r, const char *fname, char ***phead, int *pn
         if (!(head[i] = strdup(cells[i]))) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
         text_trim(head[i]);
         if (!text_utf8_valid(head[i], strlen(head[i]), NULL))
-            rc = err_set(e, ST_EINVAL, "%s:%ld: cột %d: tên cột không phải UTF-8 hợp lệ",
-                         fname, csv_line(r), i + 1);
-        else if (proposal_field_index(head[i]) < 0)
-            rc = err_set(e, ST_EINVAL, "%s:%ld: trường không tồn tại: %.80s", fname, csv_line(r), head[i]);
+            rc = err_set(e, ST_EINVAL, "%s:%ld: cột %d: tên cột không phải UTF-8 hợp lệ. "
+                         NOT_UTF8_HINT, fname, csv_line(r), i + 1);
+        else if ((rc = header_name(&head[i], e)))
+            at_line(e, fname, csv_line(r));
         for (int k = 0; k < i && !rc; k++)
             if (strcmp(head[k], head[i]) == 0)
                 rc = err_set(e, ST_EINVAL, "%s:%ld: cột %s lặp lại", fname, csv_line(r), head[i]);
@@ -427,8 +475,12 @@ static int import_parse(csv_reader *r, const char *fname, char ***phead, int *pn
         *row = (import_row){calloc((size_t)nc, sizeof(char *)), 0, csv_line(r)};
         if (!row->cell) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
         ++*pnrows;
-        for (; row->n < nc; row->n++)
+        for (; row->n < nc; row->n++) {
+            if (!text_utf8_valid(cells[row->n], strlen(cells[row->n]), NULL))
+                return err_set(e, ST_EINVAL, "%s:%ld: cột %s: không phải UTF-8 hợp lệ. "
+                               NOT_UTF8_HINT, fname, csv_line(r), head[row->n]);
             if (!(row->cell[row->n] = strdup(cells[row->n]))) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        }
     }
     return got < 0 ? (e->code ? e->code : ST_EINVAL) : ST_OK;
 }

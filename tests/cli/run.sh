@@ -485,5 +485,20 @@ quiet as head_a proposal act $P4 evaluate --set outcome=not_completed --set "obj
 t art10_early_raise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=early_raise --set doc_no=54-QĐ/TU --set doc_date=16/11/2026
 t art10_praise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=praise --set doc_no=55-QĐ/TU --set doc_date=16/11/2026
 
+# Typed without marks: the person already entered is offered, no twin is added.
+t person_unaccented_offered as clerk_a proposal new --from p1.txt --set "lead=Bui Thi Hoa"
+# Import hints: a ';' file with Vietnamese labels for headers, a line break
+# (CR LF) inside a cell, a CP1258 file, an unknown column, a NUL in --from.
+printf 'Tên đề xuất;ĐƠN VỊ CÔNG TÁC;linh vuc;lead;necessity\r\nNhập chấm phẩy;HA-VP;kinh_te;Hồ Văn Giang;"Dòng một\r\nDòng hai"\r\n' >import_semi.csv
+t import_semicolon_labels as clerk_a proposal import import_semi.csv
+import_semi_show() { as clerk_a proposal list --search "nhap cham phay" --format csv; }
+t import_semicolon_rows import_semi_show
+printf 'title,employing_unit,lead\nS\341\273\221 h\363a,HA-VP,H\362a\n' >import_cp1258.csv
+t import_cp1258 as clerk_a proposal import import_cp1258.csv
+printf 'title,don vi,lead\nThử,HA-VP,Hồ Văn Giang\n' >import_badcol.csv
+t import_unknown_column as clerk_a proposal import import_badcol.csv
+printf 'title=Thử NUL\nemploying_unit=HA-VP\nlead=Hồ\000Văn Giang\n' >from_nul.txt
+t from_file_nul as clerk_a proposal new --from from_nul.txt
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -116,10 +116,31 @@ static void test_embedded_newlines(void **state)
     src s;
     OPEN(&s, "1,\"dòng một\ndòng hai\n\ndòng bốn\",x\n"
              "2,\"a\r\nb\",y\n"
-             "3,z\n");
+             "3,\"c\rd\",z\n");
     EXPECT(&s, 1, "1", "dòng một\ndòng hai\n\ndòng bốn", "x");
-    EXPECT(&s, 5, "2", "a\r\nb", "y");   /* kept verbatim */
-    EXPECT(&s, 7, "3", "z");
+    EXPECT(&s, 5, "2", "a\nb", "y");     /* CR LF from Excel: one LF */
+    EXPECT(&s, 7, "3", "c\nd", "z");     /* a lone CR too */
+    expect_end(&s);
+    src_close(&s);
+}
+
+/* Excel in a comma-decimal locale (Vietnamese) saves "CSV" with ';'. */
+static void test_semicolon_file(void **state)
+{
+    (void)state;
+    src s;
+    OPEN(&s, "\xEF\xBB\xBFtitle;lead;note\n"
+             "Số hóa hồ sơ;Lê Ngọc Phúc;\"a; b, c\"\n"
+             "x,y;z;\n");
+    EXPECT(&s, 1, "title", "lead", "note");
+    EXPECT(&s, 2, "Số hóa hồ sơ", "Lê Ngọc Phúc", "a; b, c");
+    EXPECT(&s, 3, "x,y", "z", "");
+    expect_end(&s);
+    src_close(&s);
+    /* A comma on the first line keeps ',' (a ';' in a cell is data). */
+    OPEN(&s, "date,kind,name\n2026-01-01,holiday,Tết; Dương lịch\n");
+    EXPECT(&s, 1, "date", "kind", "name");
+    EXPECT(&s, 2, "2026-01-01", "holiday", "Tết; Dương lịch");
     expect_end(&s);
     src_close(&s);
 }
@@ -281,8 +302,9 @@ static void test_writer_quoting(void **state)
 {
     (void)state;
     round_trip(ROW("a", "b c", ""), 3, "a,b c,\n");
-    round_trip(ROW("x,y", "say \"hi\"", "l1\nl2", "cr\rhere"), 4,
-               "\"x,y\",\"say \"\"hi\"\"\",\"l1\nl2\",\"cr\rhere\"\n");
+    /* A CR is quoted when written (it is read back as a line break). */
+    round_trip(ROW("x,y", "say \"hi\"", "l1\nl2", "semi;colon"), 4,
+               "\"x,y\",\"say \"\"hi\"\"\",\"l1\nl2\",semi;colon\n");
     round_trip(ROW(" lead", "trail ", "t\t", "in side"), 4,
                "\" lead\",\"trail \",\"t\t\",in side\n");
     round_trip(ROW(""), 1, "\"\"\n");          /* not a blank line */
@@ -406,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_writer_formulas),
         cmocka_unit_test(test_writer_terminal),
         cmocka_unit_test(test_real_file),
+        cmocka_unit_test(test_semicolon_file),
         cmocka_unit_test(test_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
