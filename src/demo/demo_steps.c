@@ -226,6 +226,14 @@ static void put_step(demo *d, dprop *p, const step *s, const st_actor **by, kvb 
         for (int i = 0; i < 6; i++) kvb_put(b, flag[i], val[i] ? "1" : "0");
         kvb_put(b, "protection_measure", strcmp(sug, "consider_exclusion") == 0 ? consider[rnd(r, 3)]
                                      : strcmp(sug, "none") == 0 && chance(r, 50) ? "mitigated" : sug);
+        /* the collective evaluates (Decree 73): who sat and how they voted */
+        {
+            int members = range(r, 5, 15), vfor = range(r, members / 2 + 1, members);
+            kvb_putf(b, "members", "%d", members);
+            kvb_putf(b, "votes_for", "%d", vfor);
+            kvb_putf(b, "votes_against", "%d", range(r, 0, members - vfor));
+            kvb_putf(b, "attendees", "%s; %s", ht->head.full_name, ht->reviewer.full_name);
+        }
         break;
     }
     case A_PROPOSE:

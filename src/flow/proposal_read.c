@@ -10,6 +10,7 @@
 #include "text/text.h"
 #include "base/workdays.h"
 #include "workflow.h"
+#include "attach.h"
 
 /* ---- JSON ------------------------------------------------------------ */
 
@@ -99,8 +100,18 @@ static int json_list(st_db *db, sbuf *b, const char *key, const char *sql, int64
     "SELECT id, kind, doc_no, doc_date, text, target_units, adopting_units, event_id " \
     "FROM replications WHERE proposal_id = ?1 AND deleted = 0 ORDER BY doc_date, id"
 #define SQL_COMMENDATIONS \
-    "SELECT id, person_id, person_name, form, doc_no, doc_date, note, event_id " \
+    "SELECT id, person_id, person_name, form, doc_no, doc_date, issuer_level, note, event_id " \
     "FROM commendations WHERE proposal_id = ?1 AND deleted = 0 ORDER BY doc_date, id"
+/* The register of document numbers (docreg.c) and the files filed with the
+ * proposal (attach.c; the content itself is exported by attachment get). */
+#define SQL_DOCREG \
+    "SELECT r.id, r.doc_no, r.doc_date, r.action, r.signer, r.sign_form, " \
+    "coalesce(u.name, '') AS issuer, r.issuer_level, r.event_id FROM doc_register r " \
+    "LEFT JOIN units u ON u.id = r.issuer_unit_id WHERE r.proposal_id = ?1 AND r.deleted = 0 " \
+    "ORDER BY r.doc_date, r.id"
+#define SQL_ATTACH \
+    "SELECT id, kind, title, filename, mime, size, sha256, created_at, event_id " \
+    "FROM attachments WHERE proposal_id = ?1 AND deleted = 0 ORDER BY created_at, id"
 #define SQL_VERSIONS \
     "SELECT revision, created_at FROM proposal_versions WHERE proposal_id = ?1 ORDER BY revision"
 /* Events by time: ids are partitioned by site, so they do not order. */
@@ -149,7 +160,8 @@ int proposal_show_json(st_db *db, const st_actor *who, const char *code,
         {"votes", SQL_VOTES, NULL}, {"decisions", SQL_DECISIONS, NULL},
         {"monitoring", SQL_MONITORING, NULL}, {"result_reports", SQL_RESULTS, NULL},
         {"evaluations", SQL_EVALUATIONS, NULL}, {"replications", SQL_REPLICATIONS, NULL},
-        {"commendations", SQL_COMMENDATIONS, NULL}, {"versions", SQL_VERSIONS, NULL},
+        {"commendations", SQL_COMMENDATIONS, NULL}, {"documents", SQL_DOCREG, NULL},
+        {"attachments", SQL_ATTACH, NULL}, {"versions", SQL_VERSIONS, NULL},
         {"events", SQL_EVENTS, "data"},
     };
     for (size_t k = 0; k < sizeof lists / sizeof lists[0] && !rc; k++)
@@ -197,7 +209,7 @@ static const char *event_state(const char *name)
 /* How one column prints: 't' text, 'l' long text, 'd' date, 'm' money,
  * 'b' yes/no, 'B' yes or nothing, 'c' choice, 's' set of choices, 'M'
  * protection measure, 'i' integer, 'I' integer unless 0, 'p' percent,
- * '-' hidden. */
+ * 'a' workflow action, 'k' kind of attachment, '-' hidden. */
 typedef struct colfmt { const char *label; char kind; } colfmt;
 
 static void put_value(FILE *out, const char *label, char kind, const char *col, const char *v)
@@ -218,6 +230,11 @@ static void put_value(FILE *out, const char *label, char kind, const char *col, 
         v = choice_label(col, v, buf, sizeof buf);
     } else if (kind == 'M') {
         v = wf_measure_label(v);
+    } else if (kind == 'a') {
+        const wf_action *act = wf_action_find(v);
+        if (act) v = wf_action_label(act);
+    } else if (kind == 'k') {
+        v = field_choice_label(attach_kind_field(), v, buf, sizeof buf);
     } else if (kind == 'p') {
         snprintf(buf, sizeof buf, "%s%%", v);
         v = buf;
@@ -299,7 +316,13 @@ static const colfmt C_REPL[] = {{"-", '-'}, {"Loại", 'c'}, {"Số văn bản",
     {"Ngày", 'd'}, {"Nội dung", 'l'}, {"Đơn vị đề xuất nhân rộng", 'l'},
     {"Đơn vị áp dụng", 'l'}, {NULL, 0}};
 static const colfmt C_COMMEND[] = {{"-", '-'}, {"-", '-'}, {"Người được khen", 't'},
-    {"Hình thức", 'c'}, {"Số quyết định", 't'}, {"Ngày", 'd'}, {"Ghi chú", 'l'}, {NULL, 0}};
+    {"Hình thức", 'c'}, {"Số quyết định", 't'}, {"Ngày", 'd'}, {"Cấp ban hành", 'c'},
+    {"Ghi chú", 'l'}, {NULL, 0}};
+static const colfmt C_DOCREG[] = {{"-", '-'}, {"Số văn bản", 't'}, {"Ngày ký", 'd'},
+    {"Thao tác", 'a'}, {"Người ký", 't'}, {"Hình thức ký", 'c'}, {"Cơ quan ban hành", 't'},
+    {"Cấp ban hành", 'c'}, {NULL, 0}};
+static const colfmt C_ATTACH[] = {{"Số", 'i'}, {"Loại", 'k'}, {"Tiêu đề", 't'}, {"Tệp", 't'},
+    {"Kiểu", 't'}, {"Dung lượng (byte)", 'i'}, {"SHA-256", 't'}, {"Lúc", 't'}, {NULL, 0}};
 
 static void print_head(FILE *out, sqlite3_stmt *st, const proposal_head *h)
 {
@@ -406,6 +429,8 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
         {"Đánh giá", "Lần", SQL_EVALUATIONS, C_EVAL},
         {"Nhân rộng", "Mục", SQL_REPLICATIONS, C_REPL},
         {"Khen thưởng", "Mục", SQL_COMMENDATIONS, C_COMMEND},
+        {"Sổ văn bản", "Văn bản", SQL_DOCREG, C_DOCREG},
+        {"Tài liệu đính kèm", "Tệp", SQL_ATTACH, C_ATTACH},
     };
     for (size_t k = 0; k < sizeof sec / sizeof sec[0] && !rc; k++) {
         if (k && strcmp(sec[k].heading, sec[k - 1].heading)) done = 0;
@@ -427,7 +452,8 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
         char *who_s = text_sanitize(db_col_text(st, 1), 0), *cmt = text_sanitize(db_col_text(st, 5), 0),
              *doc = text_sanitize(db_col_text(st, 6), 0), *chg = text_sanitize(db_col_text(st, 7), 0);
         fprintf(out, "  %s  %s  %s", db_col_text(st, 0), who_s ? who_s : "",
-                a ? wf_action_label(a) : db_col_text(st, 2));
+                a ? wf_action_label(a) : strcmp(db_col_text(st, 2), "attach") == 0
+                    ? "Đính kèm tài liệu" : db_col_text(st, 2));
         if (*to && strcmp(from, to)) fprintf(out, " (%s%s%s)", *from ? event_state(from) : "",
                                              *from ? " → " : "→ ", event_state(to));
         if (chg && *chg) fprintf(out, " [%s]", chg);

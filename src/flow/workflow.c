@@ -14,6 +14,11 @@
 #define COMMENT F("comment", "Ghi chú", FT_LONGTEXT, FF_COMMENT | FF_NOCOL)
 #define DOC_NO(fl) F("doc_no", "Số văn bản", FT_TEXT, fl)
 #define DOC_DATE(fl) F("doc_date", "Ngày ký", FT_DATE, fl)
+/* A decision's signature: an action with sign_form has its doc_no checked and
+ * entered in the register of document numbers (docreg.c, via the engine). */
+#define SIGN_FORM FE("sign_form", "Hình thức ký (trống: ký trực tiếp)", FF_NOCOL, \
+    "direct|KT|TM|TL", "Ký trực tiếp|KT. (ký thay)|TM. (thay mặt)|TL. (thừa lệnh)")
+#define SIGNER_NOCOL F("signer", "Người ký", FT_TEXT, FF_NOCOL)
 #define N(a) (int)(sizeof a / sizeof a[0])
 
 static const fielddef f_comment[] = { COMMENT };
@@ -43,12 +48,13 @@ static const fielddef f_vote[] = {
     FE("head_vote", "Ý kiến người đứng đầu (khi ngang phiếu)", 0, "for|against",
        "Tán thành|Không tán thành"),
     FI("deputy_excluded", "Cấp phó là người đề xuất (không biểu quyết)", 0, 0, 50),
+    F("attendees", "Thành viên dự họp (họ tên)", FT_LONGTEXT, 0),
     COMMENT,
 };
 static const fielddef f_approve[] = {
     FE("kind", "Hình thức", REQ, "implement|pilot", "Cho thực hiện|Cho thí điểm"),
     DOC_NO(REQ), DOC_DATE(REQ),
-    F("signer", "Người ký", FT_TEXT, REQ),
+    F("signer", "Người ký", FT_TEXT, REQ), SIGN_FORM,
     F("funding_granted", "Kinh phí bố trí (đồng)", FT_MONEY, FF_NOCOL),
     F("people_granted", "Nhân lực bố trí", FT_TEXT, FF_NOCOL),
     F("equipment_granted", "Trang thiết bị", FT_TEXT, FF_NOCOL),
@@ -67,7 +73,7 @@ static const fielddef f_reject[] = {
      "Ngoài tổ chức|Khác", 0, 0},
     F("reject_detail", "Giải thích", FT_LONGTEXT, 0),
     DOC_NO(REQ), DOC_DATE(REQ),
-    F("signer", "Người ký", FT_TEXT, REQ),
+    F("signer", "Người ký", FT_TEXT, REQ), SIGN_FORM,
     F("override_reason", "Lý do người đứng đầu quyết định khi tập thể đã thông qua",
       FT_LONGTEXT, 0),
     COMMENT,
@@ -93,6 +99,21 @@ static const fielddef f_monitor[] = {
     F("violation_detail", "Nội dung vi phạm", FT_LONGTEXT, 0),
     F("corrective_action", "Uốn nắn, chấn chỉnh", FT_LONGTEXT, 0),
 };
+/* The plan II.2(5): the competent level adjusts a pilot by decision. */
+static const fielddef f_adjust[] = {
+    DOC_NO(REQ), DOC_DATE(REQ),
+    F("signer", "Người ký", FT_TEXT, REQ), SIGN_FORM,
+    F("reason", "Lý do điều chỉnh", FT_LONGTEXT, REQ | FF_COMMENT),
+    F("period_to", "Thời gian thực hiện đến ngày (mới)", FT_DATE, 0),
+    F("scope_change", "Điều chỉnh phạm vi", FT_LONGTEXT, 0),
+    F("resources_change", "Điều chỉnh nguồn lực", FT_LONGTEXT, 0),
+};
+/* The result notified to the cadre (evaluation clause: 03 working days). */
+static const fielddef f_notify[] = {
+    F("notify_date", "Ngày thông báo kết quả", FT_DATE, FF_TODAY),
+    F("recipient", "Người nhận thông báo", FT_TEXT, 0),
+    DOC_NO(0), DOC_DATE(0), COMMENT,
+};
 static const fielddef f_report[] = {
     F("completion_date", "Ngày hoàn thành", FT_DATE, REQ),
     F("report_date", "Ngày báo cáo", FT_DATE, FF_TODAY),
@@ -115,7 +136,18 @@ static const fielddef f_evaluate[] = {
        "not_liable|excluded|exempted|mitigated|discipline|none",
        "Không bị xử lý trách nhiệm|Loại trừ trách nhiệm|Miễn trách nhiệm|"
        "Giảm nhẹ trách nhiệm|Xử lý kỷ luật|Không áp dụng"),
-    DOC_NO(0), DOC_DATE(0), COMMENT,
+    DOC_NO(0), DOC_DATE(0), SIGNER_NOCOL, SIGN_FORM,
+    /* the collective's vote on the evaluation, as for the review (votes,
+     * stage 'evaluation'; written by wf_after_evaluate) */
+    F("attendees", "Thành viên dự họp (họ tên)", FT_LONGTEXT, FF_NOCOL),
+    FI("members", "Số thành viên tập thể lãnh đạo", REQ | FF_NOCOL, 1, 500),
+    FI("votes_for", "Số phiếu tán thành kết quả đánh giá", REQ | FF_NOCOL, 0, 500),
+    FI("votes_against", "Số phiếu không tán thành", REQ | FF_NOCOL, 0, 500),
+    FI("abstain", "Số không biểu quyết", FF_NOCOL, 0, 500),
+    FE("head_vote", "Ý kiến người đứng đầu (khi ngang phiếu)", FF_NOCOL, "for|against",
+       "Tán thành|Không tán thành"),
+    FI("deputy_excluded", "Cấp phó là người đề xuất (không biểu quyết)", FF_NOCOL, 0, 50),
+    COMMENT,
 };
 static const fielddef f_propose_repl[] = {
     F("text", "Nội dung đề xuất Ban Thường vụ nhân rộng", FT_LONGTEXT, REQ),
@@ -133,9 +165,16 @@ static const fielddef f_decline[] = {
 };
 static const fielddef f_commend[] = {
     F("person", "Người được khen (mã hoặc họ tên)", FT_PERSON, REQ | FF_NOCOL),
-    FE("form", "Hình thức", REQ, "praise|certificate|merit|early_raise|priority_appointment",
-       "Biểu dương|Giấy khen|Bằng khen|Nâng lương trước hạn|Ưu tiên bố trí, quy hoạch"),
+    FE("form", "Hình thức", REQ, "praise|certificate|merit|early_raise|rank_promotion|"
+       "appointment|priority_appointment|emulation_title|other",
+       "Biểu dương|Giấy khen|Bằng khen|Nâng lương trước hạn|Nâng ngạch|Bổ nhiệm|"
+       "Ưu tiên bố trí, quy hoạch|Danh hiệu thi đua|Hình thức khác"),
     DOC_NO(REQ), DOC_DATE(REQ),
+    /* Decree 73 Art. 10 (issue 13, item 8): who issued the reward */
+    FE("issuer_level", "Cấp ban hành", 0, "unit|district|province|central",
+       "Cơ quan, đơn vị|Cấp huyện|Cấp tỉnh|Trung ương"),
+    F("issuing_unit", "Cơ quan ban hành (mã đơn vị; trống: cấp có thẩm quyền)", FT_UNIT, FF_NOCOL),
+    SIGNER_NOCOL, SIGN_FORM,
     F("note", "Ghi chú", FT_LONGTEXT, 0),
 };
 static const fielddef f_note[] = {
@@ -146,68 +185,79 @@ static const fielddef f_note[] = {
 #define R ROLE_REVIEWER
 #define H ROLE_HEAD
 #define M ROLE_MONITOR
-#define ACT(name, label, help, roles, from, to, dl, table, fields, hook, after) \
-    {name, label, help, roles, from, to, dl, table, fields, N(fields), hook, after, 0}
+/* sd: the field that dates the step (NULL: the day it is taken); dec: 1 a
+ * decision never taken by the proposer himself, 2 also only by the competent
+ * level (its unit in the actor's scope) — Decree 73 Art. 7(3)-(4), 8(1). */
+#define ACT(name, label, help, roles, from, to, dl, table, fields, hook, after, sd, dec) \
+    {name, label, help, roles, from, to, dl, table, fields, N(fields), hook, after, 0, sd, dec}
+#define IMPL (B(S_IMPLEMENTING) | B(S_SUSPENDED))
+#define AFTER_EVAL (B(S_EVALUATED) | B(S_REPLICATION_PROPOSED) | B(S_REPLICATED) | B(S_CLOSED))
 
 const wf_action wf_actions[] = {
     {"create", "Tạo đề xuất mới", "Lập dự thảo đề xuất (sangtao proposal new).",
-     C, 0, S_DRAFT, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1},
+     C, 0, S_DRAFT, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1, NULL, 0},
     {"edit", "Sửa đề xuất", "Sửa nội dung khi còn dự thảo hoặc bị trả lại (proposal edit).",
-     C, B(S_DRAFT) | B(S_RETURNED), S_NONE, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1},
+     C, B(S_DRAFT) | B(S_RETURNED), S_NONE, DL_KEEP, NULL, NULL, 0, NULL, NULL, 1, NULL, 0},
     ACT("submit", "Gửi đề xuất", "Báo cáo người đứng đầu: gửi đề xuất; bắt đầu thời hạn xem xét.",
-        C, B(S_DRAFT), S_SUBMITTED, DL_REVIEW, NULL, f_comment, wf_hook_submit, NULL),
+        C, B(S_DRAFT), S_SUBMITTED, DL_REVIEW, NULL, f_comment, wf_hook_submit, NULL, NULL, 0),
     ACT("resubmit", "Gửi lại", "Gửi lại đề xuất đã hoàn thiện; bản trước được lưu lại.",
-        C, B(S_RETURNED), S_SUBMITTED, DL_REVIEW, NULL, f_comment, wf_hook_resubmit, NULL),
+        C, B(S_RETURNED), S_SUBMITTED, DL_REVIEW, NULL, f_comment, wf_hook_resubmit, NULL, NULL, 0),
     ACT("withdraw", "Rút đề xuất", "Người đề xuất rút đề xuất.",
         C, B(S_DRAFT) | B(S_SUBMITTED) | B(S_RETURNED), S_WITHDRAWN, DL_CLEAR, NULL,
-        f_reason, NULL, NULL),
+        f_reason, NULL, NULL, "doc_date", 0),
     ACT("accept", "Tiếp nhận xem xét", "Tiếp nhận xem xét; thời hạn tính từ ngày nhận kế hoạch (ngày gửi).",
-        H, B(S_SUBMITTED), S_IN_REVIEW, DL_REVIEW, NULL, f_accept, wf_hook_accept, NULL),
+        H, B(S_SUBMITTED), S_IN_REVIEW, DL_REVIEW, NULL, f_accept, wf_hook_accept, NULL, "received_date", 2),
     ACT("return", "Trả lại để hoàn thiện", "Trả lại đề xuất, nêu rõ lý do.",
-        H, B(S_SUBMITTED) | B(S_IN_REVIEW), S_RETURNED, DL_CLEAR, NULL, f_reason, NULL, NULL),
+        H, B(S_SUBMITTED) | B(S_IN_REVIEW), S_RETURNED, DL_CLEAR, NULL, f_reason, NULL, NULL, "doc_date", 2),
     ACT("opinion", "Ghi ý kiến thẩm định", "Ý kiến thẩm định, hoặc ý kiến của cấp ủy cùng cấp.",
-        R | H, B(S_IN_REVIEW) | B(S_REPORTED), S_NONE, DL_KEEP, "opinions", f_opinion, NULL, NULL),
+        R | H, B(S_IN_REVIEW) | B(S_REPORTED), S_NONE, DL_KEEP, "opinions", f_opinion, NULL, NULL, "opinion_date", 0),
     ACT("vote", "Ghi kết quả biểu quyết", "Kết quả biểu quyết của tập thể lãnh đạo (quá 50%).",
-        H, B(S_IN_REVIEW), S_NONE, DL_KEEP, "votes", f_vote, wf_hook_vote, NULL),
+        H, B(S_IN_REVIEW), S_NONE, DL_KEEP, "votes", f_vote, wf_hook_vote, NULL, "vote_date", 2),
     ACT("approve", "Chấp thuận", "Quyết định cho thực hiện hoặc thí điểm, bố trí nguồn lực.",
         H, B(S_IN_REVIEW), S_APPROVED, DL_CLEAR, "decisions", f_approve, wf_hook_approve,
-        wf_after_approve),
+        wf_after_approve, "doc_date", 2),
     ACT("reject", "Không chấp thuận", "Quyết định không chấp thuận theo biểu quyết, nêu lý do.",
-        H, B(S_IN_REVIEW), S_REJECTED, DL_CLEAR, "decisions", f_reject, wf_hook_reject, NULL),
+        H, B(S_IN_REVIEW), S_REJECTED, DL_CLEAR, "decisions", f_reject, wf_hook_reject, NULL, "doc_date", 2),
     ACT("start", "Bắt đầu triển khai", "Bắt đầu thực hiện/thí điểm theo quyết định.",
-        C, B(S_APPROVED), S_IMPLEMENTING, DL_REPORT, NULL, f_start, wf_hook_start, NULL),
+        C, B(S_APPROVED), S_IMPLEMENTING, DL_REPORT, NULL, f_start, wf_hook_start, NULL, "start_date", 0),
     ACT("suspend", "Tạm dừng", "Tạm dừng thực hiện để điều chỉnh, khắc phục.",
-        H | M, B(S_IMPLEMENTING), S_SUSPENDED, DL_KEEP, NULL, f_reason, NULL, NULL),
+        H | M, B(S_IMPLEMENTING), S_SUSPENDED, DL_KEEP, NULL, f_reason, NULL, NULL, "doc_date", 1),
     ACT("resume", "Tiếp tục", "Cho tiếp tục thực hiện sau khi tạm dừng.",
-        H, B(S_SUSPENDED), S_IMPLEMENTING, DL_KEEP, NULL, f_resume, NULL, NULL),
+        H, B(S_SUSPENDED), S_IMPLEMENTING, DL_KEEP, NULL, f_resume, NULL, NULL, "doc_date", 2),
     ACT("terminate", "Đình chỉ", "Đình chỉ do vi phạm; chuyển xử lý kỷ luật.",
         H, B(S_IMPLEMENTING) | B(S_SUSPENDED), S_TERMINATED, DL_CLEAR, NULL, f_terminate,
-        NULL, NULL),
+        NULL, NULL, "doc_date", 2),
     ACT("monitor", "Ghi theo dõi, kiểm tra, giám sát", "Ghi một lần theo dõi/kiểm tra/giám sát.",
-        C | M, B(S_IMPLEMENTING) | B(S_SUSPENDED), S_NONE, DL_KEEP, "monitoring", f_monitor,
-        wf_hook_monitor, NULL),
+        C | H | M, IMPL, S_NONE, DL_KEEP, "monitoring", f_monitor,
+        wf_hook_monitor, NULL, "entry_date", 0),
+    ACT("adjust", "Điều chỉnh (quyết định)", "Cấp có thẩm quyền quyết định điều chỉnh thời gian, "
+        "phạm vi, nguồn lực khi đang triển khai; hạn báo cáo tính lại.",
+        H, IMPL, S_NONE, DL_KEEP, "adjustments", f_adjust, wf_hook_adjust, NULL,
+        "doc_date", 2),
     ACT("report", "Báo cáo kết quả", "Báo cáo kết quả (hạn: ngày làm việc sau khi hoàn thành).",
         C, B(S_IMPLEMENTING), S_REPORTED, DL_EVALUATION, "result_reports", f_report,
-        wf_hook_report, NULL),
+        wf_hook_report, NULL, "report_date", 0),
     ACT("evaluate", "Đánh giá kết quả", "Tập thể đánh giá kết quả; xác nhận biện pháp bảo vệ.",
-        H, B(S_REPORTED), S_EVALUATED, DL_CLEAR, "evaluations", f_evaluate, wf_hook_evaluate,
-        NULL),
+        H, B(S_REPORTED), S_EVALUATED, DL_NOTIFY, "evaluations", f_evaluate, wf_hook_evaluate,
+        wf_after_evaluate, "meeting_date", 2),
+    ACT("notify", "Thông báo kết quả", "Thông báo kết quả đánh giá cho cán bộ (hạn 03 ngày làm "
+        "việc sau đánh giá).", C | H, AFTER_EVAL, S_NONE, DL_CLEAR, NULL, f_notify,
+        wf_hook_notify, NULL, "notify_date", 0),
     ACT("propose_replication", "Đề xuất nhân rộng", "Đề xuất Ban Thường vụ nhân rộng mô hình.",
         H, B(S_EVALUATED), S_REPLICATION_PROPOSED, DL_KEEP, "replications", f_propose_repl,
-        wf_hook_propose_replication, NULL),
+        wf_hook_propose_replication, NULL, "doc_date", 2),
     ACT("replicate", "Quyết định nhân rộng", "Ghi quyết định nhân rộng và đơn vị áp dụng.",
         M, B(S_REPLICATION_PROPOSED), S_REPLICATED, DL_KEEP, "replications", f_replicate,
-        wf_hook_replicate, NULL),
+        wf_hook_replicate, NULL, "doc_date", 1),
     ACT("decline_replication", "Không nhân rộng", "Ban Thường vụ không nhân rộng; kết thúc.",
         M, B(S_REPLICATION_PROPOSED), S_CLOSED, DL_KEEP, "replications", f_decline,
-        wf_hook_decline, NULL),
+        wf_hook_decline, NULL, "doc_date", 1),
     ACT("close", "Kết thúc", "Kết thúc hồ sơ đề xuất.",
-        H, B(S_EVALUATED) | B(S_REPLICATED), S_CLOSED, DL_CLEAR, NULL, f_comment, NULL, NULL),
+        H, B(S_EVALUATED) | B(S_REPLICATED), S_CLOSED, DL_KEEP, NULL, f_comment, NULL, NULL, NULL, 2),
     ACT("commend", "Khen thưởng", "Biểu dương, khen thưởng, ưu tiên bố trí người có đề xuất.",
-        M, B(S_EVALUATED) | B(S_REPLICATION_PROPOSED) | B(S_REPLICATED) | B(S_CLOSED), S_NONE,
-        DL_KEEP, "commendations", f_commend, wf_hook_commend, NULL),
+        M, AFTER_EVAL, S_NONE, DL_KEEP, "commendations", f_commend, wf_hook_commend, NULL, "doc_date", 1),
     ACT("note", "Ghi chú", "Ghi chú vào hồ sơ, không đổi trạng thái.",
-        C | R | H | M, ALL_STATES, S_NONE, DL_KEEP, NULL, f_note, NULL, NULL),
+        C | R | H | M, ALL_STATES, S_NONE, DL_KEEP, NULL, f_note, NULL, NULL, NULL, 0),
 };
 const int wf_nactions = N(wf_actions);
 

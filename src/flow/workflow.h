@@ -42,7 +42,10 @@ int workflow_validate(const wf_action *a, const st_kv *vals, int n,
 /* Apply an action to the proposal with this code: checks role, scope, state,
  * fields and the action's own rules; writes its data, moves the state,
  * bumps the version and writes one event — in one transaction, or nothing.
- * expected_version > 0 refuses with ST_ECONFLICT if the proposal changed. */
+ * expected_version > 0 refuses with ST_ECONFLICT if the proposal changed.
+ * Taken with warnings (a back-dated paper record, a lead who may be outside
+ * Decree 73…): returns ST_OK with e->code 0 and the warnings in e->msg
+ * (callers show them when e->msg is not empty); they stay in the event. */
 int workflow_apply(st_db *db, const st_actor *who, const char *code,
                    const char *action, const st_kv *vals, int n,
                    int64_t expected_version, st_err *e);
@@ -50,6 +53,11 @@ int workflow_apply(st_db *db, const st_actor *who, const char *code,
 /* Must a proposal have this field (proposal_field name) before it is
  * submitted?  (The forms mark those fields.) */
 int wf_submit_needs(const char *field);
+
+/* `sangtao check`: the rows stored before a rule of Decree 73 existed that
+ * break it (not rejected, only reported), one line each on out; *nbad
+ * counts them.  Reads every unit (the caller checks who may run it). */
+int workflow_check_law(st_db *db, FILE *out, long *nbad, st_err *e);
 
 /* Print the workflow table (states, actions, roles, fields) for --help. */
 void workflow_print_help(FILE *f);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docreg.h"
 #include "events.h"
 #include "people.h"
 #include "units.h"
@@ -14,6 +15,7 @@ static void ctx_free(wf_ctx *c)
 {
     for (int i = 0; i < WF_MAXF; i++) free(c->val[i]);
     for (int k = 0; k < c->nx; k++) free(c->xval[k]);
+    sbuf_free(&c->notes);
 }
 
 static int unknown_field(const wf_action *a, const char *name, st_err *e)
@@ -112,6 +114,9 @@ static char *event_comment(const wf_ctx *c)
     for (int i = 0; i < c->a->nfields; i++)
         if ((c->a->fields[i].flags & FF_COMMENT) && c->val[i] && *c->val[i])
             sbuf_addf(&b, "%s%s", b.len ? "\n" : "", c->val[i]);
+    /* the warnings it was taken with stay visible in the history */
+    if (c->notes.len) sbuf_addf(&b, "%s%s", b.len ? "\n" : "", sbuf_str(&c->notes));
+    if (c->notes.oom) b.oom = 1;
     return sbuf_take(&b);
 }
 
@@ -177,7 +182,7 @@ static int move_state(wf_ctx *c)
 {
     const wf_action *a = c->a;
     int to = a->to == S_NONE ? c->p.state : a->to;
-    const char *kinds[] = {NULL, NULL, "review", "report", "evaluation"};
+    const char *kinds[] = {NULL, NULL, "review", "report", "evaluation", "notify"};
     const char *sql =
         a->deadline == DL_KEEP
             ? "UPDATE proposals SET state=?1, version=version+1, updated_at=?2 WHERE id=?3"
@@ -224,6 +229,22 @@ static int check_state(const wf_action *a, int state, st_err *e)
     return ST_ESTATE;
 }
 
+/* A decision's number into the register (docreg.c): actions whose fields
+ * carry sign_form, when a doc_no is given.  Refuses a repeated number. */
+static int register_doc(wf_ctx *c)
+{
+    if (wf_field_index(c->a, "sign_form") < 0 || !*wf_val(c, "doc_no")) return ST_OK;
+    int u = wf_field_index(c->a, "issuing_unit");
+    docreg_entry d = {
+        .proposal_id = c->p.id, .event_id = c->event_id, .action = c->a->name,
+        .competent_unit = c->p.competent_unit, .issuing_unit = u >= 0 ? c->ref_id[u] : 0,
+        .issuer_level = wf_val(c, "issuer_level"), .doc_no = wf_val(c, "doc_no"),
+        .doc_date = wf_val(c, "doc_date"), .signer = wf_val(c, "signer"),
+        .sign_form = wf_val(c, "sign_form"),
+    };
+    return docreg_add(c->db, &d, c->e);
+}
+
 static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
 {
     int rc = proposal_get_head(c->db, c->who, code, &c->p, c->e);
@@ -233,10 +254,12 @@ static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
                        "%lld, bạn đang xem %lld); hãy tải lại", code,
                        (long long)c->p.version, (long long)expected_version);
     if ((rc = check_state(c->a, c->p.state, c->e)) || (rc = resolve_refs(c))) return rc;
+    if ((rc = wf_law_check(c))) return rc;
     if (c->a->hook && (rc = c->a->hook(c))) return rc;
     if (c->oom) return err_set(c->e, ST_ENOMEM, "hết bộ nhớ");   /* a value the hook set */
     if ((rc = write_event(c))) return rc;
     if (c->a->table && (rc = write_row(c))) return rc;
+    if ((rc = register_doc(c))) return rc;
     if (c->a->after && (rc = c->a->after(c))) return rc;
     return move_state(c);
 }
@@ -266,6 +289,7 @@ int workflow_apply(st_db *db, const st_actor *who, const char *code,
     c.who = who;
     c.a = a;
     c.e = e;
+    sbuf_init(&c.notes);
     /* Say "not allowed in this state" before complaining about fields the
      * action could not take anyway; checked again inside the transaction. */
     proposal_head pre;
@@ -283,6 +307,8 @@ int workflow_apply(st_db *db, const st_actor *who, const char *code,
         if (rc == ST_OK) rc = db_commit(db, e);
         else db_rollback(db);
     }
+    /* Done with warnings: ST_OK and the warnings in e->msg ("Lưu ý: …"). */
+    if (rc == ST_OK && c.notes.len) snprintf(e->msg, sizeof e->msg, "%s", sbuf_str(&c.notes));
     ctx_free(&c);
     return rc;
 }

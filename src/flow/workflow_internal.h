@@ -1,7 +1,9 @@
 /* Shared by the pieces of the workflow, each calling only those below it:
  * workflow_ctx.c (an action's values while it is applied) <
- * workflow_rules.c (the actions' own rules, the hooks) < workflow.c (the
- * table, which names the hooks) < workflow_apply.c (the engine). */
+ * workflow_rules.c (the actions' own rules, the hooks) < workflow_pilot.c
+ * (the hooks of a pilot's later steps) and workflow_law.c (the rules every
+ * action obeys) < workflow.c (the table, which names the hooks) <
+ * workflow_apply.c (the engine).  workflow_check.c reads stored rows. */
 #ifndef SANGTAO_WORKFLOW_INTERNAL_H
 #define SANGTAO_WORKFLOW_INTERNAL_H
 
@@ -16,10 +18,11 @@ typedef enum {
     DL_CLEAR,       /* the step that the clock was waiting for is done */
     DL_REVIEW,      /* submit, resubmit, accept: review within workflow.review_days of receipt */
     DL_REPORT,      /* start: report within workflow.report_days of the period end */
-    DL_EVALUATION   /* report: evaluate within workflow.evaluation_days */
+    DL_EVALUATION,  /* report: evaluate within workflow.evaluation_days */
+    DL_NOTIFY       /* evaluate: notify the cadre within workflow.notify_days */
 } wf_deadline;
 
-#define WF_MAXF 20
+#define WF_MAXF 24
 #define WF_MAXX 8
 
 typedef struct wf_ctx wf_ctx;
@@ -39,6 +42,9 @@ struct wf_action {
     wf_hook hook;           /* the action's own rules, run before writing */
     wf_hook after;          /* extra rows once the action's row exists */
     int via_proposal;       /* create/edit: done by proposal_create/update */
+    const char *step_date;  /* the field dating the step, or NULL: the day it is taken */
+    int decides;            /* a decision on the plan: never by its own proposer
+                             * (Decree 73 Art. 7(3)-(4), 8(1)) */
 };
 
 struct wf_ctx {
@@ -54,6 +60,7 @@ struct wf_ctx {
     int oom;                /* wf_set or wf_extra ran out of memory */
     int64_t event_id, row_id;
     char due[11];           /* the clock this action starts, if any */
+    sbuf notes;             /* warnings the action is taken with (workflow_law.c) */
     st_err *e;
 };
 
@@ -88,5 +95,28 @@ int wf_hook_decline(wf_ctx *c);
 int wf_hook_commend(wf_ctx *c);
 /* After the action's row is written (resources of a decision). */
 int wf_after_approve(wf_ctx *c);
+/* The collective's tally (Art. 8(1)) of the fields members, votes_for,
+ * votes_against, abstain, head_vote, deputy_excluded: checks them, fills
+ * the defaults and says whether it passed.  The review vote and the
+ * evaluation share it. */
+int wf_vote_tally(wf_ctx *c, int *passed);
+/* One integer (-1 when no row) or text ("" when none) from a query with one
+ * int64 parameter. */
+long long wf_query_int(wf_ctx *c, const char *sql, int64_t arg);
+void wf_query_text(wf_ctx *c, const char *sql, int64_t arg, char *buf, size_t n);
+/* due = iso_date + the working days of config key cfg_key. */
+int wf_due_after(wf_ctx *c, const char *iso_date, const char *cfg_key, char out[11]);
+
+/* ---- workflow_pilot.c: monitoring, adjustment, evaluation vote, notice ---- */
+int wf_hook_adjust(wf_ctx *c);
+int wf_hook_notify(wf_ctx *c);
+int wf_after_evaluate(wf_ctx *c);
+
+/* ---- workflow_law.c: rules every action obeys (Decree 73) ---- */
+/* Before the hook: who decides (Art. 7(3)-(4), 8(1)) and the dates of the
+ * step (each between the previous step's date and today). */
+int wf_law_check(wf_ctx *c);
+/* Add a warning the action is taken with (shown, and kept in its event). */
+void wf_note(wf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* One integer from a query with one int64 parameter; -1 when no row. */
-static long long query_int(wf_ctx *c, const char *sql, int64_t arg)
+long long wf_query_int(wf_ctx *c, const char *sql, int64_t arg)
 {
     sqlite3_stmt *st;
     long long v = -1;
@@ -20,7 +20,7 @@ static long long query_int(wf_ctx *c, const char *sql, int64_t arg)
 }
 
 /* A text from a query with one int64 parameter, into buf ("" when none). */
-static void query_text(wf_ctx *c, const char *sql, int64_t arg, char *buf, size_t n)
+void wf_query_text(wf_ctx *c, const char *sql, int64_t arg, char *buf, size_t n)
 {
     sqlite3_stmt *st;
     buf[0] = '\0';
@@ -41,8 +41,7 @@ static int exec_id(wf_ctx *c, const char *sql, int64_t id)
     return rc;
 }
 
-/* due = date + n working days, from config key. */
-static int due_after(wf_ctx *c, const char *iso_date, const char *cfg_key, char out[11])
+int wf_due_after(wf_ctx *c, const char *iso_date, const char *cfg_key, char out[11])
 {
     const calendar *cal = db_calendar(c->db, c->e);
     if (!cal) return c->e->code ? c->e->code : ST_EDB;
@@ -85,7 +84,7 @@ static void check_period_resources(wf_ctx *c, sbuf *miss)
         char sql[128], buf[8];
         snprintf(sql, sizeof sql, "SELECT substr(%s,1,1) FROM proposals WHERE id=?1",
                  need_resources[i]);
-        query_text(c, sql, c->p.id, buf, sizeof buf);
+        wf_query_text(c, sql, c->p.id, buf, sizeof buf);
         if (buf[0]) any = 1;
     }
     if (!any)
@@ -100,13 +99,13 @@ static int check_complete(wf_ctx *c)
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
         char sql[128], buf[8];
         snprintf(sql, sizeof sql, "SELECT substr(%s,1,1) FROM proposals WHERE id=?1", need[i][0]);
-        query_text(c, sql, c->p.id, buf, sizeof buf);
+        wf_query_text(c, sql, c->p.id, buf, sizeof buf);
         if (!buf[0]) sbuf_addf(&miss, "%s%s (%s)", miss.len ? ", " : "", need[i][1], need[i][0]);
     }
-    if (query_int(c, "SELECT count(*) FROM proposers WHERE proposal_id=?1 AND is_lead=1 "
+    if (wf_query_int(c, "SELECT count(*) FROM proposers WHERE proposal_id=?1 AND is_lead=1 "
                   "AND deleted=0", c->p.id) < 1)
         sbuf_addf(&miss, "%sNgười đề xuất chính (lead)", miss.len ? ", " : "");
-    if (query_int(c, "SELECT field_id FROM proposals WHERE id=?1", c->p.id) < 0)
+    if (wf_query_int(c, "SELECT field_id FROM proposals WHERE id=?1", c->p.id) < 0)
         sbuf_addf(&miss, "%sLĩnh vực (field)", miss.len ? ", " : "");
     check_period_resources(c, &miss);
     int rc = ST_OK;
@@ -116,8 +115,8 @@ static int check_complete(wf_ctx *c)
     sbuf_free(&miss);
     if (rc) return rc;
     char from[16], to[16];
-    query_text(c, "SELECT period_from FROM proposals WHERE id=?1", c->p.id, from, sizeof from);
-    query_text(c, "SELECT period_to FROM proposals WHERE id=?1", c->p.id, to, sizeof to);
+    wf_query_text(c, "SELECT period_from FROM proposals WHERE id=?1", c->p.id, from, sizeof from);
+    wf_query_text(c, "SELECT period_to FROM proposals WHERE id=?1", c->p.id, to, sizeof to);
     if (strcmp(to, from) < 0) {
         st_day a, b;
         char vf[11] = "", vt[11] = "";
@@ -151,7 +150,7 @@ static int start_review_clock(wf_ctx *c)
 {
     char today[11];
     date_iso(date_today(), today);
-    int rc = due_after(c, today, "workflow.review_days", c->due);
+    int rc = wf_due_after(c, today, "workflow.review_days", c->due);
     return rc ? rc : set_received(c, today);
 }
 
@@ -200,11 +199,11 @@ int wf_hook_accept(wf_ctx *c)
     char rd[16];
     snprintf(rd, sizeof rd, "%s", wf_val(c, "received_date"));
     if (!rd[0])
-        query_text(c, "SELECT coalesce(received_date,'') FROM proposals WHERE id=?1", c->p.id,
+        wf_query_text(c, "SELECT coalesce(received_date,'') FROM proposals WHERE id=?1", c->p.id,
                    rd, sizeof rd);
     if (!rd[0]) date_iso(date_today(), rd);   /* submitted before the clock started there */
     wf_set(c, "received_date", rd);           /* the event says which day counts */
-    int rc = due_after(c, rd, "workflow.review_days", c->due);
+    int rc = wf_due_after(c, rd, "workflow.review_days", c->due);
     return rc ? rc : set_received(c, rd);
 }
 
@@ -217,7 +216,7 @@ int wf_hook_accept(wf_ctx *c)
  * votes against (abstentions and absences do not make one) and then the
  * head's own vote decides.  The head's vote is never assumed: a tie without
  * it is refused.  The vote belongs to the proposal's current revision. */
-int wf_hook_vote(wf_ctx *c)
+int wf_vote_tally(wf_ctx *c, int *passed)
 {
     if (!*wf_val(c, "abstain")) wf_set(c, "abstain", "0");
     if (!*wf_val(c, "deputy_excluded")) wf_set(c, "deputy_excluded", "0");
@@ -237,11 +236,18 @@ int wf_hook_vote(wf_ctx *c)
         return err_field(c->e, ST_EINVAL, "head_vote", "Số phiếu tán thành bằng số phiếu không "
                          "tán thành (%ld – %ld): phải ghi ý kiến của người đứng đầu (head_vote) "
                          "để quyết định", vfor, against);
-    int passed = tie ? strcmp(head, "for") == 0 : 2 * vfor > voters;
+    *passed = tie ? strcmp(head, "for") == 0 : 2 * vfor > voters;
+    return ST_OK;
+}
+
+int wf_hook_vote(wf_ctx *c)
+{
+    int passed, rc = wf_vote_tally(c, &passed);
+    if (rc) return rc;
     wf_extra(c, "passed", passed ? "1" : "0");
     char rev[24];
     snprintf(rev, sizeof rev, "%lld",
-             query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id));
+             wf_query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id));
     wf_extra(c, "revision", rev);
     return ST_OK;
 }
@@ -250,10 +256,10 @@ int wf_hook_vote(wf_ctx *c)
  * earlier round, before a return and resubmission, does not count). */
 static int current_vote(wf_ctx *c, const char *verb, long long *passed)
 {
-    long long rev = query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id);
+    long long rev = wf_query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id);
     sqlite3_stmt *st;
     int rc = db_prepare(c->db, "SELECT passed FROM votes WHERE proposal_id=?1 AND revision=?2 "
-                        "AND deleted=0 ORDER BY id DESC LIMIT 1", &st, c->e);
+                        "AND stage='review' AND deleted=0 ORDER BY id DESC LIMIT 1", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_int64(st, 1, c->p.id);
     sqlite3_bind_int64(st, 2, rev);
@@ -261,8 +267,8 @@ static int current_vote(wf_ctx *c, const char *verb, long long *passed)
     if (sqlite3_step(st) == SQLITE_ROW) *passed = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (*passed >= 0) return ST_OK;
-    long long old = query_int(c, "SELECT max(revision) FROM votes WHERE proposal_id=?1 AND "
-                              "deleted=0", c->p.id);
+    long long old = wf_query_int(c, "SELECT max(revision) FROM votes WHERE proposal_id=?1 AND "
+                              "stage='review' AND deleted=0", c->p.id);
     if (old > 0)
         return err_set(c->e, ST_EINVAL, "Kết quả biểu quyết đã ghi thuộc lần gửi %lld; đề xuất "
                        "đã gửi lại (lần %lld): hãy ghi 'vote' của lần này trước khi %s",
@@ -375,8 +381,8 @@ int wf_hook_reject(wf_ctx *c)
 int wf_hook_start(wf_ctx *c)
 {
     char end[16];
-    query_text(c, "SELECT coalesce(period_to,'') FROM proposals WHERE id=?1", c->p.id, end, sizeof end);
-    if (end[0]) return due_after(c, end, "workflow.report_days", c->due);
+    wf_query_text(c, "SELECT coalesce(period_to,'') FROM proposals WHERE id=?1", c->p.id, end, sizeof end);
+    if (end[0]) return wf_due_after(c, end, "workflow.report_days", c->due);
     return ST_OK;
 }
 
@@ -395,10 +401,10 @@ int wf_hook_report(wf_ctx *c)
         return err_field(c->e, ST_EINVAL, "report_date", "Ngày báo cáo (report_date) không "
                          "được trước ngày hoàn thành (completion_date)");
     char due[11];
-    int rc = due_after(c, done, "workflow.report_days", due);
+    int rc = wf_due_after(c, done, "workflow.report_days", due);
     if (rc) return rc;
     wf_extra(c, "due_date", due);
-    return due_after(c, rep, "workflow.evaluation_days", c->due);
+    return wf_due_after(c, rep, "workflow.evaluation_days", c->due);
 }
 
 /* Measures the user may confirm for each suggestion. */
@@ -421,6 +427,14 @@ static int measure_fits(const char *suggested, const char *chosen)
 
 int wf_hook_evaluate(wf_ctx *c)
 {
+    /* The collective evaluates (evaluation clause of Decree 73): its vote is
+     * read as the review vote's (Art. 8(1)) and must pass. */
+    int passed, rc = wf_vote_tally(c, &passed);
+    if (rc) return rc;
+    if (!passed)
+        return err_field(c->e, ST_EINVAL, "votes_for", "Tập thể lãnh đạo không thông qua kết quả "
+                         "đánh giá (%s/%s phiếu tán thành): chưa ghi được đánh giá",
+                         wf_val(c, "votes_for"), wf_val(c, "members"));
     const char *outcome = wf_val(c, "outcome");
     int done = strcmp(outcome, "completed") == 0;
     if (!done && (!*wf_val(c, "objective_causes") || !*wf_val(c, "subjective_causes")))
@@ -442,19 +456,19 @@ int wf_hook_evaluate(wf_ctx *c)
                          wf_measure_label(sug), sug);
     wf_extra(c, "suggested_measure", sug);
     char rep[16], due[11];
-    query_text(c, "SELECT report_date FROM result_reports WHERE proposal_id=?1 AND deleted=0 "
+    wf_query_text(c, "SELECT report_date FROM result_reports WHERE proposal_id=?1 AND deleted=0 "
                "ORDER BY id DESC LIMIT 1", c->p.id, rep, sizeof rep);
     if (!rep[0]) return err_set(c->e, ST_EINVAL, "Chưa có báo cáo kết quả để đánh giá");
-    int rc = due_after(c, rep, "workflow.evaluation_days", due);
-    if (rc) return rc;
+    if ((rc = wf_due_after(c, rep, "workflow.evaluation_days", due))) return rc;
     wf_extra(c, "due_date", due);
-    return ST_OK;
+    /* then the result is notified to the cadre within workflow.notify_days */
+    return wf_due_after(c, wf_val(c, "meeting_date"), "workflow.notify_days", c->due);
 }
 
 int wf_hook_propose_replication(wf_ctx *c)
 {
     char outcome[32];
-    query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
+    wf_query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
                "ORDER BY id DESC LIMIT 1", c->p.id, outcome, sizeof outcome);
     if (strcmp(outcome, "completed") != 0 && strcmp(outcome, "partial") != 0)
         return err_set(c->e, ST_EINVAL, "Chỉ đề xuất nhân rộng mô hình được đánh giá hoàn thành "
@@ -486,10 +500,10 @@ int wf_hook_commend(wf_ctx *c)
     for (i = 0; i < c->a->nfields; i++)
         if (strcmp(c->a->fields[i].name, "person") == 0) break;
     char name[256], id[32];
-    query_text(c, "SELECT full_name FROM people WHERE id=?1", c->ref_id[i], name, sizeof name);
+    wf_query_text(c, "SELECT full_name FROM people WHERE id=?1", c->ref_id[i], name, sizeof name);
     if (strcmp(wf_val(c, "form"), "praise") != 0) {
         char outcome[32];
-        query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
+        wf_query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
                    "ORDER BY id DESC LIMIT 1", c->p.id, outcome, sizeof outcome);
         if (strcmp(outcome, "completed") != 0)
             return err_field(c->e, ST_EINVAL, "form", "Điều 10 Nghị định 73: khen thưởng, nâng "

@@ -1,17 +1,20 @@
 /* The deadline report: every proposal whose running working-day clock
- * (proposals.due_date, due_kind: review, report, evaluation) has passed, by
+ * (proposals.due_date, due_kind: review, report, evaluation, notify) has passed, by
  * unit and by owner, with the working days late.  The owner is who must act:
- * the heads of the competent unit for a review or an evaluation, the lead
- * proposer for a result report. */
+ * the heads of the competent unit for a review, an evaluation or the notice
+ * of its result to the cadre (Decree 73 Art. 8), the lead proposer for a
+ * result report. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "report_internal.h"
 
+#define NK 4   /* the kinds of deadline */
+
 typedef struct ogrp {
     int64_t id;
     char code[64], name[256];
-    long n[3], max;
+    long n[NK], max;
 } ogrp;
 
 typedef struct owner {
@@ -19,9 +22,9 @@ typedef struct owner {
     long n, max;
 } owner;
 
-static const char *const kinds[3] = {"review", "report", "evaluation"};
-static const char *const kind_labels[3] = {"Xem xét đề xuất", "Báo cáo kết quả",
-                                           "Đánh giá kết quả"};
+static const char *const kinds[NK] = {"review", "report", "evaluation", "notify"};
+static const char *const kind_labels[NK] = {"Xem xét đề xuất", "Báo cáo kết quả",
+                                            "Đánh giá kết quả", "Thông báo kết quả"};
 
 static int load_groups(st_db *db, const report_unit *u, ogrp **out, int *n, st_err *e)
 {
@@ -123,7 +126,7 @@ static int fill(st_db *db, const report_unit *u, const char *asof, report *r,
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *kind = db_col_text(st, 2);
         int k = 0;
-        while (k < 3 && strcmp(kind, kinds[k]) != 0) k++;
+        while (k < NK && strcmp(kind, kinds[k]) != 0) k++;
         st_day due;
         if (date_parse(db_col_text(st, 3), &due, NULL) != ST_OK) continue;
         int late = calendar_working_days_between(cal, due, today);
@@ -135,12 +138,12 @@ static int fill(st_db *db, const report_unit *u, const char *asof, report *r,
         rt_set(r, t, row, 0, db_col_text(st, 0));
         rt_set(r, t, row, 1, db_col_text(st, 1));
         rt_set(r, t, row, 2, db_col_text(st, 4));
-        rt_set(r, t, row, 3, k < 3 ? kind_labels[k] : kind);
+        rt_set(r, t, row, 3, k < NK ? kind_labels[k] : kind);
         rt_set(r, t, row, 4, who);
         rt_set(r, t, row, 5, db_col_text(st, 3));
         rt_seti(r, t, row, 6, late);
         ogrp *gr = &g[group_of(g, ng, db_col_text(st, 5), plen)];
-        if (k < 3) gr->n[k]++;
+        if (k < NK) gr->n[k]++;
         if (late > gr->max) gr->max = late;
         owner *o = owner_find(ow, nown, &cap, who);
         if (!o) { sqlite3_finalize(st); return err_set(e, ST_ENOMEM, "hết bộ nhớ"); }
@@ -155,29 +158,31 @@ static int summarise(report *r, const ogrp *g, int ng, owner *ow, int nown)
 {
     report_table *t = rt_add(r, "overdue_by_unit", "Theo đơn vị", "Việc quá hạn theo đơn vị",
         "code:Mã đơn vị:k|unit:Đơn vị:t|review:Xem xét:i|report:Báo cáo kết quả:i|"
-        "evaluation:Đánh giá:i|total:Cộng:i|max_late:Chậm nhiều nhất (ngày):i");
+        "evaluation:Đánh giá:i|notify:Thông báo kết quả:i|total:Cộng:i|"
+        "max_late:Chậm nhiều nhất (ngày):i");
     if (!t) return ST_ENOMEM;
-    t->chart = RCH_BARS, t->chart_label = 1, t->chart_value = 5;
-    long s[4] = {0}, mx = 0;
+    t->chart = RCH_BARS, t->chart_label = 1, t->chart_value = 2 + NK;
+    long s[NK + 1] = {0}, mx = 0;
     for (int i = 0; i < ng; i++) {
-        long tot = g[i].n[0] + g[i].n[1] + g[i].n[2];
+        long tot = 0;
+        for (int k = 0; k < NK; k++) tot += g[i].n[k];
         if (i == 0 && !tot && ng > 1) continue;
         int row = rt_newrow(r, t);
         rt_set(r, t, row, 0, g[i].code);
         rt_set(r, t, row, 1, g[i].name);
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < NK; k++) {
             rt_seti(r, t, row, 2 + k, g[i].n[k]);
             s[k] += g[i].n[k];
         }
-        rt_seti(r, t, row, 5, tot);
-        rt_seti(r, t, row, 6, g[i].max);
-        s[3] += tot;
+        rt_seti(r, t, row, 2 + NK, tot);
+        rt_seti(r, t, row, 3 + NK, g[i].max);
+        s[NK] += tot;
         if (g[i].max > mx) mx = g[i].max;
     }
     int row = rt_newrow(r, t);
     rt_set(r, t, row, 1, "Cộng");
-    for (int k = 0; k < 4; k++) rt_seti(r, t, row, 2 + k, s[k]);
-    rt_seti(r, t, row, 6, mx);
+    for (int k = 0; k <= NK; k++) rt_seti(r, t, row, 2 + k, s[k]);
+    rt_seti(r, t, row, 3 + NK, mx);
     t->total_row = 1;
 
     t = rt_add(r, "overdue_by_owner", "Theo người phụ trách", "Việc quá hạn theo người phụ trách",

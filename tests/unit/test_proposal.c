@@ -668,6 +668,8 @@ static void test_show_after_workflow(void **state)
                   {"period_to", "30/09/2026"}, {"funding_requested", "50.000.000"}};
     assert_int_equal(proposal_create(T.db, &clerk_qn, kv, 12, code, &e), ST_OK);
     apply(&clerk_qn, code, "submit", NULL, 0);
+    /* Each step is dated between the one before and today (Art. 8). */
+    setenv("SANGTAO_TODAY", "2026-03-06", 1);
     st_kv acc[] = {{"received_date", "02/03/2026"}};
     apply(&head, code, "accept", acc, 1);
     st_kv op[] = {{"reviewer", "Phòng Tư pháp"}, {"opinion_date", "03/03/2026"},
@@ -682,6 +684,7 @@ static void test_show_after_workflow(void **state)
                   {"pilot_scope", "Phường Ghềnh Ráng"}};
     apply(&head, code, "approve", ap, 6);
     apply(&clerk_qn, code, "start", NULL, 0);
+    setenv("SANGTAO_TODAY", "2026-04-15", 1);
     st_kv mo[] = {{"entry_date", "10/04/2026"}, {"kind", "inspect"}, {"by_whom", "Ban Tổ chức"},
                   {"progress", "40"}};
     apply(&clerk_qn, code, "monitor", mo, 4);
@@ -722,6 +725,7 @@ static void test_show_after_workflow(void **state)
     /* Past the draft, editing is the workflow's business. */
     st_kv up[] = {{"title", "Khác"}};
     assert_int_equal(proposal_update(T.db, &clerk_qn, code, up, 1, 0, &e), ST_ESTATE);
+    setenv("SANGTAO_TODAY", "2026-03-01", 1);
 }
 
 static void test_field_table(void **state)

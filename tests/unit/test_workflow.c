@@ -95,25 +95,28 @@ static int good_values(const char *action, st_kv *kv)
                      {"text", "Đồng ý thí điểm"}, {"party_committee", "có"}}},
         {"vote", {{"members", "9"}, {"votes_for", "7"}, {"votes_against", "1"},
                   {"abstain", "1"}}},
-        {"approve", {{"kind", "pilot"}, {"doc_no", "12/QĐ-UBND"}, {"doc_date", "10/03/2026"},
+        {"approve", {{"kind", "pilot"}, {"doc_no", "12/QĐ-UBND"}, {"doc_date", "02/03/2026"},
                      {"signer", "Chủ tịch"}, {"pilot_scope", "Xã A"},
                      {"funding_granted", "100.000.000"}}},
         {"reject", {{"reject_reasons", "not_feasible"}, {"doc_no", "13/QĐ"},
-                    {"doc_date", "10/03/2026"}, {"signer", "Chủ tịch"}}},
+                    {"doc_date", "02/03/2026"}, {"signer", "Chủ tịch"}}},
         {"suspend", {{"reason", "Tạm dừng để điều chỉnh"}}},
         {"terminate", {{"violation", "Sử dụng sai kinh phí"}, {"referral", "UBKT"},
-                       {"doc_no", "14/QĐ"}, {"doc_date", "11/03/2026"}}},
+                       {"doc_no", "14/QĐ"}, {"doc_date", "02/03/2026"}}},
         {"monitor", {{"kind", "inspect"}, {"by_whom", "Ban Tổ chức"}, {"progress", "40"}}},
-        {"report", {{"completion_date", "30/09/2026"}, {"report_date", "02/10/2026"},
+        {"report", {{"completion_date", "02/03/2026"}, {"report_date", "02/03/2026"},
                     {"results", "Đạt mục tiêu"}}},
-        {"evaluate", {{"meeting_date", "08/10/2026"}, {"outcome", "completed"},
-                      {"protection_measure", "not_liable"}}},
+        {"evaluate", {{"meeting_date", "02/03/2026"}, {"outcome", "completed"},
+                      {"protection_measure", "not_liable"}, {"members", "7"},
+                      {"votes_for", "6"}, {"votes_against", "1"}}},
+        {"adjust", {{"doc_no", "15/QĐ-UBND"}, {"doc_date", "02/03/2026"}, {"signer", "Chủ tịch"},
+                    {"reason", "Kéo dài thí điểm"}, {"period_to", "31/12/2026"}}},
         {"propose_replication", {{"text", "Nhân rộng toàn tỉnh"}, {"target_units", "P-B"}}},
-        {"replicate", {{"doc_no", "20-QĐ/TU"}, {"doc_date", "01/11/2026"},
+        {"replicate", {{"doc_no", "20-QĐ/TU"}, {"doc_date", "02/03/2026"},
                        {"adopting_units", "P-B"}}},
         {"decline_replication", {{"text", "Chưa đủ điều kiện"}}},
         {"commend", {{"person", "Nguyễn Văn An"}, {"form", "merit"}, {"doc_no", "5/QĐ-KT"},
-                     {"doc_date", "05/11/2026"}}},
+                     {"doc_date", "02/03/2026"}}},
         {"note", {{"text", "Ghi chú"}}},
     };
     for (size_t i = 0; i < sizeof tbl / sizeof tbl[0]; i++) {
@@ -135,6 +138,13 @@ static int act(fixture *f, const st_actor *who, const char *code, const char *ac
         for (n = 0; n < 4; n++) kv[n] = fail_kv[n];
         action = "vote";
     }
+    /* each decision its own number: the register refuses a number twice */
+    char no[32];
+    for (int i = 0; i < n; i++)
+        if (strcmp(kv[i].name, "doc_no") == 0) {
+            snprintf(no, sizeof no, "%d/QĐ-UBND", 100 + ++f->seq);
+            kv[i].value = no;
+        }
     err_clear(e);
     return workflow_apply(f->env.db, who, code, action, kv, n, 0, e);
 }
@@ -209,6 +219,8 @@ static const struct { const char *action; const char *from; int to; } expect_tr[
     {"resume", "suspended", S_IMPLEMENTING},
     {"terminate", "implementing suspended", S_TERMINATED},
     {"monitor", "implementing suspended", S_NONE},
+    {"adjust", "implementing suspended", S_NONE},
+    {"notify", "evaluated replication_proposed replicated closed", S_NONE},
     {"report", "implementing", S_REPORTED},
     {"evaluate", "reported", S_EVALUATED},
     {"propose_replication", "evaluated", S_REPLICATION_PROPOSED},
@@ -279,7 +291,8 @@ static void test_every_role_every_action(void **state)
     static const struct { const char *action; int from; const char *roles; } rr[] = {
         {"submit", S_DRAFT, "clerk"}, {"resubmit", S_RETURNED, "clerk"},
         {"withdraw", S_DRAFT, "clerk"}, {"start", S_APPROVED, "clerk"},
-        {"report", S_IMPLEMENTING, "clerk"}, {"monitor", S_IMPLEMENTING, "clerk monitor"},
+        {"report", S_IMPLEMENTING, "clerk"}, {"monitor", S_IMPLEMENTING, "clerk head monitor"},
+        {"adjust", S_IMPLEMENTING, "head"}, {"notify", S_EVALUATED, "clerk head"},
         {"opinion", S_IN_REVIEW, "reviewer head"}, {"accept", S_SUBMITTED, "head"},
         {"return", S_SUBMITTED, "head"}, {"vote", S_IN_REVIEW, "head"},
         {"approve", S_IN_REVIEW, "head"}, {"reject", S_IN_REVIEW, "head"},
@@ -462,7 +475,7 @@ static void test_vote_rule_and_override(void **state)
     vote(f, code, "5", "4", "3", "for", ST_EINVAL);   /* more votes than members */
     must(f, code, "opinion");
     st_err e;
-    st_kv kv[] = {{"kind", "implement"}, {"doc_no", "1/QĐ"}, {"doc_date", "10/03/2026"},
+    st_kv kv[] = {{"kind", "implement"}, {"doc_no", "1/QĐ-UBND"}, {"doc_date", "02/03/2026"},
                   {"signer", "Bí thư"}, {"override_reason", ""}};
     err_clear(&e);
     assert_int_equal(workflow_apply(f->env.db, &f->head, code, "approve", kv, 4, 0, &e),
@@ -544,8 +557,8 @@ static void test_art8_1_reject_follows_collective(void **state)
     must(f, code, "vote");                                                /* passed */
     assert_int_equal(act(f, &f->head, code, "reject", &e), ST_EINVAL);
     assert_string_equal(e.field, "override_reason");
-    st_kv kv[] = {{"reject_reasons", "not_feasible"}, {"doc_no", "13/QĐ"},
-                  {"doc_date", "10/03/2026"}, {"signer", "Chủ tịch"},
+    st_kv kv[] = {{"reject_reasons", "not_feasible"}, {"doc_no", "13/QĐ-UBND"},
+                  {"doc_date", "02/03/2026"}, {"signer", "Chủ tịch"},
                   {"override_reason", "Người đứng đầu chịu trách nhiệm: chưa bố trí được kinh phí"}};
     err_clear(&e);
     assert_int_equal(workflow_apply(f->env.db, &f->head, code, "reject", kv, 5, 0, &e), ST_OK);
@@ -670,8 +683,10 @@ static void test_art7_2_submit_needs_period_and_resources(void **state)
 static void commend(fixture *f, const char *code, const char *person, const char *form,
                     int expect_rc, const char *field)
 {
-    st_kv kv[] = {{"person", person}, {"form", form}, {"doc_no", "5/QĐ-KT"},
-                  {"doc_date", "05/11/2026"}};
+    char no[32];
+    snprintf(no, sizeof no, "%d/QĐ-KT", 500 + ++f->seq);
+    st_kv kv[] = {{"person", person}, {"form", form}, {"doc_no", no},
+                  {"doc_date", "02/03/2026"}};
     st_err e;
     err_clear(&e);
     int rc = workflow_apply(f->env.db, &f->monitor, code, "commend", kv, 4, 0, &e);
@@ -695,8 +710,9 @@ static void test_art10_rewards_completed_proposers_only(void **state)
     drive_to(f, S_REPORTED, failed);
     must(f, failed, "opinion");
     st_kv ev[] = {{"outcome", "not_completed"}, {"objective_causes", "Thiếu kinh phí"},
-                  {"subjective_causes", "Chuẩn bị chưa kỹ"}, {"protection_measure", "none"}};
-    assert_int_equal(workflow_apply(f->env.db, &f->head, failed, "evaluate", ev, 4, 0, &e), ST_OK);
+                  {"subjective_causes", "Chuẩn bị chưa kỹ"}, {"protection_measure", "none"},
+                  {"members", "5"}, {"votes_for", "5"}, {"votes_against", "0"}};
+    assert_int_equal(workflow_apply(f->env.db, &f->head, failed, "evaluate", ev, 7, 0, &e), ST_OK);
     commend(f, failed, "Nguyễn Văn An", "early_raise", ST_EINVAL, "form");
     commend(f, failed, "Nguyễn Văn An", "priority_appointment", ST_EINVAL, "form");
     commend(f, failed, "Nguyễn Văn An", "praise", ST_OK, NULL);
@@ -745,14 +761,15 @@ static void test_evaluate_confirms_measure(void **state)
     st_kv kv[] = {{"outcome", "not_completed"}, {"damage", "có"},
                   {"objective_causes", "Thiên tai"}, {"subjective_causes", "Chuẩn bị chưa kỹ"},
                   {"in_line_policy", "có"}, {"clean_motive", "có"}, {"common_good", "có"},
-                  {"no_prohibited_act", "có"}, {"protection_measure", "not_liable"}};
+                  {"no_prohibited_act", "có"}, {"protection_measure", "not_liable"},
+                  {"members", "5"}, {"votes_for", "4"}, {"votes_against", "1"}};
     err_clear(&e);
-    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "evaluate", kv, 9, 0, &e),
+    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "evaluate", kv, 12, 0, &e),
                      ST_EINVAL);
     assert_string_equal(e.field, "protection_measure");
     assert_non_null(strstr(e.msg, "consider_exclusion"));
     kv[8].value = "mitigated";
-    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "evaluate", kv, 9, 0, &e), ST_OK);
+    assert_int_equal(workflow_apply(f->env.db, &f->head, code, "evaluate", kv, 12, 0, &e), ST_OK);
 }
 
 static void test_resubmit_keeps_version(void **state)
@@ -800,7 +817,7 @@ static void test_atomic(void **state)
     proposal_head before, after;
     head_of(f, code, &before);
     long long ev = count_events(f, before.id);
-    st_kv kv[] = {{"kind", "pilot"}, {"doc_no", "1/QĐ"}, {"doc_date", "10/03/2026"},
+    st_kv kv[] = {{"kind", "pilot"}, {"doc_no", "1/QĐ-UBND"}, {"doc_date", "02/03/2026"},
                   {"signer", "Bí thư"}, {"supervising_unit", "NO-SUCH-UNIT"}};
     st_err e;
     err_clear(&e);
