@@ -7,7 +7,7 @@ BUILD=${1:-build-fuzz}
 SECS=${2:-30}
 export LC_ALL=C.UTF-8
 pass=0; fail=0
-for name in config csv text; do
+for name in config csv text bundle; do
     bin=$BUILD/fuzz_$name
     corpus=$BUILD/fuzz-$name/corpus
     mkdir -p "$corpus"
@@ -15,6 +15,7 @@ for name in config csv text; do
         config) cp config.ini "$corpus/seed-config.ini" ;;
         csv) cp data/units_demo.csv data/holidays.csv "$corpus/" ;;
         text) printf 'Ho\314\200a ba\314\211o \304\220\303\240 N\341\272\265ng' >"$corpus/seed-nfd" ;;
+        bundle) printf 'SANGTAO\032\001\000\001\000' >"$corpus/seed-header" ;;
     esac
     if (cd "$BUILD/fuzz-$name" && "../fuzz_$name" -max_total_time="$SECS" -max_len=8192 \
             -print_final_stats=1 corpus >log.txt 2>&1); then

@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/priv.h"
 #include "base/sbuf.h"
+#include "capture.h"
 
 /* Generated from data/NNN_*.sql by tools/embed.sh. */
 extern const int migrations_count;
@@ -32,6 +33,11 @@ struct st_db {
     long wait_start;
     int waiting;
     int depth;                /* open db_begin levels; above 1 they are savepoints */
+    sqlite3_session *sess;    /* capture of the open transaction (capture.c) */
+    int capture_ready;        /* sync_outbox exists (after migration 012) */
+    int capture_paused;       /* db_capture_pause: an office applying the hub */
+    int cap_origin;           /* db_capture_origin, for the open transaction */
+    long long cap_origin_seq;
 };
 
 sqlite3 *db_h(st_db *db) { return db->h; }
@@ -149,6 +155,35 @@ static void wait_done(st_db *db)
     if (db->wait_hook) db->wait_hook(db->wait_ud, -1);
 }
 
+/* Every write transaction is captured for the exchange (capture.h), except
+ * migrations (ALTER TABLE fails with a session open) and an office applying
+ * what the hub sent (db_capture_pause). */
+static int capture_open(st_db *db, st_err *e)
+{
+    db->cap_origin = 0;
+    db->cap_origin_seq = 0;
+    if (!db->capture_ready || db->capture_paused) return ST_OK;
+    int rc = capture_start(db->h, &db->sess);
+    if (rc == SQLITE_OK) return ST_OK;
+    sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    db->depth = 0;
+    return err_set(e, ST_EDB, "bắt đầu ghi: không mở được phiên ghi nhận thay đổi (%s)",
+                   sqlite3_errstr(rc));
+}
+
+void db_capture_pause(st_db *db, int paused) { db->capture_paused = paused; }
+
+void db_capture_origin(st_db *db, int origin, long long seq)
+{
+    db->cap_origin = origin;
+    db->cap_origin_seq = seq;
+}
+
+void db_capture_enable(st_db *db, int on)
+{
+    if (db->sess) sqlite3session_enable(db->sess, on);
+}
+
 /* Retry BEGIN IMMEDIATE: busy_timeout covers it, but a deadlock-free retry
  * loop also catches SQLITE_BUSY returned at once (e.g. WAL recovery). */
 int db_begin(st_db *db, st_err *e)
@@ -171,7 +206,11 @@ int db_begin(st_db *db, st_err *e)
     long start = mono_ms(), waited = 0;
     for (;;) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc == SQLITE_OK) { db->depth = 1; wait_done(db); return ST_OK; }
+        if (rc == SQLITE_OK) {
+            db->depth = 1;
+            wait_done(db);
+            return capture_open(db, e);
+        }
         waited = mono_ms() - start;
         if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms) {
             rc = db_fail(db, e, "bắt đầu ghi");
@@ -196,6 +235,13 @@ int db_commit(st_db *db, st_err *e)
         db->depth--;
         return ST_OK;
     }
+    char at[32] = "";
+    if (db->sess) db_now(at);
+    int crc = capture_finish(db->h, &db->sess, db->cap_origin, db->cap_origin_seq, at, e);
+    if (crc) {
+        db_rollback(db);
+        return crc;
+    }
     long start = mono_ms();
     for (;;) {
         int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
@@ -219,6 +265,7 @@ void db_rollback(st_db *db)
         return;
     }
     db->depth = 0;
+    capture_discard(&db->sess);
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -359,6 +406,9 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
         db_close(&db);
         return rc;
     }
+    long has_outbox = 0;
+    exec_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sync_outbox'", &has_outbox);
+    db->capture_ready = has_outbox > 0;
     *out = db;
     return ST_OK;
 }
@@ -368,6 +418,7 @@ void db_close(st_db **pdb)
     if (!pdb || !*pdb) return;
     st_db *db = *pdb;
     calendar_free(&db->cal);
+    capture_discard(&db->sess);
     if (db->h) sqlite3_close_v2(db->h);
     free(db);
     *pdb = NULL;

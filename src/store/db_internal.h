@@ -22,6 +22,15 @@ int db_begin(st_db *db, st_err *e);
 int db_commit(st_db *db, st_err *e);
 void db_rollback(st_db *db);
 
+/* Capture for the exchange (capture.h).  Pause: the following transactions
+ * are not captured (an office applying the hub's changes).  Origin: the
+ * open transaction applies the payload of site origin up to seq (the hub's
+ * forwarded entries).  Enable: within the open transaction, stop (0) or
+ * resume (1) recording. */
+void db_capture_pause(st_db *db, int paused);
+void db_capture_origin(st_db *db, int origin, long long seq);
+void db_capture_enable(st_db *db, int on);
+
 /* Translate the connection's last error into e (Vietnamese, with what
  * was being done); returns the ST_ code. */
 int db_fail(st_db *db, st_err *e, const char *what);

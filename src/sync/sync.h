@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "store/db.h"
+#include "base/actor.h"
 #include "base/err.h"
 
 /* Sites are numbered as in the primary keys (db_new_id: site number in the
@@ -58,6 +59,55 @@ typedef struct {
  * hash), column-level merge, the hub's workflow check, conflict records. */
 int sync_payload_apply(st_db *db, int from_site, const unsigned char *p, size_t n,
                        sync_result *r, st_err *e);
+
+/* The conflicts the hub recorded (both sites hold them).  kind "field":
+ * the same column changed at two sites; the value kept is the one that
+ * reached the hub last, the lost one is kept here.  kind "workflow": an
+ * office's state move the hub's state no longer allowed; not applied, the
+ * hub's state kept.  Values are shown as text (the strings point into the
+ * row being read: copy them to keep them). */
+typedef struct sync_conflict {
+    int64_t id, row_id;
+    char kind[12], table[32], column[48];
+    char code[32], title[256];          /* the proposal concerned, if any */
+    const char *kept_value, *lost_value;
+    int kept_site, lost_site;
+    char detail[160], created_at[21];
+    int open;
+    char resolution[8], resolved_by[64], resolved_at[21];   /* kept | took */
+} sync_conflict;
+typedef int (*sync_conflict_cb)(const sync_conflict *c, void *ud);
+int sync_conflicts_list(st_db *db, int open_only, sync_conflict_cb cb, void *ud, st_err *e);
+
+/* Resolve one: take = 0 keeps the value in place, take = 1 writes the lost
+ * value back (fields only; a refused state move is redone through the
+ * workflow).  An ordinary captured write: it travels to the other side,
+ * where the conflict shows resolved too.  Field by field ("mix") is one
+ * call per conflict. */
+int sync_conflict_resolve(st_db *db, const st_actor *who, int64_t id, int take, st_err *e);
+
+/* Seeding (seed.c): at the hub, the outbox position a seed reflects, into
+ * *seq, recorded as what the office has (sync_peers.acked); at the new
+ * office, start the exchange from there: empty outbox and ledger (the
+ * seed's rows are the hub's, not new here), received from the hub = seq. */
+int sync_seed_mark(st_db *db, int office, int64_t *seq, st_err *e);
+int sync_seed_start(st_db *db, int hub, int64_t seq, st_err *e);
+
+/* For `sync status` and the home screen: this site's captured transactions
+ * the peer has not acknowledged, the peer's entries waiting for a gap, and
+ * the open conflicts here.  Any pointer may be NULL. */
+int sync_counts(st_db *db, int peer, int64_t *unacked, int64_t *waiting,
+                int64_t *open_conflicts, st_err *e);
+
+/* At an office (`sync verify`): compare what this office holds with the
+ * digests of the hub's last payload (what it should hold, per synced table,
+ * its subtree only).  cb is called for each table that differs, with the
+ * hub's row count and ours; *ndiff gets how many differ (0: in line).  A
+ * table differs as of the hub's last export: changes made here since and
+ * not yet sent also show. */
+typedef int (*sync_verify_cb)(const char *table, int64_t hub_rows, int64_t here_rows,
+                              void *ud);
+int sync_verify(st_db *db, sync_verify_cb cb, void *ud, int *ndiff, st_err *e);
 
 /* ---- Transport ------------------------------------------------------- */
 

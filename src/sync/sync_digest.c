@@ -1,0 +1,154 @@
+/* Digests of what an office should hold (hub side, filtered to its
+ * subtree exactly as sync_filter.c does) and of what it holds (office
+ * side, the same queries), compared by `sync verify`.  Form: u32 length and
+ * the subtree path, u32 table count, then per table its name (NUL ended),
+ * u64 row count and a 32-byte BLAKE2b of every row, in key order, column
+ * by column (type and bytes). */
+#include "sync_internal.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/capture.h"
+
+static const char *const everywhere[] = {"units", "fields", "holidays", "people", "accounts"};
+
+/* The WHERE clause choosing an office's rows of table t (?1 = path). */
+static void where_for(const char *t, int has_pid, sbuf *q)
+{
+    static const char prop[] =
+        "SELECT p.id FROM proposals p JOIN units e ON e.id = p.employing_unit_id "
+        "JOIN units c ON c.id = p.competent_unit_id WHERE substr(e.path, 1, length(?1)) = ?1 "
+        "OR substr(c.path, 1, length(?1)) = ?1";
+    for (size_t i = 0; i < sizeof everywhere / sizeof everywhere[0]; i++)
+        if (strcmp(t, everywhere[i]) == 0) { sbuf_add(q, "1"); return; }
+    if (strcmp(t, "proposals") == 0) sbuf_addf(q, "id IN (%s)", prop);
+    else if (strcmp(t, "dissemination") == 0)
+        sbuf_add(q, "unit_id IN (SELECT id FROM units WHERE substr(path, 1, length(?1)) = ?1)");
+    else if (has_pid) sbuf_addf(q, "(proposal_id IS NULL OR proposal_id IN (%s))", prop);
+    else sbuf_add(q, "1");
+}
+
+static void put32(sbuf *b, uint32_t v)
+{
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    sbuf_addn(b, (const char *)x, 4);
+}
+
+static int table_digest(st_db *db, const char *t, const char *path, int64_t *rows,
+                        unsigned char out[32], st_err *e)
+{
+    sync_cols k;
+    int rc = sync_cols_get(db, t, &k, e);
+    if (rc) return rc;
+    sbuf q;
+    sbuf_init(&q);
+    sbuf_addf(&q, "SELECT * FROM \"%s\" WHERE ", t);
+    where_for(t, sync_col_index(&k, "proposal_id") >= 0, &q);
+    sbuf_add(&q, " ORDER BY 1");
+    sqlite3_stmt *st;
+    rc = db_prepare(db, sbuf_str(&q), &st, e);
+    sbuf_free(&q);
+    if (rc) return rc;
+    if (sqlite3_bind_parameter_count(st) > 0) sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, 32);
+    *rows = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        (*rows)++;
+        for (int i = 0; i < k.n; i++) {
+            if (sync_col_derived(t, k.name[i])) continue;
+            unsigned char ty = (unsigned char)sqlite3_column_type(st, i);
+            const void *p = ty == SQLITE_BLOB ? sqlite3_column_blob(st, i)
+                                              : (const void *)sqlite3_column_text(st, i);
+            uint32_t n = (uint32_t)sqlite3_column_bytes(st, i);
+            crypto_generichash_update(&h, &ty, 1);
+            crypto_generichash_update(&h, (const unsigned char *)&n, 4);
+            if (p && n) crypto_generichash_update(&h, p, n);
+        }
+    }
+    sqlite3_finalize(st);
+    crypto_generichash_final(&h, out, 32);
+    return rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "tính dấu kiểm");
+}
+
+int sync_digest_build(st_db *db, const char *path, sbuf *b, st_err *e)
+{
+    int n;
+    const char *const *t = capture_synced_tables(&n);
+    put32(b, (uint32_t)strlen(path));
+    sbuf_addn(b, path, strlen(path));
+    put32(b, (uint32_t)n);
+    for (int i = 0; i < n; i++) {
+        int64_t rows;
+        unsigned char h[32];
+        int rc = table_digest(db, t[i], path, &rows, h, e);
+        if (rc) return rc;
+        sbuf_addn(b, t[i], strlen(t[i]) + 1);
+        for (int j = 0; j < 8; j++) {
+            unsigned char c = (unsigned char)((uint64_t)rows >> (8 * j));
+            sbuf_addn(b, (const char *)&c, 1);
+        }
+        sbuf_addn(b, (const char *)h, 32);
+    }
+    return b->oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : ST_OK;
+}
+
+int sync_verify(st_db *db, sync_verify_cb cb, void *ud, int *ndiff, st_err *e)
+{
+    *ndiff = 0;
+    int hub;
+    int rc = sync_hub_no(db, &hub, e);
+    if (rc) return rc;
+    sqlite3_stmt *st;
+    if ((rc = db_prepare(db, "SELECT digests FROM sync_peers WHERE site = ?1", &st, e))) return rc;
+    sqlite3_bind_int(st, 1, hub);
+    unsigned char *d = NULL;
+    size_t n = 0;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0) {
+        n = (size_t)sqlite3_column_bytes(st, 0);
+        d = malloc(n);
+        if (d) memcpy(d, sqlite3_column_blob(st, 0), n);
+    }
+    sqlite3_finalize(st);
+    if (!d)
+        return err_set(e, ST_ENOTFOUND, "chưa nhận tệp nào từ máy chủ tỉnh có dấu kiểm: hãy "
+                       "nhập một tệp mới nhất rồi kiểm tra lại");
+    const unsigned char *p = d, *end = d + n;
+    char path[256] = "";
+    uint32_t len = 0, count = 0;
+    rc = ST_OK;
+    if (end - p < 4) goto bad;
+    memcpy(&len, p, 4);   /* little-endian hosts only, as the payload's writer */
+    p += 4;
+    if (len >= sizeof path || (size_t)(end - p) < len + 4) goto bad;
+    memcpy(path, p, len);
+    path[len] = '\0';
+    p += len;
+    memcpy(&count, p, 4);
+    p += 4;
+    for (uint32_t i = 0; !rc && i < count; i++) {
+        const unsigned char *z = memchr(p, 0, (size_t)(end - p));
+        if (!z || end - z < 41) goto bad;
+        const char *t = (const char *)p;
+        uint64_t hub_rows = 0;
+        for (int j = 0; j < 8; j++) hub_rows |= (uint64_t)z[1 + j] << (8 * j);
+        const unsigned char *hub_hash = z + 9;
+        p = z + 41;
+        int64_t rows = 0;
+        unsigned char h[32];
+        memset(h, 0, sizeof h);
+        if (sync_table_synced(t) == 1 && (rc = table_digest(db, t, path, &rows, h, e))) break;
+        if ((uint64_t)rows != hub_rows || memcmp(h, hub_hash, 32) != 0) {
+            (*ndiff)++;
+            if (cb) rc = cb(t, (int64_t)hub_rows, rows, ud);
+        }
+    }
+    free(d);
+    return rc;
+bad:
+    free(d);
+    return err_set(e, ST_EDB, "dấu kiểm nhận từ máy chủ tỉnh bị hỏng");
+}
