@@ -1,11 +1,125 @@
-/* sangtao restore, sangtao maintain: the other half of backups. */
+/* The server's care: sangtao backup (one file, or --rotate into the backup
+ * folder), restore, maintain, migrate, and the last backup's age that
+ * `sangtao check` shows.  Root may run backup, maintain and migrate with
+ * no account of the program (the package's timers and postinst): root
+ * reads and writes the database file anyway. */
 #include "cli_internal.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/priv.h"
 #include "flow/drafts.h"
+#include "store/backup.h"
+
+/* The settings and the database; then the login of an administrator,
+ * except for root without --user. */
+static int maint_session(cli_ctx *c, const char *what)
+{
+    if (getuid() == 0 && !c->g.user) {
+        st_err e;
+        err_clear(&e);
+        int rc = cli_config(c);
+        if (rc) return rc;
+        if (db_open(c->cfg, DB_OPEN_EXISTING, &c->db, &e) != ST_OK) return cli_fail(&e);
+        return CLI_OK;
+    }
+    int rc = cli_session(c);
+    if (rc) return rc;
+    return cli_need_admin(c, what);
+}
+
+/* ---- backup ---------------------------------------------------------------------- */
+
+static int backup_rotated(cli_ctx *c, const char *dir_arg)
+{
+    int rc = maint_session(c, "sao lưu");
+    if (rc) return rc;
+    const char *dir = dir_arg ? dir_arg : config_str(c->cfg, "backup.dir");
+    backup_keep k;
+    backup_keep_from_config(c->cfg, &k);
+    backup_result r;
+    st_err e;
+    err_clear(&e);
+    if (backup_rotate(c->db, dir, &k, &r, stdout, &e) != ST_OK) return cli_fail(&e);
+    printf("Đã sao lưu vào %s (kiểm tra lại: integrity_check ok); trong %s còn %d bản, "
+           "đã xóa %d bản cũ (giữ theo ngày %d, tuần %d, tháng %d)\n", r.path, dir, r.kept,
+           r.removed, k.daily, k.weekly, k.monthly);
+    return CLI_OK;
+}
+
+int cmd_backup(cli_ctx *c, int argc, char **argv)
+{
+    cli_args a;
+    int rot = 0;
+    const cli_optdef defs[] = {{"rotate", CLI_FLAG, &rot}, {NULL, 0, NULL}};
+    int rc = cli_parse(c, argc, argv, defs,
+        "Cách dùng: sangtao backup TỆP\n"
+        "           sangtao backup --rotate [THƯ_MỤC]\n"
+        "Sao lưu trực tuyến cơ sở dữ liệu vào TỆP (chưa tồn tại), an toàn khi người khác\n"
+        "đang ghi (quản trị viên).\n"
+        "--rotate: bản sao lưu hằng ngày vào THƯ_MỤC (mặc định backup.dir), tên\n"
+        "sangtao-NĂM-THÁNG-NGÀY-GIỜPHÚT.db, quyền 0600, thư mục 0700; mở lại và kiểm tra\n"
+        "(integrity_check), rồi xóa các bản cũ ngoài backup.keep_daily ngày,\n"
+        "backup.keep_weekly tuần, backup.keep_monthly tháng gần nhất; ghi lại thời điểm\n"
+        "để \"sangtao check\" báo.  Root chạy được không cần tài khoản (bộ hẹn giờ).\n"
+        "Mã thoát 1 khi sao lưu hoặc kiểm tra thất bại (lý do trên stderr).\n", 0, 1, &a);
+    if (rc != -1) return rc;
+    if (rot) return backup_rotated(c, a.npos ? a.pos[0] : NULL);
+    if (a.npos != 1) return cli_usage_error(c, "thiếu TỆP (hoặc --rotate)");
+    if ((rc = maint_session(c, "sao lưu"))) return rc;
+    st_err e;
+    err_clear(&e);
+    if (db_backup(c->db, a.pos[0], &e) != ST_OK) return cli_fail(&e);
+    printf("Đã sao lưu vào %s\n", a.pos[0]);
+    return CLI_OK;
+}
+
+/* "last_backup: …" for sangtao check. */
+void cli_print_last_backup(cli_ctx *c, FILE *out)
+{
+    char when[32], path[4200];
+    st_err e;
+    err_clear(&e);
+    int rc = backup_last(c->db, when, path, sizeof path, &e);
+    if (rc == ST_ENOTFOUND) {
+        fprintf(out, "last_backup: chưa có bản sao lưu hằng ngày nào (sangtao backup --rotate)\n");
+        return;
+    }
+    struct tm u;
+    memset(&u, 0, sizeof u);
+    if (rc != ST_OK || sscanf(when, "%4d-%2d-%2dT%2d:%2d:%2d", &u.tm_year, &u.tm_mon, &u.tm_mday,
+                              &u.tm_hour, &u.tm_min, &u.tm_sec) != 6) {
+        fprintf(out, "last_backup: không đọc được (%s)\n", rc ? e.msg : when);
+        return;
+    }
+    u.tm_year -= 1900;
+    u.tm_mon -= 1;
+    time_t then = timegm(&u), now = time(NULL);
+    const char *fixed = clock_fixed_now();
+    struct tm f;
+    memset(&f, 0, sizeof f);
+    if (fixed && sscanf(fixed, "%4d-%2d-%2dT%2d:%2d:%2d", &f.tm_year, &f.tm_mon, &f.tm_mday,
+                        &f.tm_hour, &f.tm_min, &f.tm_sec) == 6) {
+        f.tm_year -= 1900;
+        f.tm_mon -= 1;
+        now = timegm(&f);
+    }
+    long hours = (long)((now - then) / 3600);
+    struct tm lt;
+    localtime_r(&then, &lt);
+    char shown[32];
+    strftime(shown, sizeof shown, "%d/%m/%Y %H:%M", &lt);
+    long warn = config_int(c->cfg, "backup.warn_hours");
+    fprintf(out, "last_backup: %s (%ld giờ trước) %s %s\n", shown, hours < 0 ? 0 : hours, path,
+            hours > warn ? "CŨ — quá backup.warn_hours, xem nhật ký của sangtao-backup.service"
+                         : "ok");
+}
+
+/* ---- restore ---------------------------------------------------------------------- */
 
 int cmd_restore(cli_ctx *c, int argc, char **argv)
 {
@@ -43,17 +157,19 @@ int cmd_restore(cli_ctx *c, int argc, char **argv)
     return CLI_OK;
 }
 
+/* ---- maintain, migrate --------------------------------------------------------------- */
+
 int cmd_maintain(cli_ctx *c, int argc, char **argv)
 {
     cli_args a;
     int rc = cli_parse(c, argc, argv, NULL,
         "Cách dùng: sangtao maintain\n"
-        "Bảo trì hằng đêm (quản trị viên; chạy từ cron được): ghi WAL vào tệp chính\n"
-        "(wal_checkpoint TRUNCATE), quick_check, PRAGMA optimize; xóa hẳn bản nháp đã bỏ\n"
-        "quá data.draft_keep_days ngày.  An toàn khi người khác đang làm việc.  Mã thoát 1\n"
-        "khi quick_check phát hiện lỗi.\n", 0, 0, &a);
+        "Bảo trì hằng đêm (quản trị viên; root không cần tài khoản; chạy từ bộ hẹn giờ\n"
+        "hoặc cron được): ghi WAL vào tệp chính (wal_checkpoint TRUNCATE), quick_check,\n"
+        "PRAGMA optimize; xóa hẳn bản nháp đã bỏ quá data.draft_keep_days ngày.  An toàn\n"
+        "khi người khác đang làm việc.  Mã thoát 1 khi quick_check phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
-    if ((rc = cli_session(c)) || (rc = cli_need_admin(c, "bảo trì cơ sở dữ liệu"))) return rc;
+    if ((rc = maint_session(c, "bảo trì cơ sở dữ liệu"))) return rc;
     st_err e;
     err_clear(&e);
     int purged = 0;
@@ -61,5 +177,38 @@ int cmd_maintain(cli_ctx *c, int argc, char **argv)
         return cli_fail(&e);
     printf("drafts_purged: %d\n", purged);
     if (db_maintain(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
+    return CLI_OK;
+}
+
+int cmd_migrate(cli_ctx *c, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(c, argc, argv, NULL,
+        "Cách dùng: sangtao migrate\n"
+        "Nâng cấp cơ sở dữ liệu lên phiên bản lược đồ của chương trình này (sau khi cài gói\n"
+        "mới; postinst của gói tự chạy).  Trước đó ghi một bản sao đã kiểm tra vào\n"
+        "backup.dir (sangtao-before-vCŨ-to-vMỚI-….db, không bị xoay vòng xóa).  Từ chối,\n"
+        "không thay đổi gì, khi còn người đang mở cơ sở dữ liệu: báo mọi người thoát rồi\n"
+        "chạy lại.  Chỉ root (hoặc chủ tệp khi chương trình không cài setgid), không cần\n"
+        "tài khoản.  Mã thoát 1 khi không nâng cấp được.\n", 0, 0, &a);
+    if (rc != -1) return rc;
+    /* Every opening migrates (db_open): a login first would upgrade the
+     * file before the copy is taken.  So the file's owners only: root, or
+     * the user of a program not installed setgid. */
+    if (getuid() != 0 && priv_elevated())
+        return cli_error("Chỉ root được nâng cấp cơ sở dữ liệu đã cài đặt: sudo sangtao migrate");
+    if ((rc = cli_config(c))) return rc;
+    st_err e;
+    err_clear(&e);
+    int from = -1, to = -1;
+    char copy[4300];
+    if (db_upgrade(c->cfg, config_str(c->cfg, "backup.dir"), &from, &to, copy, sizeof copy,
+                   &e) != ST_OK)
+        return cli_fail(&e);
+    if (from == to)
+        printf("Cơ sở dữ liệu đã ở phiên bản %d; không cần nâng cấp\n", to);
+    else
+        printf("Đã nâng cấp cơ sở dữ liệu từ phiên bản %d lên %d; bản sao trước khi nâng cấp: "
+               "%s\n", from, to, copy);
     return CLI_OK;
 }
