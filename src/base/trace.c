@@ -81,3 +81,4 @@ static void put_word(const char *kind, const char *what, long long t0)
 
 void trace_paint(const char *what, long long t0) { put_word("paint", what, t0); }
 void trace_cli(const char *what, long long t0) { put_word("cli", what, t0); }
+void trace_wait(const char *what, long long t0) { put_word("wait", what, t0); }

@@ -5,7 +5,7 @@
  *   T KIND WHAT US
  *
  * T: microseconds since the process started tracing; KIND: start, key,
- * paint or cli; WHAT: the key (U+0061, KEY_0402) or the screen or command;
+ * paint, wait or cli; WHAT: the key (U+0061, KEY_0402) or the screen or command;
  * US: how long it took in microseconds.  The start line's WHAT is
  * "pid=N,realtime_us=N" so a driver can relate T to its own clock.
  * Without SANGTAO_TRACE every call costs one branch.  No curses here: the
@@ -26,5 +26,7 @@ void trace_key(int function_key, unsigned code, long long t0);
 void trace_paint(const char *what, long long t0);
 /* A CLI command run from t0 until now. */
 void trace_cli(const char *what, long long t0);
+/* A wait for another process's lock (SQLITE_BUSY) from t0 until now. */
+void trace_wait(const char *what, long long t0);
 
 #endif

@@ -4,6 +4,7 @@
 #include "search.h"
 
 #include "store/db_internal.h"
+#include "base/sbuf.h"
 
 int search_walk(sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
                 int64_t *ids, int *n)
@@ -31,6 +32,43 @@ int search_walk(sqlite3_stmt *st, int ntext, const char *typed, int want, long b
     return rc == SQLITE_DONE ? SEARCH_WALK_END : -rc;
 }
 
+#define MARKS_IN "p.id IN (SELECT rowid FROM proposal_marks WHERE proposal_marks MATCH "
+
+int search_marks_sql(const char *typed, char **score, char **any, st_err *e)
+{
+    *score = *any = NULL;
+    if (!search_has_marks(typed)) return ST_OK;
+    search_words sw;
+    if (search_marks_split(&sw, typed) != 0) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+    if (sw.n == 0) {
+        search_words_free(&sw);
+        return ST_OK;
+    }
+    sbuf s, a;
+    sbuf_init(&s);
+    sbuf_init(&a);
+    /* Words hold only letters, marks and digits: no quote can break out. */
+    sbuf_add(&s, "(");
+    sbuf_add(&a, "(SELECT rowid FROM proposal_marks WHERE proposal_marks MATCH '");
+    for (int k = 0; k < sw.n; k++) {
+        sbuf_addf(&s, "%s(" MARKS_IN "'\"%s\"')) + (" MARKS_IN "'\"%s\"*'))", k ? " + " : "",
+                  sw.word[k], sw.word[k]);
+        sbuf_addf(&a, "%s\"%s\"*", k ? " OR " : "", sw.word[k]);
+    }
+    sbuf_add(&s, ")");
+    sbuf_add(&a, "')");
+    search_words_free(&sw);
+    int rc = ST_OK;
+    if (s.oom || a.oom) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
+    else {
+        *score = sbuf_take(&s);
+        *any = sbuf_take(&a);
+    }
+    sbuf_free(&s);
+    sbuf_free(&a);
+    return rc;
+}
+
 static const char SQL_FILL[] =
     "INSERT INTO proposal_fts(rowid, code, title, people, units, body) "
     "SELECT id, code, title, people, units, body FROM proposal_fts_src";
@@ -39,7 +77,10 @@ int search_reindex(st_db *db, long *rows, st_err *e)
 {
     int rc = db_begin(db, e);
     if (rc) return rc;
-    if (sqlite3_exec(db_h(db), "DELETE FROM proposal_fts", NULL, NULL, NULL) != SQLITE_OK ||
+    if (sqlite3_exec(db_h(db), "DELETE FROM proposal_marks; INSERT INTO proposal_marks(rowid, "
+                     "title, people) SELECT id, title, people FROM proposal_marks_src",
+                     NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db_h(db), "DELETE FROM proposal_fts", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db_h(db), SQL_FILL, NULL, NULL, NULL) != SQLITE_OK) {
         rc = db_fail(db, e, "dựng lại chỉ mục tìm kiếm");
         db_rollback(db);
@@ -61,14 +102,18 @@ int search_check(st_db *db, st_err *e)
     /* The index's own structure, then whether it holds the live rows with
      * their current text. */
     if (sqlite3_exec(db_h(db), "INSERT INTO proposal_fts(proposal_fts, rank) "
-                     "VALUES('integrity-check', 0)", NULL, NULL, NULL) != SQLITE_OK)
+                     "VALUES('integrity-check', 0); INSERT INTO proposal_marks(proposal_marks, "
+                     "rank) VALUES('integrity-check', 0)", NULL, NULL, NULL) != SQLITE_OK)
         return err_set(e, ST_EDB, "chỉ mục tìm kiếm hỏng: %s; hãy chạy sangtao check --reindex",
                        sqlite3_errmsg(db_h(db)));
     int rc = db_prepare(db,
         "SELECT (SELECT count(*) FROM proposal_fts), (SELECT count(*) FROM proposal_fts_src), "
         "(SELECT count(*) FROM proposal_fts_src s LEFT JOIN proposal_fts f ON f.rowid = s.id "
         " WHERE f.rowid IS NULL OR f.title IS NOT s.title OR f.code IS NOT s.code "
-        " OR f.people IS NOT s.people OR f.units IS NOT s.units OR f.body IS NOT s.body)",
+        " OR f.people IS NOT s.people OR f.units IS NOT s.units OR f.body IS NOT s.body) + "
+        "(SELECT count(*) FROM proposal_marks_src s LEFT JOIN proposal_marks m ON m.rowid = s.id "
+        " WHERE m.rowid IS NULL OR m.title IS NOT s.title OR m.people IS NOT s.people) + "
+        "abs((SELECT count(*) FROM proposal_marks) - (SELECT count(*) FROM proposal_marks_src))",
         &st, e);
     if (rc) return rc;
     long nidx = 0, nsrc = 0, stale = 0;

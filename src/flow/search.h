@@ -29,6 +29,15 @@ enum { SEARCH_WALK_FOUND, SEARCH_WALK_END, SEARCH_WALK_BUDGET };
 int search_walk(struct sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
                 int64_t *ids, int *n);
 
+/* For a query typed with marks (search_has_marks), from the index of the
+ * titles and proposers' names as written (proposal_marks, 008_report_counts.sql):
+ * *score, an SQL expression of p.id that scores each proposal as
+ * search_exact() would its title and proposers' names (per typed word 2 for a
+ * word with exactly its marks, 1 for a word beginning so), and *any, an SQL
+ * subquery of the ids that score above 0.  Both NULL (ST_OK) when the query
+ * has no marks or no word; free both. */
+int search_marks_sql(const char *typed, char **score, char **any, st_err *e);
+
 /* Rebuild the index from the tables; *rows = proposals indexed. */
 int search_reindex(st_db *db, long *rows, st_err *e);
 

@@ -90,6 +90,18 @@ int search_words_split(search_words *sw, const char *typed)
     return 0;
 }
 
+static char *lower_nfc(const char *s);
+
+int search_marks_split(search_words *sw, const char *typed)
+{
+    memset(sw, 0, sizeof *sw);
+    sw->folded = typed && text_utf8_valid(typed, strlen(typed), NULL) ? lower_nfc(typed) : NULL;
+    if (!sw->folded) return -1;
+    sw->n = split_words(sw->folded, sw->word, SEARCH_MAX_WORDS);
+    for (int k = 0; k < sw->n; k++) sw->len[k] = strlen(sw->word[k]);
+    return 0;
+}
+
 void search_words_free(search_words *sw)
 {
     free(sw->folded);

@@ -50,6 +50,10 @@ typedef struct search_words {
 int search_words_split(search_words *sw, const char *typed);
 void search_words_free(search_words *sw);
 
+/* The typed words as typed, marks kept (lower case, NFC), for the index of
+ * marked text (flow/search.c): as search_words_split, but not folded. */
+int search_marks_split(search_words *sw, const char *typed);
+
 /* Sets in seen bit k for each word k that begins a word of text (folded
  * as the index holds it); returns the new mask. */
 unsigned search_words_seen(const search_words *sw, const char *text, unsigned seen);

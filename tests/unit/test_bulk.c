@@ -89,11 +89,12 @@ static void test_trace_lines(void **state)
     trace_key(1, 0402, t0);
     trace_paint("danh sách", t0);
     trace_cli("proposal", t0);
+    trace_wait("busy", t0);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
-    const char *kinds[] = {"start", "key", "key", "paint", "cli"};
-    const char *whats[] = {NULL, "U+0061", "KEY_0402", "danh_sách", "proposal"};
-    for (int i = 0; i < 5; i++) {
+    const char *kinds[] = {"start", "key", "key", "paint", "cli", "wait"};
+    const char *whats[] = {NULL, "U+0061", "KEY_0402", "danh_sách", "proposal", "busy"};
+    for (int i = 0; i < 6; i++) {
         assert_non_null(fgets(line, sizeof line, f));
         long long T = -1, us = -1;
         char kind[16], what[128];
