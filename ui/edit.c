@@ -8,6 +8,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "text/wtext.h"
+
 static int is_ctl(wchar_t c)
 {
     return c < 32 || c == 127 || (c >= 0x80 && c < 0xa0);
@@ -44,6 +46,8 @@ int ui_edit_key(lineedit *le, const ui_key *k)
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (k->act == map[i].act) { le_op(le, map[i].op); return 1; }
     if (k->act == K_NONE && !k->fn && k->ch >= 32) return le_type(le, (wchar_t)k->ch), 1;
+    /* Pasted text goes in as it is, never through Telex/VNI. */
+    if (k->act == K_PASTE && k->paste) return le_paste_utf8(le, k->paste), 1;
     return 0;
 }
 
@@ -59,6 +63,8 @@ int ui_draw_line(lineedit *le, int y, int x, int w, attr_t a, int mask)
     move(y, x);
     int used = 0;
     for (size_t i = first; i < len; i++) {
+        /* Masked: one star per character, a combining mark adds none. */
+        if (mask && wtext_is_mark(t[i])) continue;
         wchar_t c = mask ? L'*' : t[i];
         int cw = cw_of(c);
         if (used + cw > w) break;

@@ -12,6 +12,7 @@
 #include "text/text.h"
 #include "base/workdays.h"
 #include "flow/drafts.h"
+#include "flow/password.h"
 #include "flow/workflow.h"
 
 #define MAXF 64
@@ -31,6 +32,7 @@ static int is_text(const ffield *x) { return !is_choice(x) && x->fd.type != FT_S
 void form_init(form *f, const char *title, const char *context)
 {
     memset(f, 0, sizeof *f);
+    form_names_reset();   /* units and fields may have changed since the last form */
     snprintf(f->title, sizeof f->title, "%s", title);
     snprintf(f->context, sizeof f->context, "%s", context ? context : "");
 }
@@ -83,8 +85,9 @@ void form_add(form *f, const fielddef *fd)
         form_error(f, NULL, "hết bộ nhớ");
     }
     if (is_text(x)) {
+        int pw = strncmp(fd->name, "password", 8) == 0;   /* as long as login and the CLI take */
         le_new(&x->le, fd->type == FT_LONGTEXT ? LE_MULTI : LE_SINGLE,
-               fd->type == FT_LONGTEXT ? 0 : 1000);
+               fd->type == FT_LONGTEXT ? 0 : pw ? PW_MAX_BYTES : 1000);
         /* Words take the input method; codes, numbers and dates do not. */
         static const char *const codes[] = {"field", "email", "phone", "code", "username",
                                             "password", "password2"};
@@ -165,10 +168,10 @@ void form_error(form *f, const char *field, const char *msg)
 {
     int i = form_find(f, field);
     if (i >= 0) {
-        snprintf(f->f[i].err, sizeof f->f[i].err, "%s", msg);
+        ui_readable(msg, f->f[i].err, sizeof f->f[i].err);
         f->cur = i;
     } else {
-        snprintf(f->msg, sizeof f->msg, "%s", msg);
+        ui_readable(msg, f->msg, sizeof f->msg);
         f->msg_err = 1;
     }
 }
@@ -240,9 +243,29 @@ static int label_row(const ffield *x)
     return x->fd.type != FT_LONGTEXT && ui_width(_(x->fd.label)) > label_w() - 2;
 }
 
+/* A field's error, "! …" wrapped at the screen's width: at most three rows
+ * (the last ends in "…" when more is left), so that it reads whole. */
+#define ERR_ROWS 3
+static void err_lines(const ffield *x, text_view *tv)
+{
+    char e[500];
+    snprintf(e, sizeof e, "! %s", x->err);
+    tv_add_wrapped(tv, e, COLS - 4);
+}
+
+static int err_rows(const ffield *x)
+{
+    if (!x->err[0]) return 0;
+    text_view tv = {0};
+    err_lines(x, &tv);
+    int n = tv.n < 1 ? 1 : tv.n > ERR_ROWS ? ERR_ROWS : tv.n;
+    tv_free(&tv);
+    return n;
+}
+
 static int rows_of(const form *f, int i)
 {
-    return (f->f[i].fd.type == FT_LONGTEXT ? 3 : 1) + label_row(&f->f[i]) + (f->f[i].err[0] ? 1 : 0);
+    return (f->f[i].fd.type == FT_LONGTEXT ? 3 : 1) + label_row(&f->f[i]) + err_rows(&f->f[i]);
 }
 
 static const char *type_hint(const ffield *x)
@@ -269,15 +292,26 @@ static void draw(form *f)
     ui_title(f->title);
     char note[700] = "";
     if (f->note) f->note(f, note, sizeof note);
-    if (note[0]) ui_put(1, 1, COLS - 2, note, th(TH_OK), 0);
-    else if (f->mark_submit)
+    /* A note (the evaluation's suggested measure) wraps over two rows. */
+    int nrows = 1;
+    if (note[0]) {
+        text_view nt = {0};
+        tv_add_wrapped(&nt, note, COLS - 2);
+        nrows = nt.n > 1 ? 2 : 1;
+        for (int l = 0; l < nrows && l < nt.n; l++) {
+            char line[800];
+            snprintf(line, sizeof line, "%s%s", nt.lines[l], l == 1 && nt.n > 2 ? " …" : "");
+            ui_put(1 + l, 1, COLS - 2, line, th(TH_OK), 0);
+        }
+        tv_free(&nt);
+    } else if (f->mark_submit)
         ui_put(1, 1, COLS - 2, _("Trường có * là bắt buộc khi lưu; có + thì cần điền trước khi Gửi đề xuất."),
                th(TH_DIM), 0);
     else ui_put(1, 1, COLS - 2, _("Trường có * là bắt buộc."), th(TH_DIM), 0);
     /* Labels get 32 columns at 80 (values 44); a text area's label wraps
      * over its three rows, so that every label reads whole. */
     int lw = label_w(), vx = lw + 2, vw = COLS - vx - 1;
-    int y0 = 2, h = LINES - 4;
+    int y0 = 1 + nrows, h = LINES - 3 - nrows;
     int pos = 0, cpos = 0;
     for (int i = 0; i < f->n; i++) { if (i == f->cur) cpos = pos; pos += rows_of(f, i); }
     if (cpos < f->top) f->top = cpos;
@@ -328,7 +362,23 @@ static void draw(form *f)
             }
         } else if (fy >= y0 && fy < y0 + h) {
             if (x->le) {
-                int c = ui_draw_line(x->le, fy, vx, vw, a, x->mask);
+                /* A unit's or field's code: its name beside it. */
+                char *val = x->fd.type == FT_UNIT || strcmp(x->fd.name, "field") == 0 ?
+                            le_get_utf8(x->le) : NULL;
+                const char *nm = val ? form_code_name(x, val) : NULL;
+                int ew = vw;
+                if (nm) {
+                    ew = ui_width(val) + 2;
+                    if (ew < 12) ew = 12;
+                    if (ew > vw - 12) ew = vw;
+                }
+                int c = ui_draw_line(x->le, fy, vx, ew, a, x->mask);
+                if (nm && ew < vw) {
+                    char shown[600];
+                    snprintf(shown, sizeof shown, "— %s", nm);
+                    ui_put(fy, vx + ew + 1, vw - ew - 1, shown, th(TH_DIM), 0);
+                }
+                free(val);
                 if (foc) { cy = fy; cx = c; }
             } else {
                 char buf[1200] = "";
@@ -345,10 +395,18 @@ static void draw(form *f)
                 if (foc) { cy = fy; cx = vx; }
             }
         }
-        if (x->err[0] && y + r - 1 >= y0 && y + r - 1 < y0 + h) {
-            char e[500];
-            snprintf(e, sizeof e, "! %s", x->err);
-            ui_put(y + r - 1, 3, COLS - 4, e, th(TH_ERR), 0);
+        if (x->err[0]) {
+            text_view el = {0};
+            err_lines(x, &el);
+            int ne = err_rows(x);
+            for (int l = 0; l < ne; l++) {
+                int ey = y + r - ne + l;
+                if (ey < y0 || ey >= y0 + h) continue;
+                char line[600];
+                snprintf(line, sizeof line, "%s%s", el.lines[l], l == ne - 1 && el.n > ne ? " …" : "");
+                ui_put(ey, 3, COLS - 4, line, th(TH_ERR), 0);
+            }
+            tv_free(&el);
         }
     }
     if (f->msg[0]) ui_msg(f->msg, f->msg_err);
@@ -482,6 +540,9 @@ int form_run(form *f, form_save_fn save, void *ud)
         case K_SAVE:
             form_clear_errors(f);
             if (save(f, ud)) { curs_set(0); return 1; }
+            /* The cursor to the first field in error: what is typed next
+             * goes where the first thing to fix is. */
+            for (int i = f->n - 1; i >= 0; i--) if (f->f[i].err[0]) f->cur = i;
             if (!f->msg[0]) {
                 int ne = 0;
                 for (int i = 0; i < f->n; i++) ne += f->f[i].err[0] != 0;

@@ -61,6 +61,11 @@ void form_mark_loaded(form *f);
  * that differ from the originals).  Strings are malloc'd in *store.
  * -1 (nothing in *store) when out of memory. */
 int form_values(const form *f, st_kv *kv, char **store, int changed_only);
+/* form_names.c: the name of the unit or field (lĩnh vực) whose code x
+ * holds, NULL when x holds no such code or it is unknown; read from the
+ * database once after form_names_reset (form_init calls it). */
+const char *form_code_name(const ffield *x, const char *code);
+void form_names_reset(void);
 /* Run the form: 1 when saved, 0 when left (a stop signal saves a draft). */
 int form_run(form *f, form_save_fn save, void *ud);
 

@@ -47,7 +47,9 @@ static void save_refused(form *f, const st_err *e)
 {
     form_error(f, e->field[0] ? e->field : NULL, e->msg);
     if (e->field[0] && form_find(f, e->field) >= 0) {
-        snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", e->msg);
+        char m[600];
+        ui_readable(e->msg, m, sizeof m);
+        snprintf(f->msg, sizeof f->msg, "Chưa lưu: %s", m);
         f->msg_err = 1;
     }
 }
@@ -87,7 +89,7 @@ static void eval_note(form *f, char *buf, int n)
              wf_measure_label(suggestion(f)));
 }
 
-static int destructive(const char *name)
+int ui_action_destructive(const char *name)
 {
     static const char *const d[] = {"withdraw", "reject", "terminate", "return", "suspend",
                                     "decline_replication", "close"};
@@ -123,7 +125,7 @@ static int save_action(form *f, void *ud)
         free(m);
         if (!ui_confirm(q)) { snprintf(f->msg, sizeof f->msg, "Chưa lưu: hãy chọn lại biện pháp bảo vệ."); goto out; }
     }
-    if (destructive(wf_action_name(c->a))) {
+    if (ui_action_destructive(wf_action_name(c->a))) {
         char q[400];
         snprintf(q, sizeof q, "%s đề xuất %s? Thao tác được ghi vào lịch sử, không hoàn tác.",
                  i18n_action(wf_action_label(c->a)), c->code);
@@ -228,6 +230,27 @@ static int save_edit(pctx *c, const st_kv *kv, int n, st_err *e)
     return rc;
 }
 
+/* The labels of the fields (+) that submitting needs and the form leaves
+ * empty, separated by commas, "…" when they do not all fit. */
+static void submit_missing(const form *f, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < f->n; i++) {
+        if (!wf_submit_needs(f->f[i].fd.name)) continue;
+        char *v = form_value(f, i);
+        int empty = !v || !*v;
+        free(v);
+        if (!empty) continue;
+        size_t len = strlen(buf);
+        const char *l = _(f->f[i].fd.label);
+        if (len + strlen(l) + 8 > n) {
+            snprintf(buf + len, n - len, ", …");
+            return;
+        }
+        snprintf(buf + len, n - len, "%s%s", len ? ", " : "", l);
+    }
+}
+
 static int save_proposal(form *f, void *ud)
 {
     pctx *c = ud;
@@ -240,7 +263,7 @@ static int save_proposal(form *f, void *ud)
         if (!v) err_set(&e, ST_ENOMEM, "hết bộ nhớ");
         if (!v || ((*v || (f->f[i].fd.flags & FF_REQUIRED)) &&
                    field_normalize(&f->f[i].fd, v, &norm, &e) != ST_OK)) {
-            snprintf(f->f[i].err, sizeof f->f[i].err, "%s", e.msg);
+            ui_readable(e.msg, f->f[i].err, sizeof f->f[i].err);
             if (!bad++) f->cur = i;
         }
         free(v);
@@ -262,8 +285,15 @@ static int save_proposal(form *f, void *ud)
     }
     if (rc == ST_OK) {
         ok = 1;
-        snprintf(ui_flash, sizeof ui_flash, c->editing ? "Đã lưu đề xuất %s." :
-                 "Đã tạo đề xuất %s (dự thảo). Đủ nội dung (+): a → Gửi đề xuất.", c->code);
+        char missing[300];
+        submit_missing(f, missing, sizeof missing);
+        if (c->editing) snprintf(ui_flash, sizeof ui_flash, "Đã lưu đề xuất %s.", c->code);
+        else if (!missing[0])
+            snprintf(ui_flash, sizeof ui_flash, "Đã tạo đề xuất %s (dự thảo). Đủ nội dung: a → Gửi đề xuất.",
+                     c->code);
+        else
+            snprintf(ui_flash, sizeof ui_flash, "Đã tạo đề xuất %s (dự thảo). Trước khi gửi cần điền: %s.",
+                     c->code, missing);
     } else if (rc == ST_ECONFLICT) {
         snprintf(f->msg, sizeof f->msg, "Chưa lưu: người khác vừa sửa đề xuất này. Các giá trị bạn "
                  "nhập vẫn còn đây; lưu lại để so sánh và chọn từng trường.");

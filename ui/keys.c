@@ -118,7 +118,129 @@ static int keys_lookup(unsigned sc, int is_code, wint_t ch)
 
 /* ---- reading a key ---------------------------------------------------------- */
 
-/* get_wch with no timeout: a key, a resize, or the stop signal. */
+/* Bracketed paste (keys_term_start turns it on): the terminal sends what
+ * is pasted between these two sequences, defined as keys of their own. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+#define PASTE_MAX (1000 * 1000)   /* bytes kept of one paste; the field limits it further */
+
+void keys_term_start(void)
+{
+    define_key("\033[200~", KEY_PASTE_BEGIN);
+    define_key("\033[201~", KEY_PASTE_END);
+    putp("\033[?2004h");
+    fflush(stdout);   /* putp writes through stdio, curses through its own buffer */
+}
+
+void keys_term_end(void)
+{
+    putp("\033[?2004l");
+    fflush(stdout);
+}
+
+/* A byte or key code read ahead (the byte that broke a UTF-8 sequence). */
+static int ahead = ERR;
+static int bad_seen;      /* a byte that is not UTF-8 arrived */
+static int bad_showing;   /* and the notice is on the message line */
+
+static const char bad_msg[] =
+    "Terminal không gửi UTF-8, đã bỏ ký tự lạ. PuTTY: Window → Translation → UTF-8";
+
+static int raw_next(void)
+{
+    if (ahead != ERR) {
+        int v = ahead;
+        ahead = ERR;
+        return v;
+    }
+    return wgetch(stdscr);
+}
+
+static void bad_byte(void)
+{
+    if (!bad_seen) {   /* told once, at once: the next key may be long in coming */
+        bad_seen = bad_showing = 1;
+        ui_msg(_(bad_msg), 1);
+        refresh();
+    }
+}
+
+/* One key from the terminal's bytes, decoded here rather than by get_wch,
+ * which holds a byte that is not UTF-8 until a function key comes and
+ * then loses everything typed in between.  Such bytes are dropped (and
+ * told, once); a byte that breaks a sequence is read again as a key of
+ * its own.  OK with a character, KEY_CODE_YES with a key code, or ERR. */
+static int read_key(wint_t *ch)
+{
+    for (;;) {
+        int b = raw_next();
+        if (b == ERR) return ERR;
+        if (b >= KEY_MIN) { *ch = (wint_t)b; return KEY_CODE_YES; }
+        if (b < 0x80) { *ch = (wint_t)b; return OK; }
+        int need;
+        unsigned c, min;
+        if (b >= 0xc2 && b <= 0xdf) { need = 1; c = (unsigned)b & 0x1f; min = 0x80; }
+        else if (b >= 0xe0 && b <= 0xef) { need = 2; c = (unsigned)b & 0x0f; min = 0x800; }
+        else if (b >= 0xf0 && b <= 0xf4) { need = 3; c = (unsigned)b & 0x07; min = 0x10000; }
+        else { bad_byte(); continue; }
+        int ok = 1;
+        for (int i = 0; i < need && ok; i++) {
+            int x = raw_next();
+            if (x == ERR) return ERR;
+            if (x >= KEY_MIN || (x & 0xc0) != 0x80) { ahead = x; ok = 0; break; }
+            c = (c << 6) | ((unsigned)x & 0x3f);
+        }
+        if (!ok || c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) { bad_byte(); continue; }
+        *ch = (wint_t)c;
+        return OK;
+    }
+}
+
+/* What was pasted, as UTF-8 (a carriage return becomes a newline, keys
+ * other than text are left out), until the end marker. */
+static char *paste_buf;
+
+static void read_paste(void)
+{
+    size_t len = 0, cap = 0;
+    free(paste_buf);
+    paste_buf = NULL;
+    for (;;) {
+        wint_t ch = 0;
+        int r = read_key(&ch);
+        if (r == ERR) { if (ui_stop) break; continue; }
+        if (r == KEY_CODE_YES) {
+            if (ch == KEY_PASTE_END) break;
+            if (ch == KEY_ENTER) ch = '\n';
+            else continue;
+        }
+        if (ch == '\r') ch = '\n';
+        char u[8];
+        int n = 0;
+        if (ch < 0x80) u[n++] = (char)ch;
+        else if (ch < 0x800) { u[n++] = (char)(0xc0 | (ch >> 6)); u[n++] = (char)(0x80 | (ch & 0x3f)); }
+        else if (ch < 0x10000) {
+            u[n++] = (char)(0xe0 | (ch >> 12)); u[n++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+            u[n++] = (char)(0x80 | (ch & 0x3f));
+        } else {
+            u[n++] = (char)(0xf0 | (ch >> 18)); u[n++] = (char)(0x80 | ((ch >> 12) & 0x3f));
+            u[n++] = (char)(0x80 | ((ch >> 6) & 0x3f)); u[n++] = (char)(0x80 | (ch & 0x3f));
+        }
+        if (len + (size_t)n + 1 > PASTE_MAX) continue;   /* the rest is read and dropped */
+        if (len + (size_t)n + 1 > cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            char *p = realloc(paste_buf, nc);
+            if (!p) continue;
+            paste_buf = p;
+            cap = nc;
+        }
+        memcpy(paste_buf + len, u, (size_t)n);
+        len += (size_t)n;
+        paste_buf[len] = '\0';
+    }
+}
+
+/* A key with no timeout: a key, a resize, a paste, or the stop signal. */
 void ui_getkey(unsigned sc, ui_key *k)
 {
     static int errs;
@@ -135,7 +257,7 @@ void ui_getkey(unsigned sc, ui_key *k)
     if (ui_stop) { k->act = K_STOP; return; }
     wint_t ch = 0;
     errno = 0;
-    int r = get_wch(&ch);
+    int r = read_key(&ch);
     key_t0 = r == ERR ? 0 : trace_now();
     key_fn = r == KEY_CODE_YES;
     key_code = (unsigned)ch;
@@ -150,8 +272,18 @@ void ui_getkey(unsigned sc, ui_key *k)
     }
     errs = 0;
     if (r == KEY_CODE_YES && ch == KEY_RESIZE) { k->act = K_RESIZE; return; }
+    if (r == KEY_CODE_YES && ch == KEY_PASTE_BEGIN) {
+        read_paste();
+        k->act = ui_stop ? K_STOP : K_PASTE;
+        k->paste = paste_buf ? paste_buf : "";
+        return;
+    }
+    if (r == KEY_CODE_YES && ch == KEY_PASTE_END) { k->fn = 1; return; }   /* a stray end marker */
     k->act = keys_lookup(sc, r == KEY_CODE_YES, ch);
     if (k->act == K_REDRAW) clearok(curscr, TRUE);
+    /* The notice about bytes that are not UTF-8 stays until the clerk
+     * does something other than typing. */
+    if (k->act && k->act != K_RESIZE && k->act != K_REDRAW) bad_showing = 0;
     if (r == KEY_CODE_YES) k->fn = !k->act;
     else k->ch = ch;     /* kept with the action too: Enter vs Tab in a text area */
 }
@@ -254,6 +386,7 @@ void keys_bar(unsigned sc)
         x += ui_put(y, x, COLS - x, bar, th(TH_BAR), 0);
         x += ui_put(y, x, COLS - x, " ", th(TH_BAR), 0);
     }
+    if (bad_showing) ui_msg(_(bad_msg), 1);
 }
 
 void keys_help(unsigned sc, const char *intro, const char *extra)

@@ -70,7 +70,14 @@ void actions_menu(const char *code)
     }
     char title[200];
     snprintf(title, sizeof title, _("Thao tác với %s (%s)"), code, _(wf_state_label(h.state)));
-    int c = pick_list(title, labels, n, 0);
+    /* The suggested next step first in line: the first action that moves
+     * the proposal on (not an edit, a note, or one that ends or undoes). */
+    int sug = 0;
+    for (int i = n - 1; i >= 0; i--) {
+        const char *nm = wf_action_name(acts[i]);
+        if (strcmp(nm, "edit") && strcmp(nm, "note") && !ui_action_destructive(nm)) sug = i;
+    }
+    int c = pick_list(title, labels, n, sug);
     for (int i = 0; i < n; i++) free(owned[i]);
     if (c < 0) return;
     if (strcmp(wf_action_name(acts[c]), "edit") == 0) form_proposal(code, NULL, 0, NULL, 0);

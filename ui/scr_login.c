@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flow/password.h"
 #include "flow/stats.h"
 #include "flow/users.h"
 
@@ -79,8 +80,9 @@ static int change_password(const char *old)
     static const char *const labels[] = {"Mật khẩu mới:", "Nhập lại:"};
     static const int mask[] = {1, 1};
     lineedit *le[2] = {NULL, NULL};
-    le_new(&le[0], LE_SINGLE, 128);
-    le_new(&le[1], LE_SINGLE, 128);
+    /* As long as the core and the CLI take (PW_MAX_BYTES). */
+    le_new(&le[0], LE_SINGLE, PW_MAX_BYTES);
+    le_new(&le[1], LE_SINGLE, PW_MAX_BYTES);
     int cur = 0, ok = 0;
     char err[600] = "";
     while (!ok && ask_fields("Đổi mật khẩu", "Tài khoản mới: hãy đặt mật khẩu của riêng bạn",
@@ -114,7 +116,7 @@ int screen_login(const char *user)
     static const int mask[] = {0, 1};
     lineedit *le[2] = {NULL, NULL};
     le_new(&le[0], LE_SINGLE, 63);
-    le_new(&le[1], LE_SINGLE, 128);
+    le_new(&le[1], LE_SINGLE, PW_MAX_BYTES);
     int cur = 0, ok = 0;
     if (user && *user) { le_set_utf8(le[0], user); cur = 1; }
     char err[600] = "";

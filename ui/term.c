@@ -135,11 +135,13 @@ void ui_title(const char *screen)
     ui_put(0, 0, COLS, line, th(TH_TITLE), 1);
 }
 
-void ui_msg(const char *msg, int err)
+void ui_msg(const char *msg_in, int err)
 {
     move(LINES - 2, 0);
     clrtoeol();
-    if (!msg || !*msg) return;
+    if (!msg_in || !*msg_in) return;
+    char msg[1200];
+    ui_readable(msg_in, msg, sizeof msg);
     if (ui_width(msg) <= COLS - 2) {
         ui_put(LINES - 2, 1, COLS - 2, msg, th(err ? TH_ERR : TH_OK), 0);
         return;

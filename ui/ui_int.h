@@ -52,7 +52,8 @@ enum {
     K_REFRESH, K_NEXT, K_PREV, K_SAVE, K_PICK,
     K_LEFT, K_RIGHT, K_BOL, K_EOL, K_WLEFT, K_WRIGHT, K_BKSP, K_DEL,
     K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST, K_REPORTS,
-    K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS
+    K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS,
+    K_PASTE           /* bracketed paste: the text in ui_key.paste */
 };
 
 /* A key read: the action it means on this screen, or a character to type. */
@@ -60,6 +61,7 @@ typedef struct ui_key {
     int act;          /* A_* or K_NONE */
     wint_t ch;        /* the character when act == K_NONE and !fn */
     int fn;           /* a function key without an action here */
+    const char *paste;   /* K_PASTE: what was pasted (UTF-8), valid until the next key */
 } ui_key;
 
 /* keys.c, the key table.  Read one key for screen sc; handles resize
@@ -77,6 +79,10 @@ const char *keys_name_for(unsigned sc, int act, char *buf, int n);
  * message (FILE:LINE: keys.NAME: …) when a key would take another
  * action's key on the same screen. */
 int keys_init(const config *cfg, char *err, size_t n);
+/* After initscr: bracketed paste on (its markers become keys); before
+ * endwin: off again. */
+void keys_term_start(void);
+void keys_term_end(void);
 
 /* ---- the built-in input method (Telex/VNI), edit.c ------------------------ */
 struct lineedit;
@@ -105,6 +111,10 @@ int ui_put_marked(int y, int x, int w, const char *s, attr_t a, attr_t hl, const
 void ui_padcat(char *buf, size_t n, const char *s, int w);
 /* Display width of UTF-8 text as ui_put draws it. */
 int ui_width(const char *s);
+/* msgtext.c: a core message as a screen shows it: no field codes in
+ * parentheses (the label is on the screen), dates dd/mm/yyyy, the C
+ * library's English error texts in Vietnamese. */
+void ui_readable(const char *in, char *out, size_t n);
 /* Line 0: program, screen name, user, roles, scope. */
 void ui_title(const char *screen);
 /* The message line (LINES-2); err chooses the error look. */
@@ -154,6 +164,9 @@ int screen_new_proposal(const st_kv *vals, int n);
 /* New proposal (code NULL) or edit; 1 when saved.  vals/n: restored draft.
  * A new proposal's code goes into created (cn bytes; may be NULL). */
 int form_proposal(const char *code, const st_kv *vals, int n, char *created, size_t cn);
+/* Does the workflow action undo or end something (withdraw, reject, …)?
+ * It asks first; the action menu never suggests it (forms.c). */
+int ui_action_destructive(const char *name);
 /* An action's form on proposal code; 1 when applied. */
 int form_action(const char *code, const char *action, const st_kv *vals, int n);
 /* Pick one of a list of labels; returns the index or -1. */

@@ -14,6 +14,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "base/trace.h"
 #include "store/db.h"
 #include "text/lineedit.h"
 
@@ -80,8 +81,8 @@ static void crash_add(const char *s)
  * drawn; the row is the one at start: a terminal made smaller since puts
  * the cursor on its last row anyway, one made larger shows the prompt
  * higher up); the cursor visible; the keypad back in normal mode; the
- * alternate screen left.  The program turns on no mouse reporting and no
- * bracketed paste, so there is nothing of those to undo. */
+ * alternate screen left; bracketed paste off (keys_term_start turned it
+ * on).  The program turns on no mouse reporting. */
 static void crash_prepare(void)
 {
     crash_ready = 0;
@@ -94,14 +95,17 @@ static void crash_prepare(void)
     crash_add(tigetstr("cnorm"));
     crash_add(tigetstr("rmkx"));
     crash_add(tigetstr("rmcup"));
+    crash_add("\033[?2004l");
     crash_ready = 1;
 }
 
 /* A write waits for another writer: say so on the message line. */
 static void on_wait(void *ud, long waited_ms)
 {
+    static long long t0;   /* SANGTAO_TRACE: the wait's length (make bench) */
     (void)ud;
-    if (waited_ms < 0) { ui_msg("", 0); refresh(); }
+    if (waited_ms >= 0 && !t0) t0 = trace_now();
+    if (waited_ms < 0) { trace_wait("busy", t0); t0 = 0; ui_msg("", 0); refresh(); }
     else if (waited_ms >= 200) ui_busy();
 }
 
@@ -164,6 +168,7 @@ static void terminal_setup(void)
     const char *acsc = tigetstr("acsc");
     U.ascii = acsc == NULL || acsc == (char *)-1;
     theme_init();
+    keys_term_start();
     crash_prepare();
 }
 
@@ -208,6 +213,7 @@ int ui_run(const char *config_path, const char *db_path, const char *user)
     }
     erase();
     refresh();
+    keys_term_end();
     endwin();
     crash_ready = 0;   /* endwin gave the terminal back: a crash from here on leaves it */
     int stopped = ui_stop;

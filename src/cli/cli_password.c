@@ -10,9 +10,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "flow/password.h"
 #include "text/text.h"
 
-#define PW_MAX 1024
+/* A line of PW_MAX_BYTES, its newline and the NUL: the core's limit, the
+ * screens' too. */
+#define PW_MAX (PW_MAX_BYTES + 2)
 
 static struct termios saved_tio;
 static volatile sig_atomic_t tio_saved;
@@ -60,7 +63,7 @@ static char *password_ok(const char *pw)
 {
     size_t bad;
     if (!*pw) { cli_error("mật khẩu trống"); return NULL; }
-    if (strlen(pw) >= PW_MAX) { cli_error("mật khẩu quá dài"); return NULL; }
+    if (strlen(pw) > PW_MAX_BYTES) { cli_error("mật khẩu quá dài (tối đa %d byte)", PW_MAX_BYTES); return NULL; }
     if (!text_utf8_valid(pw, strlen(pw), &bad)) {
         cli_error("mật khẩu: UTF-8 không hợp lệ tại byte %zu", bad);
         return NULL;

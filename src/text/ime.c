@@ -401,6 +401,13 @@ int ime_is_key(int mode, wchar_t c)
     return mode == IME_VNI && c >= L'0' && c <= L'9';
 }
 
+int ime_is_tone_key(int mode, wchar_t c)
+{
+    wchar_t lk = to_lower(c);
+    if (tone_of_key(mode, lk) != T_NONE) return 1;
+    return mode == IME_VNI ? lk == L'0' : lk == L'z';
+}
+
 int ime_is_letter(wchar_t c)
 {
     struct ltr l;

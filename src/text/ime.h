@@ -19,6 +19,9 @@ enum ime_mode { IME_TELEX = 1, IME_VNI = 2 };   /* the values of enum le_ime */
  * ASCII letters and digits. */
 int ime_is_key(int mode, wchar_t c);
 
+/* Is c a key that sets or clears a tone (Telex s f r x j z, VNI 1-5 0)? */
+int ime_is_tone_key(int mode, wchar_t c);
+
 /* Is c a letter of the Vietnamese alphabet or an ASCII letter (what a
  * composed word is made of)? */
 int ime_is_letter(wchar_t c);

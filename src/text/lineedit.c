@@ -192,9 +192,39 @@ enum le_ime le_get_ime(const lineedit *le)
     return le->ime;
 }
 
+/* A tone key typed with the cursor inside a word (letters on both sides):
+ * the tone goes on that word, and the cursor stays where it was.  1 when
+ * it did, 0 when the key is not a tone key there or the word takes no
+ * tone (then it is typed as a letter). */
+static int tone_inside(lineedit *le, wchar_t c)
+{
+    size_t a = le->cur;
+    if (!ime_is_tone_key((int)le->ime, c) || a == 0 || a >= le->len ||
+        !ime_is_letter(le->buf[a - 1]) || !ime_is_letter(le->buf[a]))
+        return 0;
+    size_t b = a;
+    while (a > 0 && ime_is_letter(le->buf[a - 1])) a--;
+    while (b < le->len && ime_is_letter(le->buf[b])) b++;
+    if (b - a >= IME_MAX_KEYS - 1) return 0;
+    wchar_t keys[IME_MAX_KEYS], out[IME_MAX_KEYS];
+    size_t nk = ime_keys_for((int)le->ime, le->buf + a, b - a, keys, IME_MAX_KEYS - 1);
+    if (nk == 0) return 0;
+    keys[nk++] = c;
+    size_t n = ime_compose((int)le->ime, le->new_style, keys, nk, out, IME_MAX_KEYS);
+    /* The key was taken as a tone: as many letters as before, some changed. */
+    if (n != b - a || memcmp(out, le->buf + a, n * sizeof *out) == 0) return 0;
+    if (!fits(le, a, b, out, n)) return 0;
+    size_t cur = le->cur;
+    if (splice(le, a, b, out, n) < 0) return 0;
+    le->cur = cur;
+    comp_reset(le);
+    return 1;
+}
+
 /* A key of the input method: compose it into the syllable before the cursor. */
 static int ime_type(lineedit *le, wchar_t c)
 {
+    if (tone_inside(le, c)) return 1;
     if (!le->comp_on || le->comp_start > le->cur) {
         size_t a = le->cur;
         while (a > 0 && ime_is_letter(le->buf[a - 1])) a--;
@@ -265,7 +295,11 @@ int le_paste_utf8(lineedit *le, const char *s)
     free(norm);
     if (!w) return 0;
     /* Keep newlines in a text area ("\r\n" and "\r" become "\n"); a single
-     * line gets a space for a line break or tab; other controls go. */
+     * line drops the line breaks that end the text (a copied line brings
+     * its own) and gets a space for one inside it or a tab; other
+     * controls go. */
+    if (le->mode != LE_MULTI)
+        while (n > 0 && (w[n - 1] == L'\n' || w[n - 1] == L'\r')) n--;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         wchar_t c = w[i];

@@ -177,12 +177,17 @@ static void test_resume_word(void **state)
     s = le_get_utf8(le);
     assert_string_equal(s, "wifis");
     free(s);
-    /* Typing inside a word starts a new syllable at the cursor. */
+    /* A tone key inside a word marks that word (issue 12, item 5); another
+     * letter typed inside a word starts a new syllable at the cursor. */
     assert_int_equal(le_set_utf8(le, "ba"), 0);
     le_op(le, LE_LEFT);
     le_type(le, L's');
     s = le_get_utf8(le);
-    assert_string_equal(s, "bsa");
+    assert_string_equal(s, "bá");
+    free(s);
+    le_type(le, L'o');
+    s = le_get_utf8(le);
+    assert_string_equal(s, "boá");
     free(s);
     /* Vietnamese typed with another input method (whole letters) stays as
      * typed, old-style tones included, while Telex is on. */

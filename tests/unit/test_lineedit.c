@@ -349,6 +349,76 @@ static void test_ime_toggle(void **state)
     le_free(&le);
 }
 
+static void type_str(lineedit *le, const char *s)
+{
+    for (; *s; s++) le_type(le, (wchar_t)*s);
+}
+
+/* Issue 12, item 5: a tone key with the cursor inside a word marks that
+ * word and the cursor stays; where the word takes no tone, or the key is
+ * no tone key, the key is typed as a letter. */
+static void test_tone_inside_word(void **state)
+{
+    (void)state;
+    lineedit *le = mk(LE_SINGLE, 0, "Viêt Nam");
+    le_set_ime(le, LE_IME_TELEX, 0);
+    le_op(le, LE_HOME);
+    le_op(le, LE_RIGHT);
+    le_op(le, LE_RIGHT);                 /* Vi|êt */
+    assert_true(le_type(le, L'j'));
+    text_is(le, "Việt Nam");
+    assert_int_equal(le_cursor(le), 2);
+    assert_true(le_type(le, L'z'));      /* z takes the tone off again */
+    text_is(le, "Viêt Nam");
+    assert_int_equal(le_cursor(le), 2);
+    /* An upper-case key works the same, on an upper-case word. */
+    assert_int_equal(le_set_utf8(le, "HUÊ"), 0);
+    le_op(le, LE_LEFT);                  /* HU|Ê */
+    assert_true(le_type(le, L'S'));
+    text_is(le, "HUẾ");
+    /* A word that is not Vietnamese gets the letter. */
+    assert_int_equal(le_set_utf8(le, "Office"), 0);
+    le_op(le, LE_HOME);
+    le_op(le, LE_RIGHT);
+    le_op(le, LE_RIGHT);
+    assert_true(le_type(le, L's'));
+    text_is(le, "Ofsfice");
+    /* Not a tone key: inserted, as before. */
+    assert_int_equal(le_set_utf8(le, "ban"), 0);
+    le_op(le, LE_LEFT);
+    assert_true(le_type(le, L'o'));
+    text_is(le, "baon");
+    /* VNI: a tone digit inside the word. */
+    le_set_ime(le, LE_IME_VNI, 0);
+    assert_int_equal(le_set_utf8(le, "thuê"), 0);
+    le_op(le, LE_HOME);
+    le_op(le, LE_RIGHT);                 /* t|huê */
+    assert_true(le_type(le, L'1'));
+    text_is(le, "thuế");
+    /* At the end of the word the tone is typed as always. */
+    le_set_ime(le, LE_IME_TELEX, 0);
+    assert_int_equal(le_set_utf8(le, ""), 0);
+    type_str(le, "thuees Hueej");
+    text_is(le, "thuế Huệ");
+    le_free(&le);
+}
+
+/* Issue 12, item 3: a paste into one line drops the line break that ends
+ * it (a copied line) and a URL is kept as typed (no Telex). */
+static void test_paste_single_line_break(void **state)
+{
+    (void)state;
+    lineedit *le = mk(LE_SINGLE, 0, "");
+    le_set_ime(le, LE_IME_TELEX, 0);
+    assert_true(le_paste_utf8(le, "https://www.vanban.gov.vn/office\r\n"));
+    text_is(le, "https://www.vanban.gov.vn/office");
+    le_free(&le);
+    le = mk(LE_MULTI, 0, "");
+    assert_true(le_paste_utf8(le, "dòng 1\n"));
+    text_is(le, "dòng 1\n");
+    le_free(&le);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +431,8 @@ int main(void)
         cmocka_unit_test(test_max_chars),
         cmocka_unit_test(test_scroll),
         cmocka_unit_test(test_ime_toggle),
+        cmocka_unit_test(test_tone_inside_word),
+        cmocka_unit_test(test_paste_single_line_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
