@@ -24,6 +24,13 @@ FUZZ_TIME ?= 30
 DEB_PKGS = build-essential libncurses-dev libsqlite3-dev libiniparser-dev \
            libutf8proc-dev libcrypt-dev libxlsxwriter-dev libcmocka-dev libsodium-dev \
            tmux sqlite3 cppcheck unzip gettext
+# make deb and its test (tests/deb): the standard Debian packaging tools.
+PKG_PKGS = debhelper dpkg-dev fakeroot lintian
+# The headers a build needs, each with its package: checked before the
+# first compile, so that a machine without them hears which to install.
+BUILD_HEADERS = ncursesw/curses.h:libncurses-dev sqlite3.h:libsqlite3-dev \
+           iniparser.h:libiniparser-dev utf8proc.h:libutf8proc-dev crypt.h:libcrypt-dev \
+           xlsxwriter.h:libxlsxwriter-dev sodium.h:libsodium-dev
 
 SRC_DIRS = base text store flow report demo sync cli
 CORE_SRC = $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c))
@@ -38,7 +45,7 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/te
 # A recipe that fails leaves no half-written target (e.g. migrations.c).
 .DELETE_ON_ERROR:
 
-.PHONY: all deps test run lint asan install clean bench check-deps fuzz
+.PHONY: all deps deb-deps deb test run lint asan install clean bench check-deps fuzz
 all: $(BUILD)/sangtao $(BUILD)/locale/en/LC_MESSAGES/sangtao.mo
 
 # The screens' English catalogue (ui.language = en), beside the binary;
@@ -51,6 +58,27 @@ $(BUILD)/locale/%/LC_MESSAGES/sangtao.mo: po/%.po
 deps:
 	@tools/deps.sh $(DEB_PKGS)
 
+deb-deps:
+	@tools/deps.sh $(PKG_PKGS)
+
+# Before the first compile of a build folder: is every header there?
+check-deps $(BUILD)/.headers-ok:
+	@missing=""; command -v $(CC) >/dev/null 2>&1 || missing="build-essential"; \
+	 for hp in $(BUILD_HEADERS); do \
+	     printf '#include <%s>\n' "$${hp%%:*}" | $(CC) -E -I/usr/include/iniparser -x c - \
+	         >/dev/null 2>&1 || missing="$$missing $${hp#*:}"; \
+	 done; \
+	 if [ -n "$$missing" ]; then \
+	     echo "sangtao: thiếu gói để biên dịch (missing build packages):$$missing" >&2; \
+	     echo "sangtao: hãy chạy: make deps   (installs them with apt-get)" >&2; exit 1; fi
+	@mkdir -p $(BUILD) && touch $(BUILD)/.headers-ok
+
+# The Debian package: $(BUILD)/sangtao_VERSION_ARCH.deb, built from a copy of
+# the tree by dpkg-buildpackage with debian/ (tools/deb.sh); lintian after.
+LINTIAN = lintian --fail-on error
+deb: deb-deps
+	@deb=$$(tools/deb.sh $(BUILD) | tail -n 1) && echo "$$deb" && $(LINTIAN) "$$deb"
+
 $(BUILD)/migrations.c: $(MIGRATIONS) tools/embed.sh
 	@mkdir -p $(BUILD)
 	tools/embed.sh $(MIGRATIONS) > $@
@@ -59,14 +87,14 @@ $(BUILD)/datafiles.c: $(DATAFILES) tools/embed-data.sh
 	@mkdir -p $(BUILD)
 	tools/embed-data.sh $(DATAFILES) > $@
 
-$(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/%.o: $(BUILD)/%.c | $(BUILD)/.headers-ok
 	$(CC) $(CSTD) $(OPT) -c $< -o $@
 
-$(BUILD)/src/%.o: src/%.c $(CORE_HDR)
+$(BUILD)/src/%.o: src/%.c $(CORE_HDR) | $(BUILD)/.headers-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/ui/%.o: ui/%.c $(wildcard ui/*.h) $(CORE_HDR)
+$(BUILD)/ui/%.o: ui/%.c $(wildcard ui/*.h) $(CORE_HDR) | $(BUILD)/.headers-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Iui -c $< -o $@
 
@@ -80,7 +108,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a $(LDLIBS_CORE) -lcmocka
 
-test: deps
+test: deps deb-deps
 	$(MAKE) --no-print-directory all tests-build
 	@tools/runtests.sh $(BUILD)
 
@@ -93,7 +121,8 @@ $(BUILD)/tests/multi-driver: tests/multi/driver.c $(BUILD)/libcore.a
 
 # make bench: a province-scale database (cached in $(BUILD)/bench) and the
 # table of timings against DESIGN.md's targets.  See tests/bench/run.sh.
-BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/corebench $(BUILD)/bench/ptydrive
+BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/corebench $(BUILD)/bench/ptydrive \
+            $(BUILD)/bench/loaddrive
 $(BENCH_BIN): $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS_CORE) -lutil
@@ -106,6 +135,9 @@ run: deps all
 
 lint: all
 	@BUILD=$(BUILD) tools/lint.sh
+	@if command -v lintian >/dev/null 2>&1 && command -v dpkg-buildpackage >/dev/null 2>&1; then \
+	     deb=$$(tools/deb.sh $(BUILD) | tail -n 1) && $(LINTIAN) "$$deb" && echo "lintian: ok ($$deb)"; \
+	 else echo "lintian: skipped (make deb-deps installs it)"; fi
 
 asan:
 	$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
@@ -118,7 +150,7 @@ fuzz:
 	@tools/deps.sh $(FUZZ_PKGS)
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang WARN="$(FUZZ_WARN)" \
 	    OPT="-O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer" build-fuzz/libcore.a
-	for f in config csv text; do \
+	for f in config csv text bundle; do \
 	    clang $(CSTD) $(FUZZ_WARN) -O1 -g -fsanitize=address,undefined,fuzzer -Isrc -I/usr/include/iniparser \
 	        -o build-fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c build-fuzz/libcore.a $(LDLIBS_CORE) || exit 1; \
 	done

@@ -44,7 +44,7 @@ for t in "$BUILD"/tests/test_*; do
         echo "ok   $(basename "$t"): $p"
     fi
 done
-for s in tests/cli/run.sh tests/docs/run.sh tests/e2e/run.sh tests/multi/run.sh tests/multi/security.sh tests/report/run.sh tests/lint/run.sh; do
+for s in tests/cli/run.sh tests/docs/run.sh tests/e2e/run.sh tests/multi/run.sh tests/multi/security.sh tests/report/run.sh tests/lint/run.sh tests/deb/run.sh; do
     [ -x "$s" ] || continue
     "$s" "$BUILD" >"$out" 2>&1
     p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")

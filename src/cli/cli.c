@@ -42,11 +42,17 @@ static void usage(FILE *f)
           "  holiday         ngày nghỉ lễ, ngày làm bù: import\n"
           "  dissemination   học tập, quán triệt, tuyên truyền: add\n"
           "  check           kiểm tra cơ sở dữ liệu\n"
-          "  backup TỆP      sao lưu trực tuyến (an toàn khi người khác đang ghi)\n"
+          "  backup TỆP      sao lưu trực tuyến (an toàn khi người khác đang ghi);\n"
+          "                  --rotate: bản hằng ngày vào backup.dir, xoay vòng\n"
           "  restore TỆP     khôi phục từ bản sao lưu (cất bản hiện tại sang bên)\n"
           "  maintain        bảo trì hằng đêm: checkpoint WAL, quick_check, optimize\n"
+          "  migrate         nâng cấp cơ sở dữ liệu sau khi cài gói mới (root)\n"
           "  audit           nhật ký kiểm tra: ai sửa gì, từ đâu sang đâu\n"
           "  report          báo cáo: periodic (sơ kết, tổng kết), overdue (quá hạn)\n"
+          "  attach MÃ TỆP   đính kèm tài liệu (kế hoạch đã ký, biên bản, quyết định…)\n"
+          "  attachment      tài liệu đính kèm: list, get\n"
+          "  site            văn phòng ngoại tuyến: add, list, seed, rekey\n"
+          "  sync            trao đổi với văn phòng/tỉnh: export, import, status, ssh\n"
           "  help [LỆNH]     trợ giúp; \"sangtao help workflow\": trạng thái và thao tác\n"
           "\n"
           "Mỗi lệnh có --help.  Mã thoát: 0 thành công, 1 lỗi dữ liệu hoặc quyền,\n"
@@ -119,8 +125,13 @@ static const struct {
     {"backup", cmd_backup},
     {"restore", cmd_restore},
     {"maintain", cmd_maintain},
+    {"migrate", cmd_migrate},
     {"audit", cmd_audit},
     {"report", cmd_report},
+    {"attach", cmd_attach},
+    {"attachment", cmd_attachment},
+    {"site", cmd_site},
+    {"sync", cmd_sync},
     {"help", cmd_help},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])

@@ -1,4 +1,4 @@
-/* sangtao init, unit, person, holiday, dissemination, check, backup. */
+/* sangtao init, unit, person, holiday, dissemination, check (backup: cli_maint.c). */
 #include "cli_internal.h"
 
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 #include "flow/units.h"
 #include "flow/users.h"
 #include "flow/workflow.h"
+#include "sync/seed.h"
 
 /* ---- init ---------------------------------------------------------------------- */
 
@@ -66,16 +67,49 @@ static void remove_db(const char *path)
     }
 }
 
+/* init --seed: the office's database from the hub's seed file (the one-time
+ * code first, then the administrator's password), then its administrator. */
+static int init_seed(cli_ctx *c, const char *seed, const char *admin, const char *name)
+{
+    const char *path = config_str(c->cfg, "database.path");
+    st_err e;
+    err_clear(&e);
+    char *code = cli_password("Mã dùng một lần của tệp khởi tạo: ", 0, "SANGTAO_SEED_CODE", 1);
+    if (!code) return CLI_FAIL;
+    int no = 0;
+    int rc = seed_install(c->cfg, seed, code, &no, &e);
+    cli_password_free(&code);
+    if (rc) return cli_fail(&e);
+    char *pw = cli_password("Mật khẩu cho tài khoản quản trị: ", 1, NULL, 1);
+    if (!pw) {
+        remove_db(path);
+        return CLI_FAIL;
+    }
+    rc = db_open(c->cfg, DB_OPEN_EXISTING, &c->db, &e);
+    if (!rc) rc = seed_first_admin(c->db, admin, name, pw, &e);
+    cli_password_free(&pw);
+    if (rc) {
+        db_close(&c->db);
+        remove_db(path);
+        return cli_fail(&e);
+    }
+    printf("Đã tạo cơ sở dữ liệu văn phòng %s từ %s: trạm số %d; tài khoản quản trị \"%s\".\n"
+           "Các tài khoản khác chưa có mật khẩu: đặt bằng sangtao user passwd TÊN.\n",
+           path, seed, no, admin);
+    return CLI_OK;
+}
+
 int cmd_init(cli_ctx *c, int argc, char **argv)
 {
     int demo = 0;
-    const char *units = NULL, *admin = "admin", *name = "Quản trị viên";
+    const char *units = NULL, *admin = NULL, *name = "Quản trị viên", *seed = NULL;
     const cli_optdef defs[] = {{"demo", CLI_FLAG, &demo}, {"units", CLI_VALUE, &units},
                                {"admin", CLI_VALUE, &admin}, {"name", CLI_VALUE, &name},
-                               {NULL, 0, NULL}};
+                               {"seed", CLI_VALUE, &seed}, {NULL, 0, NULL}};
     cli_args a;
     int rc = cli_parse(c, argc, argv, defs,
         "Cách dùng: sangtao init [--demo] [--units TỆP.csv] [--admin TÊN] [--name \"Họ tên\"]\n"
+        "       sangtao init --seed TỆP [--admin TÊN] [--name \"Họ tên\"]\n"
         "Tạo cơ sở dữ liệu mới (database.path hoặc --db; không ghi đè tệp có sẵn):\n"
         "ngày nghỉ lễ, cây đơn vị và tài khoản quản trị đầu tiên (mặc định \"admin\").\n"
         "Mật khẩu: hỏi hai lần trên terminal, hoặc đọc một dòng từ đầu vào chuẩn.\n"
@@ -83,8 +117,14 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
         "                (mặc định: cây đơn vị mẫu tỉnh Bình Định, 2022)\n"
         "  --demo        thêm dữ liệu mẫu: tài khoản, ~200 đề xuất ở mọi trạng thái;\n"
         "                mật khẩu của các tài khoản mẫu giống mật khẩu quản trị\n"
-        "                (có thể lấy từ $SANGTAO_PASSWORD)\n", 0, 0, &a);
+        "                (có thể lấy từ $SANGTAO_PASSWORD)\n"
+        "  --seed TỆP    văn phòng ngoại tuyến: cơ sở dữ liệu từ tệp khởi tạo của tỉnh\n"
+        "                (sangtao site seed); hỏi mã dùng một lần in ra ở tỉnh\n"
+        "                ($SANGTAO_SEED_CODE, terminal, hoặc dòng đầu của đầu vào\n"
+        "                chuẩn), rồi mật khẩu quản trị của văn phòng; tài khoản\n"
+        "                quản trị mặc định \"admin.MÃ\" (MÃ: site.code, chữ thường)\n", 0, 0, &a);
     if (rc != -1) return rc;
+    if (seed && (demo || units)) return cli_usage_error(c, "--seed không dùng cùng --demo, --units");
     if ((rc = cli_config(c))) return rc;
     const char *path = config_str(c->cfg, "database.path");
     st_err e;
@@ -92,6 +132,15 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
     if (priv_check_init(path, &e)) return cli_fail(&e);
     if (access(path, F_OK) == 0)
         return cli_error("%s: tệp đã tồn tại; không ghi đè (file exists)", path);
+    if (seed) {
+        /* The hub's "admin" may come with the seed, and names are unique
+         * across the sites: the office's own by default. */
+        char own[40];
+        snprintf(own, sizeof own, "admin.%s", config_str(c->cfg, "site.code"));
+        for (char *p = own; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+        return init_seed(c, seed, admin ? admin : own, name);
+    }
+    if (!admin) admin = "admin";
     char *pw = NULL;
     const char *env = demo ? getenv("SANGTAO_PASSWORD") : NULL;
     if (env && *env) {
@@ -267,6 +316,8 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
         "Cách dùng: sangtao check [--reindex]\n"
         "Kiểm tra cơ sở dữ liệu: integrity_check, foreign_key_check, phiên bản lược đồ,\n"
         "chỉ mục tìm kiếm.  --reindex: dựng lại chỉ mục tìm kiếm (quản trị viên).\n"
+        "Quản trị viên thấy thêm law_rules: các dòng lưu trước đây không theo quy định\n"
+        "của Nghị định 73 (chỉ báo, không sửa; không làm mã thoát khác 0).\n"
         "Mã thoát 1 khi phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
     if ((rc = cli_session(c))) return rc;
@@ -274,6 +325,7 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
     st_err e;
     err_clear(&e);
     if (db_check(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
+    cli_print_last_backup(c, stdout);
     if (reindex) {
         long n = 0;
         if (search_reindex(c->db, &n, &e) != ST_OK) return cli_fail(&e);
@@ -284,23 +336,10 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
     } else {
         printf("search_index: ok\n");
     }
-    return CLI_OK;
-}
-
-int cmd_backup(cli_ctx *c, int argc, char **argv)
-{
-    cli_args a;
-    int rc = cli_parse(c, argc, argv, NULL,
-        "Cách dùng: sangtao backup TỆP\n"
-        "Sao lưu trực tuyến cơ sở dữ liệu vào TỆP (chưa tồn tại), an toàn khi người khác\n"
-        "đang ghi (quản trị viên).\n", 1, 1, &a);
-    if (rc != -1) return rc;
-    if ((rc = cli_session(c))) return rc;
-    /* A backup holds every unit's data: only an administrator may take it. */
-    if ((rc = cli_need_admin(c, "sao lưu"))) return rc;
-    st_err e;
-    err_clear(&e);
-    if (db_backup(c->db, a.pos[0], &e) != ST_OK) return cli_fail(&e);
-    printf("Đã sao lưu vào %s\n", a.pos[0]);
+    /* Decree 73 rules broken by rows stored earlier: reported, not changed
+     * (every unit's codes: the administrator's report). */
+    long nbad = 0;
+    if ((c->me.roles & ROLE_ADMIN) && workflow_check_law(c->db, stdout, &nbad, &e) != ST_OK)
+        return cli_fail(&e);
     return CLI_OK;
 }

@@ -184,12 +184,21 @@ int cmd_person(cli_ctx *c, int argc, char **argv);
 int cmd_holiday(cli_ctx *c, int argc, char **argv);
 int cmd_dissemination(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
-int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_user(cli_ctx *c, int argc, char **argv);           /* cli_user.c */
 int cmd_proposal(cli_ctx *c, int argc, char **argv);       /* cli_proposal.c */
 int cmd_audit(cli_ctx *c, int argc, char **argv);          /* cli_audit.c */
 int cmd_restore(cli_ctx *c, int argc, char **argv);        /* cli_maint.c */
 int cmd_maintain(cli_ctx *c, int argc, char **argv);       /* cli_maint.c */
+int cmd_migrate(cli_ctx *c, int argc, char **argv);        /* cli_maint.c */
+int cmd_backup(cli_ctx *c, int argc, char **argv);         /* cli_maint.c */
+/* "last_backup: …" (when, how old, where) for sangtao check (cli_maint.c). */
+void cli_print_last_backup(cli_ctx *c, FILE *out);
 int cmd_report(cli_ctx *c, int argc, char **argv);         /* cli_report.c */
+int cmd_attach(cli_ctx *c, int argc, char **argv);         /* cli_attach.c */
+int cmd_attachment(cli_ctx *c, int argc, char **argv);
+int cmd_site(cli_ctx *c, int argc, char **argv);           /* cli_sync.c */
+int cmd_sync(cli_ctx *c, int argc, char **argv);           /* cli_sync.c */
+int cli_sync_ssh(cli_ctx *c, int argc, char **argv);       /* cli_sync_ssh.c */
+int cli_sync_serve(cli_ctx *c, int argc, char **argv);     /* cli_sync_ssh.c */
 
 #endif
