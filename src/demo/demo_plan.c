@@ -114,6 +114,9 @@ static void plan(demo *d, dprop *p)
     p->profile = repl ? (chance(r, 80) ? 0 : 1) : d->profile_ctr++ % 6;
     add(p, A_PARTY2, range(r, 1, 3), 0);
     add(p, A_EVALUATE, range(r, 1, 5), 0);
+    /* most results are told within the 3 working days, a few late, some
+     * recent ones not yet (the overdue report has something to show) */
+    if (!chance(r, 8)) add(p, A_NOTIFY, chance(r, 85) ? range(r, 0, 3) : range(r, 4, 8), 0);
     if (p->profile == 0 && chance(r, 60)) add(p, A_COMMEND, range(r, 5, 30), d->form_ctr++ % 5);
     if (T == S_EVALUATED) return;
     if (!repl) {

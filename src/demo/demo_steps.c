@@ -27,7 +27,7 @@ static const struct { const char *name; int who; const char *doc; } acts[] = {
     {"report", W_CLERK, NULL}, {"opinion", W_HEAD, NULL}, {"evaluate", W_HEAD, "KL"},
     {"propose_replication", W_HEAD, "TTr"}, {"replicate", W_PROVINCE_MONITOR, "TB"},
     {"decline_replication", W_PROVINCE_MONITOR, "TB"}, {"close", W_HEAD, NULL},
-    {"commend", W_PROVINCE_MONITOR, "QĐ"}};
+    {"commend", W_PROVINCE_MONITOR, "QĐ"}, {"notify", W_HEAD, "TB"}};
 
 /* Evaluation profiles, one of each protection case of DOMAIN.md "Protect". */
 typedef struct eprof {
@@ -236,6 +236,9 @@ static void put_step(demo *d, dprop *p, const step *s, const st_actor **by, kvb 
         }
         break;
     }
+    case A_NOTIFY:   /* the result told to the cadre (workflow.notify_days) */
+        kvb_putd(b, "notify_date", s->date, 0);
+        break;
     case A_PROPOSE:
     case A_REPLICATE:
         unit_names(d, p, text, sizeof text);

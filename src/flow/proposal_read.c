@@ -70,10 +70,14 @@ static int json_list(st_db *db, sbuf *b, const char *key, const char *sql, int64
 #define SQL_OPINIONS \
     "SELECT id, opinion_date, reviewer, recommendation, party_committee, text, event_id " \
     "FROM opinions WHERE proposal_id = ?1 AND deleted = 0 ORDER BY opinion_date, id"
-#define SQL_VOTES \
+/* votes.stage: the review of the plan (Art. 8(1)) or the evaluation of
+ * its result; the text shows each under its own heading. */
+#define SQL_VOTES_SEL \
     "SELECT id, vote_date, members, votes_for, votes_against, abstain, head_vote, " \
-    "deputy_excluded, passed, event_id FROM votes WHERE proposal_id = ?1 AND deleted = 0 " \
-    "ORDER BY vote_date, id"
+    "deputy_excluded, passed, event_id, stage FROM votes WHERE proposal_id = ?1 AND deleted = 0 "
+#define SQL_VOTES SQL_VOTES_SEL "ORDER BY vote_date, id"
+#define SQL_VOTES_REVIEW SQL_VOTES_SEL "AND stage = 'review' ORDER BY vote_date, id"
+#define SQL_VOTES_EVAL SQL_VOTES_SEL "AND stage = 'evaluation' ORDER BY vote_date, id"
 #define SQL_DECISIONS \
     "SELECT d.id, d.kind, d.doc_no, d.doc_date, d.signer, d.pilot_scope, d.milestones, " \
     "su.code AS supervising_unit_code, su.name AS supervising_unit_name, d.reject_reasons, " \
@@ -421,12 +425,13 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
     sqlite3_finalize(st);
     static const struct { const char *heading, *sub, *sql; const colfmt *cols; } sec[] = {
         {"Xem xét", "Ý kiến", SQL_OPINIONS, C_OPINION},
-        {"Xem xét", "Biểu quyết", SQL_VOTES, C_VOTE},
+        {"Xem xét", "Biểu quyết", SQL_VOTES_REVIEW, C_VOTE},
         {"Quyết định", "Quyết định", SQL_DECISIONS, C_DECISION},
         {"Quyết định", "Nguồn lực được cấp", SQL_RESOURCES, C_RESOURCE},
         {"Theo dõi", "Lần", SQL_MONITORING, C_MONITOR},
         {"Kết quả", "Báo cáo", SQL_RESULTS, C_RESULT},
         {"Đánh giá", "Lần", SQL_EVALUATIONS, C_EVAL},
+        {"Đánh giá", "Biểu quyết", SQL_VOTES_EVAL, C_VOTE},
         {"Nhân rộng", "Mục", SQL_REPLICATIONS, C_REPL},
         {"Khen thưởng", "Mục", SQL_COMMENDATIONS, C_COMMEND},
         {"Sổ văn bản", "Văn bản", SQL_DOCREG, C_DOCREG},

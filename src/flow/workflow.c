@@ -28,8 +28,9 @@ static const fielddef f_reason[] = {
 };
 static const fielddef f_resume[] = { COMMENT, DOC_NO(FF_NOCOL), DOC_DATE(FF_NOCOL) };
 static const fielddef f_accept[] = {
-    /* empty: the day it was submitted (Art. 8(1): the clock runs from receipt) */
-    F("received_date", "Ngày nhận kế hoạch (mặc định: ngày gửi)", FT_DATE, FF_NOCOL), COMMENT,
+    /* empty: the day it was submitted (Art. 8(1): the clock runs from receipt;
+     * the action's help says so) */
+    F("received_date", "Ngày nhận kế hoạch", FT_DATE, FF_NOCOL), COMMENT,
 };
 static const fielddef f_opinion[] = {
     F("reviewer", "Người/cơ quan cho ý kiến", FT_TEXT, REQ),
@@ -205,7 +206,7 @@ const wf_action wf_actions[] = {
     ACT("withdraw", "Rút đề xuất", "Người đề xuất rút đề xuất.",
         C, B(S_DRAFT) | B(S_SUBMITTED) | B(S_RETURNED), S_WITHDRAWN, DL_CLEAR, NULL,
         f_reason, NULL, NULL, "doc_date", 0),
-    ACT("accept", "Tiếp nhận xem xét", "Tiếp nhận xem xét; thời hạn tính từ ngày nhận kế hoạch (ngày gửi).",
+    ACT("accept", "Tiếp nhận xem xét", "Tiếp nhận xem xét; thời hạn tính từ ngày nhận kế hoạch (để trống: ngày gửi).",
         H, B(S_SUBMITTED), S_IN_REVIEW, DL_REVIEW, NULL, f_accept, wf_hook_accept, NULL, "received_date", 2),
     ACT("return", "Trả lại để hoàn thiện", "Trả lại đề xuất, nêu rõ lý do.",
         H, B(S_SUBMITTED) | B(S_IN_REVIEW), S_RETURNED, DL_CLEAR, NULL, f_reason, NULL, NULL, "doc_date", 2),

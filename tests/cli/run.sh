@@ -7,8 +7,9 @@
 #   UPDATE_GOLDEN=1 tests/cli/run.sh BUILD_DIR      rewrite the golden files
 #                                                   (then read every diff!)
 #
-# The clock is fixed (SANGTAO_TODAY, SANGTAO_NOW) and ids come from the site
-# numbering, so the outputs do not change from run to run.
+# The clock is fixed (SANGTAO_TODAY, SANGTAO_NOW; moved forward by "on" as
+# the proposals go on) and ids come from the site numbering, so the outputs
+# do not change from run to run.
 BUILD=${1:-build}
 HERE=$(cd "$(dirname "$0")" && pwd)
 GOLDEN=$HERE/golden
@@ -65,6 +66,15 @@ as() {
     u=$1; shift
     if [ "$u" = admin ]; then p=$ADMIN_PW; else p=$USER_PW; fi
     SANGTAO_PASSWORD=$p "$BIN" --user "$u" "$@"
+}
+# on DATE COMMAND…: the clock moves to DATE (yyyy-mm-dd, 15:00 in Vietnam)
+# and stays there; it never goes back, so the steps are dated in order.
+on() {
+    if [ "$(echo "$1" | tr -d -)" -lt "$(echo "$SANGTAO_TODAY" | tr -d -)" ]; then
+        echo "on $1: the clock is already at $SANGTAO_TODAY"; return 1
+    fi
+    export SANGTAO_TODAY="$1" SANGTAO_NOW="$1T08:00:00Z"
+    shift; "$@"
 }
 # Run a command and show only its first N lines, keeping its exit code.
 first() {
@@ -123,10 +133,13 @@ feasibility=Đã có máy quét và phần mềm của tỉnh
 legal_basis=Nghị định 73/2023/NĐ-CP
 expected_effect=Giảm 50% thời gian xử lý
 EOF
+# P2 and P3 go to the head after P1's walk, in November 2026.
 sed -e 's/^title=.*/title=Sổ tay điện tử cho đảng viên/' -e 's/^lead=.*/lead=Phạm Thị Dung/' \
-    -e '/^coauthors=/d' p1.txt >p2.txt
+    -e '/^coauthors=/d' -e 's|^period_from=.*|period_from=01/12/2026|' \
+    -e 's|^period_to=.*|period_to=31/05/2027|' p1.txt >p2.txt
 sed -e 's/^title=.*/title=Thí điểm tổ công tác lưu động/' -e 's/^lead=.*/lead=Võ Văn Em/' \
-    -e '/^coauthors=/d' p1.txt >p3.txt
+    -e '/^coauthors=/d' -e 's|^period_from=.*|period_from=01/12/2026|' \
+    -e 's|^period_to=.*|period_to=31/05/2027|' p1.txt >p3.txt
 sed -e 's/^title=.*/title=Khu dân cư không rác thải/' -e 's/^employing_unit=.*/employing_unit=HB-VP/' \
     -e 's/^lead=.*/lead=Đặng Văn Phúc/' -e '/^coauthors=/d' p1.txt >pb.txt
 
@@ -360,34 +373,50 @@ t scope_os_login_not_mapped oslogin
 
 # ---- the full walk of P1: draft → replicated ------------------------------------------------
 
+# Each step is taken on the day it records or later (issue 13 item 6).
 t act_missing_action as clerk_a proposal act $P1
 t act_unknown_action as clerk_a proposal act $P1 fly
 t act_wrong_role as clerk_a proposal act $P1 accept
-t act_wrong_state as head_a proposal act $P1 approve --set kind=implement --set doc_no=12-QĐ/HU --set doc_date=10/03/2026 --set "signer=Trần Văn Hùng"
+t act_wrong_state as head_a proposal act $P1 approve --set kind=implement --set doc_no=12-QĐ/HU --set doc_date=02/03/2026 --set "signer=Trần Văn Hùng"
 t act_version_conflict as clerk_a proposal act $P1 submit --version 1
 t walk_submit as clerk_a proposal act $P1 submit --set "comment=Kính trình đồng chí Bí thư"
 t walk_edit_after_submit as clerk_a proposal edit $P1 --set title=Sửa
 t walk_accept as head_a proposal act $P1 accept
-t walk_approve_before_vote as head_a proposal act $P1 approve --set kind=implement --set doc_no=12-QĐ/HU --set doc_date=10/03/2026 --set "signer=Trần Văn Hùng"
-t walk_opinion_missing_text as rev_a proposal act $P1 opinion --set "reviewer=Ban Tổ chức Huyện ủy" --set recommendation=implement
+t walk_approve_before_vote as head_a proposal act $P1 approve --set kind=implement --set doc_no=12-QĐ/HU --set doc_date=02/03/2026 --set "signer=Trần Văn Hùng"
+t walk_opinion_missing_text on 2026-03-04 as rev_a proposal act $P1 opinion --set "reviewer=Ban Tổ chức Huyện ủy" --set recommendation=implement
+# The date rule: not after today, not before the previous step.
+t walk_date_after_today as rev_a proposal act $P1 opinion --set "reviewer=Ban Tổ chức Huyện ủy" --set recommendation=implement --set opinion_date=05/03/2026 --set "text=Đề xuất khả thi, nên cho thực hiện"
 t walk_opinion as rev_a proposal act $P1 opinion --set "reviewer=Ban Tổ chức Huyện ủy" --set recommendation=implement --set opinion_date=04/03/2026 --set "text=Đề xuất khả thi, nên cho thực hiện"
-t walk_opinion_party as head_a proposal act $P1 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=implement --set opinion_date=05/03/2026 --set "text=Thống nhất chủ trương" --set party_committee=có
-t walk_vote_bad as head_a proposal act $P1 vote --set members=9 --set votes_for=7 --set votes_against=5
+t walk_opinion_party on 2026-03-05 as head_a proposal act $P1 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=implement --set opinion_date=05/03/2026 --set "text=Thống nhất chủ trương" --set party_committee=có
+t walk_vote_bad on 2026-03-06 as head_a proposal act $P1 vote --set members=9 --set votes_for=7 --set votes_against=5
 t walk_vote as head_a proposal act $P1 vote --set vote_date=06/03/2026 --set members=9 --set votes_for=7 --set votes_against=1 --set abstain=1
-t walk_approve_missing as head_a proposal act $P1 approve --set kind=implement
+t walk_approve_missing on 2026-03-10 as head_a proposal act $P1 approve --set kind=implement
 t walk_approve as head_a proposal act $P1 approve --set kind=implement --set doc_no=12-QĐ/HU --set doc_date=10/03/2026 --set "signer=Trần Văn Hùng" --set funding_granted=120.000.000 --set "people_granted=2 chuyên viên"
+t walk_date_before_previous_step on 2026-04-01 as clerk_a proposal act $P1 start --set start_date=09/03/2026
 t walk_start as clerk_a proposal act $P1 start --set start_date=01/04/2026
-t walk_monitor as btc proposal act $P1 monitor --set entry_date=15/06/2026 --set kind=inspect --set "by_whom=Ban Tổ chức Tỉnh ủy" --set progress=40 --set "findings=Đúng tiến độ"
+t walk_monitor on 2026-06-15 as btc proposal act $P1 monitor --set entry_date=15/06/2026 --set kind=inspect --set "by_whom=Ban Tổ chức Tỉnh ủy" --set progress=40 --set "findings=Đúng tiến độ"
 t walk_monitor_violation_no_detail as btc proposal act $P1 monitor --set kind=follow --set "by_whom=Ban Tổ chức Tỉnh ủy" --set violation=có
-t walk_report as clerk_a proposal act $P1 report --set completion_date=30/09/2026 --set report_date=05/10/2026 --set "results=Giảm 60% thời gian xử lý hồ sơ"
-t walk_evaluate_before_party as head_a proposal act $P1 evaluate --set outcome=completed --set protection_measure=not_liable
-t walk_opinion_party_result as head_a proposal act $P1 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=other --set opinion_date=08/10/2026 --set "text=Kết quả tốt, đề nghị nhân rộng" --set party_committee=yes
-t walk_evaluate_wrong_measure as head_a proposal act $P1 evaluate --set outcome=completed --set protection_measure=discipline
-t walk_evaluate as head_a proposal act $P1 evaluate --set meeting_date=12/10/2026 --set outcome=completed --set protection_measure=not_liable --set in_line_policy=có --set clean_motive=có --set common_good=có --set no_prohibited_act=có --set doc_no=30-BC/HU --set doc_date=12/10/2026
-t walk_propose_replication as head_a proposal act $P1 propose_replication --set "text=Đề nghị nhân rộng toàn tỉnh" --set "target_units=Các huyện ủy, thị ủy"
-t walk_replicate_by_head as head_a proposal act $P1 replicate --set doc_no=45-QĐ/TU --set doc_date=01/11/2026 --set "adopting_units=Huyện ủy Hoài Ân"
+# An entry older than workflow.backdate_days (30) is taken with a warning,
+# kept in the event's comment.
+backdated() {
+    on 2026-09-28 as btc proposal act $P1 monitor --set entry_date=10/08/2026 --set kind=follow \
+        --set "by_whom=Ban Tổ chức Tỉnh ủy" --set progress=80 --set "findings=Ghi lại từ sổ theo dõi"
+    r=$?
+    as btc proposal history $P1 --format csv | tail -n 1 |
+        sed -n 's/.*"\(Lưu ý: [^"]*\)".*/history: \1/p'
+    return $r
+}
+t walk_date_backdated_warning backdated
+t walk_report on 2026-10-05 as clerk_a proposal act $P1 report --set completion_date=30/09/2026 --set report_date=05/10/2026 --set "results=Giảm 60% thời gian xử lý hồ sơ"
+t walk_evaluate_before_party as head_a proposal act $P1 evaluate --set outcome=completed --set protection_measure=not_liable --set members=9 --set votes_for=8 --set votes_against=0 --set abstain=1
+t walk_opinion_party_result on 2026-10-08 as head_a proposal act $P1 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=other --set opinion_date=08/10/2026 --set "text=Kết quả tốt, đề nghị nhân rộng" --set party_committee=yes
+t walk_evaluate_wrong_measure as head_a proposal act $P1 evaluate --set outcome=completed --set protection_measure=discipline --set members=9 --set votes_for=8 --set votes_against=0 --set abstain=1
+t walk_evaluate on 2026-10-12 as head_a proposal act $P1 evaluate --set meeting_date=12/10/2026 --set outcome=completed --set protection_measure=not_liable --set in_line_policy=có --set clean_motive=có --set common_good=có --set no_prohibited_act=có --set doc_no=30-BC/HU --set doc_date=12/10/2026 --set members=9 --set votes_for=8 --set votes_against=0 --set abstain=1
+t walk_notify on 2026-10-14 as head_a proposal act $P1 notify --set notify_date=14/10/2026 --set "recipient=Nguyễn Văn An"
+t walk_propose_replication on 2026-10-20 as head_a proposal act $P1 propose_replication --set "text=Đề nghị nhân rộng toàn tỉnh" --set "target_units=Các huyện ủy, thị ủy"
+t walk_replicate_by_head on 2026-11-01 as head_a proposal act $P1 replicate --set doc_no=45-QĐ/TU --set doc_date=01/11/2026 --set "adopting_units=Huyện ủy Hoài Ân"
 t walk_replicate as btc proposal act $P1 replicate --set doc_no=45-QĐ/TU --set doc_date=01/11/2026 --set "adopting_units=Huyện ủy Hoài Ân; Huyện ủy An Lão"
-t walk_commend as btc proposal act $P1 commend --set "person=Nguyễn Văn An" --set form=certificate --set doc_no=50-QĐ/TU --set doc_date=15/11/2026
+t walk_commend on 2026-11-15 as btc proposal act $P1 commend --set "person=Nguyễn Văn An" --set form=certificate --set doc_no=50-QĐ/TU --set doc_date=15/11/2026 --set issuer_level=province --set issuing_unit=T
 t walk_commend_unknown_person as btc proposal act $P1 commend --set "person=Không Có Ai" --set form=praise --set doc_no=51-QĐ/TU --set doc_date=15/11/2026
 t walk_actions_done as btc proposal actions $P1
 t walk_history as head_a proposal history $P1
@@ -396,40 +425,42 @@ t walk_show as head_a proposal show $P1
 
 # ---- branches: returned → resubmit → reject (P2); suspend, resume, terminate (P3) ----------
 
-t p2_submit as clerk_a proposal act $P2 submit
+t p2_submit on 2026-11-16 as clerk_a proposal act $P2 submit
 t p2_accept_first as head_a proposal act $P2 accept
-t p2_vote_first as head_a proposal act $P2 vote --set vote_date=02/03/2026 --set members=7 --set votes_for=5 --set votes_against=2
+t p2_vote_first on 2026-11-17 as head_a proposal act $P2 vote --set vote_date=17/11/2026 --set members=7 --set votes_for=5 --set votes_against=2
 t p2_return_no_reason as head_a proposal act $P2 return
 t p2_return as head_a proposal act $P2 return --set "reason=Bổ sung cơ sở pháp lý"
-t p2_edit as clerk_a proposal edit $P2 --set "legal_basis=Nghị định 73/2023/NĐ-CP; Kết luận 14-KL/TW"
+t p2_edit on 2026-11-18 as clerk_a proposal edit $P2 --set "legal_basis=Nghị định 73/2023/NĐ-CP; Kết luận 14-KL/TW"
 t p2_resubmit as clerk_a proposal act $P2 resubmit
-t p2_accept as head_a proposal act $P2 accept --set received_date=03/03/2026
-t p2_reject_bad_reason as head_a proposal act $P2 reject --set reject_reasons=too_expensive --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
-t p2_reject_old_vote as head_a proposal act $P2 reject --set reject_reasons=not_feasible --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
-t p2_vote as head_a proposal act $P2 vote --set vote_date=10/03/2026 --set members=7 --set votes_for=4 --set votes_against=2 --set abstain=1
-t p2_reject_passed_no_override as head_a proposal act $P2 reject --set reject_reasons=not_feasible --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng"
-t p2_reject as head_a proposal act $P2 reject --set reject_reasons=not_feasible,impractical --set "reject_detail=Chưa có kinh phí" --set doc_no=13-QĐ/HU --set doc_date=12/03/2026 --set "signer=Trần Văn Hùng" --set "override_reason=Người đứng đầu chịu trách nhiệm: chưa bố trí được kinh phí"
+# Entered on 20/11, the plan was received on 19/11: the clock counts from then.
+t p2_accept on 2026-11-20 as head_a proposal act $P2 accept --set received_date=19/11/2026
+t p2_reject_bad_reason as head_a proposal act $P2 reject --set reject_reasons=too_expensive --set doc_no=13-QĐ/HU --set doc_date=20/11/2026 --set "signer=Trần Văn Hùng"
+t p2_reject_old_vote as head_a proposal act $P2 reject --set reject_reasons=not_feasible --set doc_no=13-QĐ/HU --set doc_date=20/11/2026 --set "signer=Trần Văn Hùng"
+t p2_vote on 2026-11-24 as head_a proposal act $P2 vote --set vote_date=24/11/2026 --set members=7 --set votes_for=4 --set votes_against=2 --set abstain=1
+t p2_reject_passed_no_override on 2026-11-25 as head_a proposal act $P2 reject --set reject_reasons=not_feasible --set doc_no=13-QĐ/HU --set doc_date=25/11/2026 --set "signer=Trần Văn Hùng"
+t p2_reject as head_a proposal act $P2 reject --set reject_reasons=not_feasible,impractical --set "reject_detail=Chưa có kinh phí" --set doc_no=13-QĐ/HU --set doc_date=25/11/2026 --set "signer=Trần Văn Hùng" --set "override_reason=Người đứng đầu chịu trách nhiệm: chưa bố trí được kinh phí"
 t p2_history as clerk_a proposal history $P2
 t p2_history_csv as clerk_a proposal history $P2 --format csv
 
-t p3_submit as clerk_a proposal act $P3 submit
+t p3_submit on 2026-11-26 as clerk_a proposal act $P3 submit
 t p3_accept as head_a proposal act $P3 accept
-t p3_opinion_party as head_a proposal act $P3 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=pilot --set "text=Đồng ý thí điểm" --set party_committee=có
-t p3_reject_before_vote as head_a proposal act $P3 reject --set reject_reasons=not_feasible --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng"
+t p3_opinion_party on 2026-11-27 as head_a proposal act $P3 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=pilot --set "text=Đồng ý thí điểm" --set party_committee=có
+t p3_reject_before_vote on 2026-11-30 as head_a proposal act $P3 reject --set reject_reasons=not_feasible --set doc_no=14-QĐ/HU --set doc_date=30/11/2026 --set "signer=Trần Văn Hùng"
 t p3_vote_tie_no_head_vote as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4
 t p3_vote_tie as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4 --set head_vote=against
-t p3_approve_without_override as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng"
-t p3_approve_override as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng" --set "override_reason=Người đứng đầu chịu trách nhiệm"
-t p3_start as clerk_a proposal act $P3 start
-t p3_suspend as btc proposal act $P3 suspend --set "reason=Kiểm tra phát hiện sai sót"
+t p3_approve_without_override on 2026-12-01 as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=01/12/2026 --set "signer=Trần Văn Hùng"
+t p3_approve_override as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=01/12/2026 --set "signer=Trần Văn Hùng" --set "override_reason=Người đứng đầu chịu trách nhiệm"
+t p3_start on 2026-12-02 as clerk_a proposal act $P3 start
+t p3_suspend on 2026-12-07 as btc proposal act $P3 suspend --set "reason=Kiểm tra phát hiện sai sót"
 t p3_monitor_suspended as btc proposal act $P3 monitor --set kind=supervise --set "by_whom=Ban Tổ chức" --set violation=có --set "violation_detail=Chi sai mục đích"
-t p3_resume as head_a proposal act $P3 resume --set "comment=Đã khắc phục"
-t p3_terminate_missing as head_a proposal act $P3 terminate --set "violation=Tái phạm"
-t p3_terminate as head_a proposal act $P3 terminate --set "violation=Tái phạm chi sai mục đích" --set "referral=Ủy ban Kiểm tra Huyện ủy" --set doc_no=20-QĐ/HU --set doc_date=20/03/2026
+t p3_resume on 2026-12-09 as head_a proposal act $P3 resume --set "comment=Đã khắc phục"
+t p3_terminate_missing on 2026-12-11 as head_a proposal act $P3 terminate --set "violation=Tái phạm"
+t p3_terminate as head_a proposal act $P3 terminate --set "violation=Tái phạm chi sai mục đích" --set "referral=Ủy ban Kiểm tra Huyện ủy" --set doc_no=20-QĐ/HU --set doc_date=11/12/2026
 t p3_after_terminate as head_a proposal act $P3 resume
 t p3_actions as head_a proposal actions $P3
 t p3_history as head_a proposal history $P3
 
+# From here on the clock stays at 11/12/2026 unless a step moves it.
 t withdraw as clerk_a proposal act TN-2026-0005 withdraw --set "reason=Trùng với đề xuất khác"
 t list_final as btc proposal list --sort code
 t list_final_states as btc proposal list --state replicated --format csv
@@ -466,24 +497,24 @@ P4=TN-2026-0009
 quiet() { "$@" >/dev/null 2>&1 || echo "step failed: $*"; }
 quiet as clerk_a proposal new --from p4.txt
 t art7_submit_no_period_resources as clerk_a proposal act $P4 submit
-quiet as clerk_a proposal edit $P4 --set period_from=01/04/2026 --set period_to=30/09/2026 --set "people_requested=2 chuyên viên"
-# Art. 8(1): submitted Mon 02/03/2026, due Wed 11/03/2026, never accepted: overdue on 12/03.
+quiet as clerk_a proposal edit $P4 --set period_from=24/12/2026 --set period_to=30/06/2027 --set "people_requested=2 chuyên viên"
+# Art. 8(1): submitted Fri 11/12/2026, due Tue 22/12/2026, never accepted: overdue on 23/12.
 quiet as clerk_a proposal act $P4 submit
-overdue_later() { SANGTAO_TODAY=2026-03-12 as admin report overdue; }
-t art8_review_clock_unaccepted_overdue overdue_later
+t art8_review_clock_unaccepted_overdue on 2026-12-23 as admin report overdue
 # Art. 10: rewards for results only for proposals evaluated completed, and their proposers.
-t art10_commend_not_proposer as btc proposal act $P1 commend --set "person=Phạm Thị Dung" --set form=early_raise --set doc_no=52-QĐ/TU --set doc_date=16/11/2026
-t art10_praise_not_proposer as btc proposal act $P1 commend --set "person=Phạm Thị Dung" --set form=praise --set doc_no=53-QĐ/TU --set doc_date=16/11/2026
+t art10_commend_not_proposer as btc proposal act $P1 commend --set "person=Phạm Thị Dung" --set form=early_raise --set doc_no=52-QĐ/TU --set doc_date=23/12/2026
+t art10_praise_not_proposer as btc proposal act $P1 commend --set "person=Phạm Thị Dung" --set form=praise --set doc_no=53-QĐ/TU --set doc_date=23/12/2026
 quiet as head_a proposal act $P4 accept
 quiet as head_a proposal act $P4 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=implement --set "text=Đồng ý" --set party_committee=có
 quiet as head_a proposal act $P4 vote --set members=7 --set votes_for=6 --set votes_against=1
-quiet as head_a proposal act $P4 approve --set kind=implement --set doc_no=15-QĐ/HU --set doc_date=02/03/2026 "--set" "signer=Trần Văn Hùng"
-quiet as clerk_a proposal act $P4 start --set start_date=02/03/2026
-quiet as clerk_a proposal act $P4 report --set completion_date=02/03/2026 --set report_date=02/03/2026 "--set" "results=Chưa đạt"
-quiet as head_a proposal act $P4 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=other --set "text=Chưa đạt" --set party_committee=có
-quiet as head_a proposal act $P4 evaluate --set outcome=not_completed --set "objective_causes=Thiếu nhân lực" --set "subjective_causes=Chuẩn bị chưa kỹ" --set protection_measure=none
-t art10_early_raise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=early_raise --set doc_no=54-QĐ/TU --set doc_date=16/11/2026
-t art10_praise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=praise --set doc_no=55-QĐ/TU --set doc_date=16/11/2026
+quiet on 2026-12-24 as head_a proposal act $P4 approve --set kind=implement --set doc_no=15-QĐ/HU --set doc_date=24/12/2026 "--set" "signer=Trần Văn Hùng"
+quiet as clerk_a proposal act $P4 start --set start_date=24/12/2026
+quiet on 2026-12-28 as clerk_a proposal act $P4 report --set completion_date=28/12/2026 --set report_date=28/12/2026 "--set" "results=Chưa đạt"
+quiet on 2026-12-29 as head_a proposal act $P4 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=other --set "text=Chưa đạt" --set party_committee=có
+quiet as head_a proposal act $P4 evaluate --set outcome=not_completed --set "objective_causes=Thiếu nhân lực" --set "subjective_causes=Chuẩn bị chưa kỹ" --set protection_measure=none --set members=7 --set votes_for=5 --set votes_against=1
+quiet on 2026-12-30 as clerk_a proposal act $P4 notify
+t art10_early_raise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=early_raise --set doc_no=54-QĐ/TU --set doc_date=30/12/2026
+t art10_praise_not_completed as btc proposal act $P4 commend --set "person=Võ Văn Em" --set form=praise --set doc_no=55-QĐ/TU --set doc_date=30/12/2026
 
 # Typed without marks: the person already entered is offered, no twin is added.
 t person_unaccented_offered as clerk_a proposal new --from p1.txt --set "lead=Bui Thi Hoa"
@@ -499,6 +530,9 @@ printf 'title,don vi,lead\nThử,HA-VP,Hồ Văn Giang\n' >import_badcol.csv
 t import_unknown_column as clerk_a proposal import import_badcol.csv
 printf 'title=Thử NUL\nemploying_unit=HA-VP\nlead=Hồ\000Văn Giang\n' >from_nul.txt
 t from_file_nul as clerk_a proposal new --from from_nul.txt
+
+# ---- the offline exchange (site, sync, init --seed) ---------------------------
+. "$HERE/sync_cases.sh"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -4,7 +4,8 @@
 # walk.sh (a proposal from draft to replicated, typed in Vietnamese, under
 # both terminals), forms.sh (resize mid-form, lockout, roles, SIGHUP draft),
 # reports.sh (the periodic report and its charts on screen), typing.sh
-# (Telex/VNI, search marks, the period filter, [keys], accounts),
+# (Telex/VNI, search marks, the period filter, [keys], accounts), input.sh
+# (paste, stray bytes, errors, names, passwords: issue 12),
 # conflict.sh (two clerks save one proposal: choose field by field) and
 # bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
@@ -97,6 +98,7 @@ fi
 . "$HERE/forms.sh"
 . "$HERE/reports.sh"
 . "$HERE/typing.sh"
+. "$HERE/input.sh"
 . "$HERE/conflict.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"

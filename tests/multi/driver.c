@@ -245,7 +245,8 @@ static int verify(const char *path, int nproc, int ops, const char *dir, int npr
                        "WHERE p.code = ?1 AND ((e.action = 'edit' AND EXISTS (SELECT 1 FROM "
                        "json_each(e.data, '$.changes') c WHERE json_extract(c.value, '$.field') = ?2 "
                        "AND json_extract(c.value, '$.to') = ?3)) OR (e.action = ?2 AND "
-                       "(e.comment = ?3)))", -1, &ev, NULL);
+                       /* the rules' warnings follow the comment (workflow_law.c) */
+                       "(e.comment = ?3 OR substr(e.comment, 1, length(?3) + 1) = ?3 || char(10))))", -1, &ev, NULL);
     for (int i = 0; i < nproc; i++) {
         char lp[600], line[256], a[64], b[64], c[64];
         snprintf(lp, sizeof lp, "%s/log.%d", dir, i);
