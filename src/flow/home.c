@@ -14,11 +14,13 @@
 #include "base/workdays.h"
 #include "workflow.h"
 
-/* Actions that do not make a proposal "wait" for anyone. */
+/* Actions that do not make a proposal "wait" for anyone.  notify is
+ * allowed in every state after the evaluation but owed once: its deadline
+ * (due_kind 'notify') shows among the clocks, not the whole state. */
 static int queue_action(const wf_action *a)
 {
     const char *n = wf_action_name(a);
-    return strcmp(n, "note") && strcmp(n, "edit") && strcmp(n, "create");
+    return strcmp(n, "note") && strcmp(n, "edit") && strcmp(n, "create") && strcmp(n, "notify");
 }
 
 unsigned home_queue_states(unsigned roles)
