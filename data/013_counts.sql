@@ -18,6 +18,8 @@ CREATE TABLE proposal_counts (
     n                 INTEGER NOT NULL,
     PRIMARY KEY (employing_unit_id, competent_unit_id, state)
 ) WITHOUT ROWID;
+-- A small scope reads its units' rows by either unit (src/flow/stats.c).
+CREATE INDEX proposal_counts_competent ON proposal_counts(competent_unit_id);
 INSERT INTO proposal_counts
     SELECT employing_unit_id, competent_unit_id, state, count(*) FROM proposals
     WHERE deleted = 0 GROUP BY 1, 2, 3;
