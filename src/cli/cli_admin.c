@@ -7,6 +7,7 @@
 
 #include "base/priv.h"
 #include "demo/demo.h"
+#include "flow/counts.h"
 #include "flow/proposal.h"
 #include "flow/search.h"
 #include "flow/setup.h"
@@ -315,7 +316,8 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
     int rc = cli_parse(c, argc, argv, defs,
         "Cách dùng: sangtao check [--reindex]\n"
         "Kiểm tra cơ sở dữ liệu: integrity_check, foreign_key_check, phiên bản lược đồ,\n"
-        "chỉ mục tìm kiếm.  --reindex: dựng lại chỉ mục tìm kiếm (quản trị viên).\n"
+        "chỉ mục tìm kiếm, số đếm lưu sẵn.  --reindex: dựng lại chỉ mục tìm kiếm và số\n"
+        "đếm lưu sẵn (quản trị viên).\n"
         "Quản trị viên thấy thêm law_rules: các dòng lưu trước đây không theo quy định\n"
         "của Nghị định 73 (chỉ báo, không sửa; không làm mã thoát khác 0).\n"
         "Mã thoát 1 khi phát hiện lỗi.\n", 0, 0, &a);
@@ -330,11 +332,22 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
         long n = 0;
         if (search_reindex(c->db, &n, &e) != ST_OK) return cli_fail(&e);
         printf("search_index: đã dựng lại (%ld đề xuất)\n", n);
+        if (counts_rebuild(c->db, &n, &e) != ST_OK) return cli_fail(&e);
+        printf("counts: đã dựng lại (%ld dòng)\n", n);
     } else if (search_check(c->db, &e) != ST_OK) {
         printf("search_index: LỖI\n");
         return cli_fail(&e);
     } else {
         printf("search_index: ok\n");
+        long wrong = 0;
+        if (counts_check(c->db, &wrong, &e) != ST_OK) return cli_fail(&e);
+        if (wrong) {
+            printf("counts: LỖI\n");
+            err_set(&e, ST_EDB, "số đếm lưu sẵn lệch với dữ liệu (%ld dòng); hãy chạy sangtao "
+                    "check --reindex", wrong);
+            return cli_fail(&e);
+        }
+        printf("counts: ok\n");
     }
     /* Decree 73 rules broken by rows stored earlier: reported, not changed
      * (every unit's codes: the administrator's report). */

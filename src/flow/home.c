@@ -9,6 +9,7 @@
 #include "base/sbuf.h"
 #include "proposal_rows.h"
 #include "scope.h"
+#include "stats.h"
 #include "text/search_text.h"
 #include "text/text.h"
 #include "base/workdays.h"
@@ -72,6 +73,29 @@ static int need_fold(st_db *db, st_err *e)
 
 #define SCOPE_SQL "(substr(eu.path, 1, length(?1)) = ?1 OR substr(cu.path, 1, length(?1)) = ?1)"
 
+/* A scope of few proposals (a commune, an office): its lists start from its
+ * proposals rather than walking every event or deadline of the province to
+ * find its few (callgrind, 5 000 proposals, a commune's user: the recent
+ * events 41 M instructions a call).  With more than this many, the walk
+ * finds a screenful soon. */
+#define FEW_PROPOSALS 500
+
+static int few_proposals(st_db *db, const st_actor *who)
+{
+    if (scope_size(db, scope_bind(who)) != SCOPE_SMALL) return 0;
+    long counts[S_COUNT], n = 0;
+    st_err e;
+    err_clear(&e);
+    if (stats_by_state(db, who, counts, &e) != ST_OK) return 0;
+    for (int s = 0; s < S_COUNT; s++) n += counts[s];
+    return n <= FEW_PROPOSALS;
+}
+
+#define FEW_SQL "(p.employing_unit_id IN (SELECT id FROM units WHERE path >= ?1 AND " \
+    "path < ?1 || '~') OR p.competent_unit_id IN (SELECT id FROM units WHERE path >= ?1 " \
+    "AND path < ?1 || '~'))"
+
+
 int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
                     const char *search, const char *sort, int desc, int limit,
                     int offset, proposal_row_cb cb, void *ud, st_err *e)
@@ -132,13 +156,18 @@ static int overdue_count(st_db *db, const st_actor *who, const char *today, int 
 {
     sqlite3_stmt *st;
     int all = scope_size(db, scope_bind(who)) == SCOPE_ALL;
-    int rc = db_prepare(db, all ?
+    int rc = db_prepare(db, !all && few_proposals(db, who) ?
+        "SELECT count(*) FROM proposals p WHERE p.deleted = 0 AND p.due_date < ?2 AND " FEW_SQL :
+        all ?
         "SELECT count(*) FROM proposals WHERE due_date IS NOT NULL AND due_date < ?2 "
         "AND deleted = 0 AND ?1 IS NOT NULL" :
+        /* Units by id, not "u.id IN (g.eu, g.cu)" (a temporary index for every
+         * pair: 39 M instructions at 5 000 proposals, callgrind). */
         "SELECT coalesce(sum(g.n), 0) FROM (SELECT employing_unit_id AS eu, "
         "competent_unit_id AS cu, count(*) AS n FROM proposals WHERE due_date IS NOT NULL "
-        "AND due_date < ?2 AND deleted = 0 GROUP BY 1, 2) g WHERE EXISTS (SELECT 1 FROM "
-        "units u WHERE u.id IN (g.eu, g.cu) AND substr(u.path, 1, length(?1)) = ?1)", &st, e);
+        "AND due_date < ?2 AND deleted = 0 GROUP BY 1, 2) g JOIN units eu ON eu.id = g.eu "
+        "JOIN units cu ON cu.id = g.cu WHERE substr(eu.path, 1, length(?1)) = ?1 "
+        "OR substr(cu.path, 1, length(?1)) = ?1", &st, e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, scope_bind(who), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
@@ -159,7 +188,12 @@ int home_overdue(st_db *db, const st_actor *who, int limit, home_overdue_cb cb,
     int rc = total ? overdue_count(db, who, iso, total, e) : ST_OK;
     sqlite3_stmt *st;
     /* Only the rows shown: the most late first, walking proposals_overdue. */
-    if (rc || (rc = db_prepare(db, "SELECT p.code, p.title, p.state, p.due_date, "
+    if (rc || (rc = db_prepare(db, few_proposals(db, who) ?
+                               "SELECT p.code, p.title, p.state, p.due_date, "
+                               "coalesce(p.due_kind,'') FROM proposals p WHERE p.deleted = 0 AND "
+                               FEW_SQL " AND +p.due_date < ?2 ORDER BY p.due_date, p.code "
+                               "LIMIT ?3" :
+                               "SELECT p.code, p.title, p.state, p.due_date, "
                                "coalesce(p.due_kind,'') FROM proposals p "
                                "JOIN units eu ON eu.id = p.employing_unit_id "
                                "JOIN units cu ON cu.id = p.competent_unit_id WHERE p.deleted = 0 AND "
@@ -191,7 +225,12 @@ int home_recent(st_db *db, const st_actor *who, int limit, home_event_cb cb,
                 void *ud, st_err *e)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(db, "SELECT ev.at, p.code, p.title, ev.username, ev.action, "
+    int rc = db_prepare(db, few_proposals(db, who) ?
+                        "SELECT ev.at, p.code, p.title, ev.username, ev.action, "
+                        "coalesce(ev.to_state,'') FROM proposals p CROSS JOIN events ev ON "
+                        "ev.proposal_id = p.id WHERE p.deleted = 0 AND " FEW_SQL
+                        " ORDER BY ev.at DESC, ev.id DESC LIMIT ?2" :
+                        "SELECT ev.at, p.code, p.title, ev.username, ev.action, "
                         /* CROSS JOIN keeps events first: walk events_at from the
                          * newest and stop at the limit (make bench: 600 ms → 3 ms) */
                         "coalesce(ev.to_state,'') FROM events ev CROSS JOIN proposals p ON "

@@ -69,6 +69,8 @@ typedef struct report_params {
                                  the period's end when it is earlier) */
     report_progress_fn progress;
     void *progress_ud;
+    int recount;              /* periodic: count the facts from their rows, not
+                                 from report_counts (the test of the kept counts) */
 } report_params;
 
 /* The periodic review for a period and a unit subtree. */

@@ -45,24 +45,24 @@ static int month_of(const pctx *c, const char *d)
     return i >= 0 && i < c->nmonth ? i : -1;
 }
 
-/* Count one fact of measure m dated d for group g, field fi (c->f). */
-static void tally(pctx *c, int m, const char *d, int g, int fi)
+/* Count n facts of measure m dated d for group g, field fi (c->f). */
+static void tally(pctx *c, int m, const char *d, int g, int fi, long n)
 {
     int w = which(c, d);
     if (w < 0) return;
-    c->tot[w][m]++;
+    c->tot[w][m] += n;
     fld *f = &c->f[fi];
     if (w == 1) {
-        if (m == M_RECEIVED) f->prev_received++;
+        if (m == M_RECEIVED) f->prev_received += n;
         return;
     }
-    if (g >= 0 && g < c->ng) c->g[g].m[m]++;
-    f->cur[m]++;
+    if (g >= 0 && g < c->ng) c->g[g].m[m] += n;
+    f->cur[m] += n;
     int mi = month_of(c, d);
     if (mi >= 0) {
-        if (m == M_RECEIVED) c->month[mi * 3]++;
-        if (m == M_IMPLEMENT || m == M_PILOT || m == M_REJECT) c->month[mi * 3 + 1]++;
-        if (m == M_EVAL) c->month[mi * 3 + 2]++;
+        if (m == M_RECEIVED) c->month[mi * 3] += n;
+        if (m == M_IMPLEMENT || m == M_PILOT || m == M_REJECT) c->month[mi * 3 + 1] += n;
+        if (m == M_EVAL) c->month[mi * 3 + 2] += n;
     }
 }
 
@@ -78,6 +78,53 @@ static int measure_of_action(const char *a)
     return -1;
 }
 
+/* n facts of one kind (the order of load_flows' queries: 0 events, 1
+ * decisions, 2 result reports, 3 evaluations, 4 replications, 5
+ * commendations) dated d, of a proposal shown under group g, field fi. */
+static void fact(pctx *c, int kind, const char *what, const char *d, int g, int fi, int dmg,
+                 const char *pm, long n)
+{
+    int w = which(c, d);
+    switch (kind) {
+    case 0: tally(c, measure_of_action(what) < 0 ? M_RECEIVED : measure_of_action(what),
+                  d, g, fi, n); break;
+    case 1:
+        tally(c, strcmp(what, "implement") == 0 ? M_IMPLEMENT :
+                 strcmp(what, "pilot") == 0 ? M_PILOT : M_REJECT, d, g, fi, n);
+        break;
+    case 2: tally(c, M_REPORT, d, g, fi, n); break;
+    case 3:
+        tally(c, M_EVAL, d, g, fi, n);
+        for (int i = 0; i < 3; i++)
+            if (strcmp(what, rp_outcomes[i]) == 0) {
+                tally(c, M_COMPLETED + i, d, g, fi, n);
+                if (w == 0) c->res[i][dmg ? 1 : 0] += n;
+            }
+        if (dmg) tally(c, M_DAMAGE, d, g, fi, n);
+        for (int i = 0; w >= 0 && i < NMEASURE; i++)
+            if (strcmp(pm, rp_measures[i]) == 0) c->prot[w][i] += n;
+        break;
+    case 4:
+        tally(c, strcmp(what, "proposal") == 0 ? M_REPL_PROP :
+                 strcmp(what, "decision") == 0 ? M_REPL_DEC : M_REPL_DECL, d, g, fi, n);
+        break;
+    default:
+        tally(c, M_COMMEND, d, g, fi, n);
+        for (int i = 0; w >= 0 && i < NFORM; i++)
+            if (strcmp(what, rp_forms[i]) == 0) c->forms[w][i] += n;
+        break;
+    }
+}
+
+/* A replication of the period, for the list (load_lists). */
+static void repl_listed(pctx *c, int64_t id, const char *d)
+{
+    if (which(c, d) != 0) return;
+    sbuf_addf(&c->repl, "%s[%lld,", c->repl.len > 1 ? "," : "", (long long)id);
+    sbuf_json_str(&c->repl, d);
+    sbuf_add(&c->repl, "]");
+}
+
 static int run_facts(pctx *c, const char *sql, int kind)
 {
     sqlite3_stmt *st;
@@ -91,55 +138,17 @@ static int run_facts(pctx *c, const char *sql, int kind)
         /* Only the report's proposals; each under its group and field. */
         const rprop *p = rp_find(c, sqlite3_column_int64(st, 2));
         if (!p) continue;
-        const char *what = db_col_text(st, 0), *d = db_col_text(st, 1);
-        int g = p->g, fi = p->field;
-        int w = which(c, d);
-        switch (kind) {
-        case 0: tally(c, measure_of_action(what) < 0 ? M_RECEIVED : measure_of_action(what),
-                      d, g, fi); break;
-        case 1:
-            tally(c, strcmp(what, "implement") == 0 ? M_IMPLEMENT :
-                     strcmp(what, "pilot") == 0 ? M_PILOT : M_REJECT, d, g, fi);
-            break;
-        case 2: tally(c, M_REPORT, d, g, fi); break;
-        case 3: {
-            int dmg = sqlite3_column_int(st, 3);
-            const char *pm = db_col_text(st, 4);
-            tally(c, M_EVAL, d, g, fi);
-            for (int i = 0; i < 3; i++)
-                if (strcmp(what, rp_outcomes[i]) == 0) {
-                    tally(c, M_COMPLETED + i, d, g, fi);
-                    if (w == 0) c->res[i][dmg ? 1 : 0]++;
-                }
-            if (dmg) tally(c, M_DAMAGE, d, g, fi);
-            for (int i = 0; w >= 0 && i < NMEASURE; i++)
-                if (strcmp(pm, rp_measures[i]) == 0) c->prot[w][i]++;
-            break;
-        }
-        case 4:
-            tally(c, strcmp(what, "proposal") == 0 ? M_REPL_PROP :
-                     strcmp(what, "decision") == 0 ? M_REPL_DEC : M_REPL_DECL, d, g, fi);
-            if (w == 0) {
-                sbuf_addf(&c->repl, "%s[%lld,", c->repl.len > 1 ? "," : "",
-                          (long long)sqlite3_column_int64(st, 3));
-                sbuf_json_str(&c->repl, d);
-                sbuf_add(&c->repl, "]");
-            }
-            break;
-        default:
-            tally(c, M_COMMEND, d, g, fi);
-            for (int i = 0; w >= 0 && i < NFORM; i++)
-                if (strcmp(what, rp_forms[i]) == 0) c->forms[w][i]++;
-            break;
-        }
+        const char *d = db_col_text(st, 1);
+        fact(c, kind, db_col_text(st, 0), d, p->g, p->field,
+             kind == 3 ? sqlite3_column_int(st, 3) : 0, kind == 3 ? db_col_text(st, 4) : "", 1);
+        if (kind == 4) repl_listed(c, sqlite3_column_int64(st, 3), d);
     }
     return rp_step_fail(c, st, rc, "đếm số liệu báo cáo");
 }
 
-static int load_flows(pctx *c)
+static int recount_flows(pctx *c)
 {
     /* Each read from an index that covers it (004, 006_speed.sql). */
-    sbuf_add(&c->repl, "[");
     static const char *const q[] = {
         "SELECT e.action, date(e.at, 'localtime'), e.proposal_id FROM events e "
         "WHERE e.action IN ('submit','return','start','suspend','terminate') "
@@ -164,6 +173,65 @@ static int load_flows(pctx *c)
         if (rc) return rc;
     }
     return ST_OK;
+}
+
+static int find_field(const pctx *c, int64_t id)
+{
+    for (int i = 0; i < c->nf - 1; i++)
+        if (c->f[i].id == id) return i;
+    return c->nf - 1;
+}
+
+/* The facts of both periods from report_counts (013_counts.sql): a row per
+ * day, unit pair, field and kind of fact, kept with the data; the unit pair
+ * gives the group as load_proposals does, without the proposals. */
+static int count_flows(pctx *c)
+{
+    static const char *const sources[] = {"event", "decision", "report", "evaluation",
+                                          "replication", "commendation"};
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "SELECT day, employing_unit_id, competent_unit_id, field_id, "
+                        "source, what, damage, measure, n FROM report_counts "
+                        "WHERE day BETWEEN ?1 AND ?2", &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, c->pfrom, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, c->to, -1, SQLITE_STATIC);
+    int64_t fid = -2;
+    int fi = c->nf - 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const runit *u = rp_unit_of(c, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+        if (!u) continue;
+        if (sqlite3_column_int64(st, 3) != fid) {
+            fid = sqlite3_column_int64(st, 3);
+            fi = find_field(c, fid);
+        }
+        const char *src = db_col_text(st, 4);
+        int kind = 0;
+        while (kind < 5 && strcmp(src, sources[kind]) != 0) kind++;
+        fact(c, kind, db_col_text(st, 5), db_col_text(st, 0), u->g, fi,
+             sqlite3_column_int(st, 6), db_col_text(st, 7), (long)sqlite3_column_int64(st, 8));
+    }
+    if ((rc = rp_step_fail(c, st, rc, "đếm số liệu báo cáo"))) return rc;
+    /* The period's replications, for their list. */
+    rc = db_prepare(c->db, "SELECT id, proposal_id, doc_date FROM replications "
+                    "WHERE deleted = 0 AND doc_date BETWEEN ?1 AND ?2 UNION ALL "
+                    "SELECT * FROM (SELECT r.id, r.proposal_id, date(e.at, 'localtime') AS d "
+                    "FROM replications r JOIN events e ON e.id = r.event_id "
+                    "WHERE r.deleted = 0 AND r.doc_date IS NULL) WHERE d BETWEEN ?1 AND ?2",
+                    &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, c->from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, c->to, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (rp_find(c, sqlite3_column_int64(st, 1)))
+            repl_listed(c, sqlite3_column_int64(st, 0), db_col_text(st, 2));
+    return rp_step_fail(c, st, rc, "liệt kê nhân rộng");
+}
+
+static int load_flows(pctx *c)
+{
+    sbuf_add(&c->repl, "[");
+    return c->p->recount ? recount_flows(c) : count_flows(c);
 }
 
 /* ---- lists: rejections and returns with reasons, replication, commendations ---- */

@@ -73,6 +73,9 @@ typedef struct pctx {
  * NULL), and the state of each started proposal at the end of each period. */
 int rp_load_scope(pctx *c);
 const rprop *rp_find(const pctx *c, int64_t id);
+/* The unit a proposal of these employing and competent units is shown
+ * under, or NULL when it is not in the report (as load_proposals decides). */
+const runit *rp_unit_of(const pctx *c, int64_t eu, int64_t cu);
 void rp_unload(pctx *c);
 int rp_load_stocks(pctx *c);
 

@@ -146,6 +146,13 @@ static int is_started(const char *state)
     return 0;
 }
 
+const runit *rp_unit_of(const pctx *c, int64_t eu, int64_t cu)
+{
+    const runit *e = unit_find(c, eu), *k = unit_find(c, cu);
+    if (!e || !k || !(e->in || k->in)) return NULL;
+    return e->in ? e : k;
+}
+
 /* Each live proposal under its unit inside the subtree (employing first). */
 static int load_proposals(pctx *c)
 {
@@ -156,9 +163,8 @@ static int load_proposals(pctx *c)
     if (rc) return rc;
     int cap = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const runit *eu = unit_find(c, sqlite3_column_int64(st, 1));
-        const runit *cu = unit_find(c, sqlite3_column_int64(st, 2));
-        if (!eu || !cu || !(eu->in || cu->in)) continue;
+        const runit *u = rp_unit_of(c, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+        if (!u) continue;
         if (c->nrp == cap) {
             cap = cap ? cap * 2 : 4096;
             rprop *v = realloc(c->rp, (size_t)cap * sizeof *v);
@@ -167,7 +173,6 @@ static int load_proposals(pctx *c)
         }
         rprop *p = &c->rp[c->nrp++];
         memset(p, 0, sizeof *p);
-        const runit *u = eu->in ? eu : cu;
         p->id = sqlite3_column_int64(st, 0);
         p->unit = (int)(u - c->units);
         p->g = u->g;

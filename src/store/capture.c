@@ -19,10 +19,12 @@ static const char *const synced[] = {
  * state, the OS login of this machine (its other columns travel as
  * accounts); meta: this file's own bookkeeping (backups, schema); drafts:
  * not a record of anything yet; proposal_fts, proposal_marks: search
- * indexes, rebuilt by triggers from the rows applied; the sync tables: each
- * site's own view of the exchange. */
+ * indexes, rebuilt by triggers from the rows applied; proposal_counts,
+ * report_counts: counts kept by triggers (013_counts.sql), also as rows are
+ * applied; the sync tables: each site's own view of the exchange. */
 static const char *const local[] = {
-    "meta", "users", "drafts", "proposal_fts", "proposal_marks", "sync_outbox", "sync_ledger",
+    "meta", "users", "drafts", "proposal_fts", "proposal_marks", "proposal_counts",
+    "report_counts", "sync_outbox", "sync_ledger",
     "sync_waiting", "sync_peers", "sync_self", "sync_sites", "sync_log",
 };
 

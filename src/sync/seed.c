@@ -15,6 +15,7 @@
 #include "store/db_internal.h"
 #include "base/priv.h"
 #include "base/sbuf.h"
+#include "flow/counts.h"
 #include "flow/users.h"
 #include "exchange.h"
 #include "site.h"
@@ -262,6 +263,8 @@ static int cut_copy(sqlite3 *h, const sync_me *me, const sync_site *s, const uns
                         "title, people, units, body) SELECT id, code, title, people, units, body "
                         "FROM proposal_fts_src; INSERT INTO proposal_fts(proposal_fts) "
                         "VALUES('optimize');", e);
+    /* The kept counts too (the triggers were off for the events). */
+    if (!rc && table_exists(h, "report_counts")) rc = xexec(h, counts_rebuild_sql, e);
     if (!rc) rc = xexec(h, "COMMIT", e);
     else sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
     sbuf_free(&trig);

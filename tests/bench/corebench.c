@@ -170,6 +170,18 @@ static int do_report(void *ud)
     return rc;
 }
 
+static int do_report_quarter(void *ud)
+{
+    report_params p = {0};
+    p.period = "quarter";
+    p.year = *(int *)ud;
+    p.number = 4;
+    report *r = NULL;
+    int rc = report_periodic(db, &who, &p, &r, &err);
+    report_free(&r);
+    return rc;
+}
+
 static int do_login(void *ud)
 {
     st_actor a;
@@ -283,6 +295,14 @@ int main(int argc, char **argv)
         row("core: mở danh sách (chuyên viên huyện)", time_core(do_list, &f), 10000, -1, "");
     if (user_actor(db, "qa.h03.x05.cv", &who, &err) == ST_OK)
         row("core: mở danh sách (chuyên viên xã)", time_core(do_list, &f), 10000, -1, "");
+    /* Going back home, for users of a unit: the counts kept by triggers
+     * (013_counts.sql), a commune's lists from its own proposals. */
+    if (user_actor(db, "qa.h03.cv", &who, &err) == ST_OK)
+        row("core: màn hình chính (chuyên viên huyện)", time_core(do_home, NULL), 10000, -1,
+            "mục tiêu: như một phím");
+    if (user_actor(db, "qa.h03.x05.cv", &who, &err) == ST_OK)
+        row("core: màn hình chính (chuyên viên xã)", time_core(do_home, NULL), 10000, -1,
+            "mục tiêu: như một phím");
     who = province;
 
     char code[64], sql[512];
@@ -308,7 +328,9 @@ int main(int argc, char **argv)
             floor_us(sql, 5), "mục tiêu: như một phím (10 ms)");
     }
     int year = 2025;
-    row("core: báo cáo định kỳ cả năm 2025", time_core(do_report, &year), 300000,
+    row("core: báo cáo định kỳ quý IV/2025", time_core(do_report_quarter, &year), 30000, -1,
+        "");
+    row("core: báo cáo định kỳ cả năm 2025", time_core(do_report, &year), 100000,
         floor_us("SELECT count(*), sum(action = 'approve'), sum(action = 'evaluate') FROM events "
                  "WHERE at >= '2025-01-01' AND at < '2026-01-01';", 3),
         "sàn: một lần quét sự kiện của năm");

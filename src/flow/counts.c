@@ -1,0 +1,51 @@
+/* The kept counts against a recount from the rows (see counts.h). */
+#include "counts.h"
+
+#include "store/db_internal.h"
+
+#define RECOUNT_PROPOSALS                                                                    \
+    "SELECT employing_unit_id, competent_unit_id, state, count(*) FROM proposals "          \
+    "WHERE deleted = 0 GROUP BY 1, 2, 3"
+#define RECOUNT_FACTS                                                                        \
+    "SELECT f.day, p.employing_unit_id, p.competent_unit_id, coalesce(p.field_id, 0), "      \
+    "f.source, f.what, f.damage, f.measure, count(*) FROM report_facts f "                  \
+    "JOIN proposals p ON p.id = f.proposal_id WHERE p.deleted = 0 AND f.day IS NOT NULL "   \
+    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+
+const char counts_rebuild_sql[] =
+    "DELETE FROM proposal_counts; INSERT INTO proposal_counts " RECOUNT_PROPOSALS ";"
+    "DELETE FROM report_counts; INSERT INTO report_counts " RECOUNT_FACTS ";";
+
+int counts_check(st_db *db, long *wrong, st_err *e)
+{
+    *wrong = 0;
+    sqlite3_stmt *st;
+    int rc = db_prepare(db,
+        "SELECT (SELECT count(*) FROM (SELECT * FROM proposal_counts EXCEPT " RECOUNT_PROPOSALS
+        ")) + (SELECT count(*) FROM (" RECOUNT_PROPOSALS " EXCEPT SELECT * FROM proposal_counts)) "
+        "+ (SELECT count(*) FROM (SELECT * FROM report_counts EXCEPT " RECOUNT_FACTS ")) "
+        "+ (SELECT count(*) FROM (" RECOUNT_FACTS " EXCEPT SELECT * FROM report_counts))", &st, e);
+    if (rc) return rc;
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) *wrong = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? ST_OK : db_fail(db, e, "kiểm tra số đếm");
+}
+
+int counts_rebuild(st_db *db, long *rows, st_err *e)
+{
+    if (rows) *rows = 0;
+    int rc = db_begin(db, e);
+    if (rc) return rc;
+    if (sqlite3_exec(db_h(db), counts_rebuild_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        rc = db_fail(db, e, "dựng lại số đếm");
+        db_rollback(db);
+        return rc;
+    }
+    sqlite3_stmt *st;
+    if (rows && db_prepare(db, "SELECT (SELECT count(*) FROM proposal_counts) + "
+                           "(SELECT count(*) FROM report_counts)", &st, e) == ST_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) *rows = (long)sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    return db_commit(db, e);
+}
