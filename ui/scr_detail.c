@@ -113,7 +113,7 @@ void screen_detail(const char *code_in)
             tv_scroll(&tv, K_NONE, rows);
             tv_draw(&tv, 1, 1 + rows);
             if (err[0]) ui_msg(err, 1);
-            else if (ui_flash[0]) ui_msg(ui_flash, 0);
+            else if (ui_flash[0]) ui_flash_show();
             else {
                 char m[300], kn[16];
                 snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác"), _(wf_state_label(h.state)),
@@ -126,7 +126,7 @@ void screen_detail(const char *code_in)
         ui_key k;
         ui_getkey(SC_DETAIL, &k);
         if (k.act == K_STOP || k.act == K_QUIT || k.act == K_CANCEL) break;
-        if (k.act != K_RESIZE && k.act != K_REDRAW) ui_flash[0] = '\0';
+        if (k.act != K_RESIZE && k.act != K_REDRAW) ui_flash_clear();
         err[0] = '\0';
         switch (k.act) {
         case K_ACTIONS: actions_menu(code); load(code, &tv, &h, err, sizeof err); break;

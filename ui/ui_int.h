@@ -35,6 +35,9 @@ extern volatile sig_atomic_t ui_stop;
 /* What was just done ("Đã lưu …"), for the message line of the screen
  * that comes back; that screen shows it once and empties it. */
 extern char ui_flash[400];
+/* Warnings the last save was taken with ("Lưu ý: …" lines), shown under
+ * ui_flash in as many lines as they need (ui_flash_show). */
+extern char ui_flash_warn[2048];
 
 /* ---- screens (for the key table) ----------------------------------------- */
 enum {
@@ -119,6 +122,10 @@ void ui_readable(const char *in, char *out, size_t n);
 void ui_title(const char *screen);
 /* The message line (LINES-2); err chooses the error look. */
 void ui_msg(const char *msg, int err);
+/* ui_flash, and ui_flash_warn below it (every line, up to the screen's
+ * upper half), above the key bar; ui_flash_clear empties both. */
+void ui_flash_show(void);
+void ui_flash_clear(void);
 /* Below 80×24 draw the "too small" screen and return 1. */
 int ui_too_small(void);
 /* Horizontal rule at y (ACS or ASCII). */

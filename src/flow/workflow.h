@@ -49,6 +49,12 @@ int workflow_validate(const wf_action *a, const st_kv *vals, int n,
 int workflow_apply(st_db *db, const st_actor *who, const char *code,
                    const char *action, const st_kv *vals, int n,
                    int64_t expected_version, st_err *e);
+/* The same, with the warnings whole (e->msg holds what fits, whole lines):
+ * *notes gets them, one per line, each "Lưu ý: …" (malloc'd; NULL when
+ * there are none, or with no memory for them: then read e->msg). */
+int workflow_apply_noted(st_db *db, const st_actor *who, const char *code,
+                         const char *action, const st_kv *vals, int n,
+                         int64_t expected_version, st_err *e, char **notes);
 
 /* Must a proposal have this field (proposal_field name) before it is
  * submitted?  (The forms mark those fields.) */
