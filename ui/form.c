@@ -90,7 +90,7 @@ void form_add(form *f, const fielddef *fd)
                fd->type == FT_LONGTEXT ? 0 : pw ? PW_MAX_BYTES : 1000);
         /* Words take the input method; codes, numbers and dates do not. */
         static const char *const codes[] = {"field", "email", "phone", "code", "username",
-                                            "password", "password2"};
+                                            "password", "password2", "path"};
         x->ime_ok = fd->type == FT_TEXT || fd->type == FT_LONGTEXT || fd->type == FT_PERSON;
         for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++)
             if (strcmp(fd->name, codes[k]) == 0) x->ime_ok = 0;

@@ -28,3 +28,13 @@ law_history_warned() { law proposal history $L1 --format csv | grep -c 'Lưu ý'
 t law_warn_in_history law_history_warned
 # No warning: nothing on stderr.
 t law_no_warning law proposal act $L1 note --set "text=Đã nhận hồ sơ giấy"
+
+# Attachments in `proposal show`: kind and title; file, type found by
+# content, size, when, the number `attachment get` takes; the SHA-256.
+# (from a folder of their own: none is taken from the database's folder)
+LAWSCAN=$(mktemp -d)
+printf '%%PDF-1.4\n%% bien ban\n%%%%EOF\n' >"$LAWSCAN/law_minutes.pdf"
+lawq law attach $L1 "$LAWSCAN/law_minutes.pdf" --kind minutes --title "Biên bản họp tập thể lãnh đạo"
+law_show_files() { law proposal show $L1 | sed -n '/^Tài liệu đính kèm/,/^$/p'; }
+t law_show_attachments law_show_files
+rm -rf "$LAWSCAN"
