@@ -37,4 +37,9 @@ printf '%%PDF-1.4\n%% bien ban\n%%%%EOF\n' >"$LAWSCAN/law_minutes.pdf"
 lawq law attach $L1 "$LAWSCAN/law_minutes.pdf" --kind minutes --title "Biên bản họp tập thể lãnh đạo"
 law_show_files() { law proposal show $L1 | sed -n '/^Tài liệu đính kèm/,/^$/p'; }
 t law_show_attachments law_show_files
+
+# check (administrator): the law's rules and the register of document
+# numbers, reported like the other checks.
+law_check_lines() { law check | grep -E '^(law_rules|doc_register):'; }
+t law_check law_check_lines
 rm -rf "$LAWSCAN"
