@@ -270,6 +270,14 @@ static int rows_of(const form *f, int i)
 
 static const char *type_hint(const ffield *x)
 {
+    const char *h = wf_field_hint(x->fd.name);
+    if (h && x->fd.type == FT_UNIT) {   /* and how to pick one */
+        static char both[300];
+        snprintf(both, sizeof both, "%s; ^P chọn từ cây đơn vị", h);
+        return both;
+    }
+    if (h) return h;
+    if (strcmp(x->fd.name, "path") == 0) return "đường dẫn đầy đủ trên máy chủ";
     switch (x->fd.type) {
     case FT_DATE: return "ngày/tháng/năm, ví dụ 05/03/2026";
     case FT_INT: return "số nguyên";

@@ -84,6 +84,10 @@ static int json_list(st_db *db, sbuf *b, const char *key, const char *sql, int64
     "SELECT r.kind, r.amount, r.description, d.doc_no FROM resources r " \
     "JOIN decisions d ON d.id = r.decision_id WHERE r.proposal_id = ?1 AND r.deleted = 0 " \
     "ORDER BY d.doc_date, r.id"
+#define SQL_ADJUST \
+    "SELECT id, doc_no, doc_date, signer, reason, period_to_old, period_to, scope_change, " \
+    "resources_change FROM adjustments WHERE proposal_id = ?1 AND deleted = 0 " \
+    "ORDER BY doc_date, id"
 #define SQL_MONITORING \
     "SELECT id, entry_date, kind, by_whom, progress, findings, problems, support, " \
     "adjustments, violation, violation_detail, corrective_action, event_id FROM monitoring " \
@@ -301,6 +305,10 @@ static const colfmt C_MONITOR[] = {{"-", '-'}, {"Ngày", 'd'}, {"Hình thức", 
     {"Khó khăn, vướng mắc", 'l'}, {"Hỗ trợ, tháo gỡ", 'l'}, {"Điều chỉnh", 'l'},
     {"Phát hiện vi phạm", 'b'}, {"Nội dung vi phạm", 'l'}, {"Biện pháp chấn chỉnh", 'l'},
     {NULL, 0}};
+static const colfmt C_ADJUST[] = {{"-", '-'}, {"Số quyết định", 't'}, {"Ngày ký", 'd'},
+    {"Người ký", 't'}, {"Lý do", 'l'}, {"Thực hiện đến ngày (cũ)", 'd'},
+    {"Thực hiện đến ngày (mới)", 'd'}, {"Điều chỉnh phạm vi", 'l'},
+    {"Điều chỉnh nguồn lực", 'l'}, {NULL, 0}};
 static const colfmt C_RESULT[] = {{"-", '-'}, {"Ngày hoàn thành", 'd'},
     {"Ngày báo cáo", 'd'}, {"Hạn báo cáo", 'd'}, {"Kết quả so với mục tiêu", 'l'}, {NULL, 0}};
 static const colfmt C_EVAL[] = {{"-", '-'}, {"Ngày họp", 'd'}, {"Hạn đánh giá", 'd'},
@@ -454,6 +462,7 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
         {"Quyết định", "Quyết định", SQL_DECISIONS, C_DECISION},
         {"Quyết định", "Nguồn lực được cấp", SQL_RESOURCES, C_RESOURCE},
         {"Theo dõi", "Lần", SQL_MONITORING, C_MONITOR},
+        {"Theo dõi", "Quyết định điều chỉnh", SQL_ADJUST, C_ADJUST},
         {"Kết quả", "Báo cáo", SQL_RESULTS, C_RESULT},
         {"Đánh giá", "Lần", SQL_EVALUATIONS, C_EVAL},
         {"Nhân rộng", "Mục", SQL_REPLICATIONS, C_REPL},

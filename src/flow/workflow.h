@@ -65,6 +65,11 @@ int wf_submit_needs(const char *field);
  * counts them.  Reads every unit (the caller checks who may run it). */
 int workflow_check_law(st_db *db, FILE *out, long *nbad, st_err *e);
 
+/* What a field of the workflow takes, by its name, where its label and
+ * type do not say enough (the forms' message line, the CLI's help); NULL
+ * when there is nothing more to say. */
+const char *wf_field_hint(const char *name);
+
 /* Print the workflow table (states, actions, roles, fields) for --help. */
 void workflow_print_help(FILE *f);
 void workflow_print_action_help(const wf_action *a, FILE *f);

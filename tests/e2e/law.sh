@@ -63,4 +63,45 @@ key x; wait_for "Lưu tài liệu đính kèm của $CODE ra tệp"; result $? "
 wait_for "Tệp 1 · Biên bản họp — Biên bản họp chi bộ"; result $? "law: the list names kind and title"
 key Escape
 stop
+
+# Adjust (plan II.2(5)): the competent level's decision during a pilot moves
+# the end of the period and the report deadline; the detail shows it.
+# The demo's history runs to the real day: these steps are dated today.
+CODE=$(cli proposal list --state implementing --unit BD-QN --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
+LAW_KEEP=$TODAY; TODAY=$(date +%Y-%m-%d); LAWDAY=$(date +%d/%m/%Y)
+start xterm-256color 80 24
+login bd-qn.lanhdao && open_code "$CODE"; result $? "law: the head opens a pilot under way ($CODE)"
+act "dieu chinh" "Điều chỉnh (quyết định)"; result $? "law: adjust opens its form"
+wait_for "Hình thức ký (trống: trực tiếp) *<"; result $? "law: the signature's label fits beside its value"
+wait_for "ví dụ 12/QĐ-UBND"; result $? "law: the number's field says its official shape"
+typ "987/QĐ-UBND"; key Tab; typ "$LAWDAY"; key Tab; typ "Nguyễn Văn Hải"; key Tab
+key Right; key Tab
+typ "Cần thêm thời gian thí điểm ở hai phường"; key Tab
+wait_for "hạn báo cáo tính lại"; result $? "law: the new end says it moves the report deadline"
+typ 31/12/2026; key C-s
+wait_for "Đã ghi: Điều chỉnh"; result $? "law: the adjustment is saved"
+# the detail draws proposal show's text: its adjustment section
+cli proposal show "$CODE" | grep -q "Quyết định điều chỉnh 1:"; result $? "law: the detail lists the adjustment decision"
+cli proposal show "$CODE" | grep -q "Thực hiện đến ngày (mới): 31/12/2026"; result $? "law: with its new end of the period"
+show "$CODE" | grep -q '"period_to":"2026-12-31"'; result $? "law: the period's end moved in the database"
+cli check | grep -q '^doc_register: ok'; result $? "law: the register holds the decision's number once"
+stop
+
+# Notify (evaluation clause): the result notified to the cadre within 3
+# working days; an empty recipient is the lead proposer.
+CODE=$(cli proposal list --state evaluated --unit BD-QN --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
+LEAD=$(show "$CODE" | grep -o '"full_name":"[^"]*","is_lead":1' | head -1 | sed 's/"full_name":"\([^"]*\)".*/\1/')
+start xterm-256color 80 24
+login bd-qn.chuyenvien && open_code "$CODE"; result $? "law: a clerk opens an evaluated proposal ($CODE)"
+act "thong bao" "Thông báo kết quả"; result $? "law: notify opens its form"
+wait_for "Ngày thông báo kết quả *$LAWDAY"; result $? "law: the notice is dated today by default"
+key Tab; wait_for "trống: tác giả chính"; result $? "law: the recipient's field says who it is when empty"
+key C-s
+wait_for "Đã ghi: Thông báo kết quả"; result $? "law: the notice is saved"
+cli proposal history "$CODE" --format json | grep -q "\"recipient\":\"$LEAD\""
+result $? "law: the lead proposer ($LEAD) is recorded as the recipient"
+act "thong bao" "Thông báo kết quả"; key C-s
+wait_for "đã được thông báo ngày $LAWDAY"; result $? "law: a second notice of one evaluation is refused"
+stop
+TODAY=$LAW_KEEP
 rm -rf "$SCAN"

@@ -343,7 +343,11 @@ static void test_eval_clause_notify_within_3_working_days(void **state)
     assert_int_equal(home_overdue(f->env.db, &f->head, 0, count_row, &shown, &total, &e), ST_OK);
     assert_int_equal(shown, 1);
     static const st_kv note[] = {{"recipient", "Trần Thị Bình"}};
-    assert_int_equal(apply(f, &f->clerk, code, "notify", note, 1, &e), ST_OK);
+    /* no recipient named: the lead proposer, the cadre the result is for */
+    assert_int_equal(apply(f, &f->clerk, code, "notify", NULL, 0, &e), ST_OK);
+    assert_int_equal(q(f, "SELECT count(*) FROM events ev JOIN proposals p ON p.id = "
+                       "ev.proposal_id WHERE p.code=?1 AND ev.action='notify' AND "
+                       "json_extract(ev.data, '$.recipient') = 'Trần Thị Bình'", code), 1);
     assert_int_equal(q(f, "SELECT due_date IS NULL FROM proposals WHERE code=?1", code), 1);
     assert_int_equal(apply(f, &f->clerk, code, "notify", note, 1, &e), ST_EINVAL);
     assert_non_null(strstr(e.msg, "06/03/2026"));
