@@ -90,7 +90,7 @@ void form_add(form *f, const fielddef *fd)
                fd->type == FT_LONGTEXT ? 0 : pw ? PW_MAX_BYTES : 1000);
         /* Words take the input method; codes, numbers and dates do not. */
         static const char *const codes[] = {"field", "email", "phone", "code", "username",
-                                            "password", "password2"};
+                                            "password", "password2", "path"};
         x->ime_ok = fd->type == FT_TEXT || fd->type == FT_LONGTEXT || fd->type == FT_PERSON;
         for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++)
             if (strcmp(fd->name, codes[k]) == 0) x->ime_ok = 0;
@@ -270,6 +270,14 @@ static int rows_of(const form *f, int i)
 
 static const char *type_hint(const ffield *x)
 {
+    const char *h = wf_field_hint(x->fd.name);
+    if (h && x->fd.type == FT_UNIT) {   /* and how to pick one */
+        static char both[300];
+        snprintf(both, sizeof both, "%s; ^P chọn từ cây đơn vị", h);
+        return both;
+    }
+    if (h) return h;
+    if (strcmp(x->fd.name, "path") == 0) return "đường dẫn đầy đủ trên máy chủ";
     switch (x->fd.type) {
     case FT_DATE: return "ngày/tháng/năm, ví dụ 05/03/2026";
     case FT_INT: return "số nguyên";

@@ -136,10 +136,19 @@ static int save_action(form *f, void *ud)
     int rc;
     ui_msg("Đang ghi…", 0);
     refresh();
-    UI_DB(rc, workflow_apply(U.db, &U.who, c->code, wf_action_name(c->a), kv, n, c->version, &e));
+    char *notes = NULL;
+    UI_DB(rc, workflow_apply_noted(U.db, &U.who, c->code, wf_action_name(c->a), kv, n, c->version,
+                                   &e, &notes));
     if (rc == ST_OK) {
         ok = 1;
-        snprintf(ui_flash, sizeof ui_flash, "Đã ghi: %s (%s).", i18n_action(wf_action_label(c->a)), c->code);
+        const char *warn = notes ? notes : e.msg;
+        /* Taken with warnings (a back-dated record, a lead or a bottleneck
+         * Decree 73 may not cover): every line of them under the message,
+         * on the screen the form returns to; kept in the history. */
+        snprintf(ui_flash, sizeof ui_flash, "Đã ghi: %s (%s).%s", i18n_action(wf_action_label(c->a)),
+                 c->code, *warn ? " Cảnh báo (lưu trong mục Lịch sử):" : "");
+        snprintf(ui_flash_warn, sizeof ui_flash_warn, "%s", warn);
+        free(notes);
     } else if (rc == ST_ECONFLICT) {
         snprintf(f->msg, sizeof f->msg, "Người khác vừa thay đổi đề xuất này. Hãy Esc, xem lại rồi làm lại "
                  "(các giá trị đang nhập vẫn còn đây).");

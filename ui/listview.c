@@ -100,7 +100,7 @@ static void lv_draw(listview *v, listsel *s, const listview_def *d, int rows)
     listsel_draw(s, 2, rows, v->tv.n, lv_line, v);
     if (!v->tv.n) ui_put(3, 2, COLS - 4, "(chưa có gì)", A_NORMAL, 0);
     if (v->err[0]) ui_msg(v->err, 1);
-    else if (ui_flash[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
+    else if (ui_flash[0]) { ui_flash_show(); ui_flash_clear(); }
     else {
         char m[200], kn[16] = "";
         if (d->add) keys_name_for(SC_VIEW, K_NEW, kn, sizeof kn);

@@ -1,8 +1,10 @@
 /* Proposal detail: every section (content, review, decision, monitoring,
- * result, evaluation, replication, commendations, history) in one
- * scrolling view; Tab jumps between sections.  The actions menu lists
- * what the workflow table allows this user in this state.  A new
- * proposal, once saved, opens here ready for its next step (submit). */
+ * result, evaluation, replication, commendations, the register of its
+ * documents, its attachments, history) in one scrolling view; Tab jumps
+ * between sections.  The actions menu lists what the workflow table
+ * allows this user in this state; attaching a file and saving one are
+ * keys of their own (scr_attach.c).  A new proposal, once saved, opens
+ * here ready for its next step (submit). */
 #include "ui_int.h"
 #include "i18n.h"
 
@@ -30,6 +32,14 @@ static int load(const char *code, text_view *tv, proposal_head *h, char *err, in
     else tv_add_wrapped(tv, buf, COLS - 2);
     free(buf);
     return rc == ST_OK;
+}
+
+/* The line of a section's heading, or dflt when there is none. */
+static int heading_line(const text_view *tv, const char *heading, int dflt)
+{
+    for (int i = 0; i < tv->n; i++)
+        if (strcmp(tv->lines[i], heading) == 0) return i;
+    return dflt;
 }
 
 /* Which actions this user may take now, from the workflow table. */
@@ -90,6 +100,7 @@ void screen_detail(const char *code_in)
     snprintf(code, sizeof code, "%s", code_in);
     text_view tv = {0};
     proposal_head h;
+    int nfiles = ui_attachment_count(code);
     if (!load(code, &tv, &h, err, sizeof err)) {
         ui_alert(err);
         tv_free(&tv);
@@ -113,11 +124,14 @@ void screen_detail(const char *code_in)
             tv_scroll(&tv, K_NONE, rows);
             tv_draw(&tv, 1, 1 + rows);
             if (err[0]) ui_msg(err, 1);
-            else if (ui_flash[0]) ui_msg(ui_flash, 0);
+            else if (ui_flash[0]) ui_flash_show();
             else {
-                char m[300], kn[16];
-                snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác"), _(wf_state_label(h.state)),
-                         tv.top + 1, tv.n, keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn));
+                char m[300], kn[16], kx[16], more[120] = "";
+                if (nfiles)
+                    snprintf(more, sizeof more, _(" · %d tệp kèm, %s: lưu ra"), nfiles,
+                             keys_name_for(SC_DETAIL, K_GETFILE, kx, sizeof kx));
+                snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác%s"), _(wf_state_label(h.state)),
+                         tv.top + 1, tv.n, keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn), more);
                 ui_msg(m, 0);
             }
             keys_bar(SC_DETAIL);
@@ -126,7 +140,7 @@ void screen_detail(const char *code_in)
         ui_key k;
         ui_getkey(SC_DETAIL, &k);
         if (k.act == K_STOP || k.act == K_QUIT || k.act == K_CANCEL) break;
-        if (k.act != K_RESIZE && k.act != K_REDRAW) ui_flash[0] = '\0';
+        if (k.act != K_RESIZE && k.act != K_REDRAW) ui_flash_clear();
         err[0] = '\0';
         switch (k.act) {
         case K_ACTIONS: actions_menu(code); load(code, &tv, &h, err, sizeof err); break;
@@ -143,13 +157,34 @@ void screen_detail(const char *code_in)
             if (!err[0]) snprintf(err, sizeof err, "%s", keep);
             break;
         }
-        case K_REFRESH: load(code, &tv, &h, err, sizeof err); break;
+        case K_ATTACH:
+        case K_GETFILE: {
+            int top = tv.top;
+            if (k.act == K_ATTACH ? ui_attach_file(code) : ui_save_attachment(code)) {
+                nfiles = ui_attachment_count(code);
+                load(code, &tv, &h, err, sizeof err);
+                /* a new file: its entry in view (the attachments come
+                 * just before the history) */
+                if (k.act == K_ATTACH) tv.top = heading_line(&tv, "Tài liệu đính kèm", top);
+                else tv.top = top;
+            }
+            break;
+        }
+        case K_REFRESH:
+            nfiles = ui_attachment_count(code);
+            load(code, &tv, &h, err, sizeof err);
+            break;
         case K_HELP:
             keys_help(SC_DETAIL, "Chi tiết đề xuất\n"
                       "  Các mục: Nội dung, Xem xét, Quyết định, Theo dõi, Kết quả, Đánh giá,\n"
-                      "  Nhân rộng, Khen thưởng, Lịch sử.  Tab / ] sang mục sau, [ về mục trước.\n"
+                      "  Nhân rộng, Khen thưởng, Sổ văn bản (số, ngày, người ký của các quyết\n"
+                      "  định), Tài liệu đính kèm, Lịch sử.  Tab / ] sang mục sau, [ về mục trước.\n"
                       "  Thao tác (a): các bước quy trình vai trò của bạn được làm lúc này;\n"
-                      "  mỗi bước mở một biểu mẫu đúng các trường cần ghi.", NULL);
+                      "  mỗi bước mở một biểu mẫu đúng các trường cần ghi.\n"
+                      "  Đính kèm (d): gõ đường dẫn tệp trên máy chủ (thư mục quét chung),\n"
+                      "  chọn loại tài liệu; tệp được kiểm tra theo nội dung và lưu vào cơ sở\n"
+                      "  dữ liệu cùng mã SHA-256.  Lưu ra tệp (x): chọn tài liệu, gõ đường dẫn\n"
+                      "  tệp mới (không ghi đè tệp đã có).", NULL);
             break;
         default: tv_scroll(&tv, k.act, LINES - 3); break;
         }

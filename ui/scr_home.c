@@ -164,7 +164,7 @@ static void draw(home *h)
         attr_t a = x->kind == IT_HEAD ? th(TH_HEAD) : h->top + r == h->sel ? th(TH_SEL) : A_NORMAL;
         ui_put(1 + r, 1, COLS - 2, x->text, a, x->kind != IT_HEAD);
     }
-    if (!h->err[0] && ui_flash[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
+    if (!h->err[0] && ui_flash[0]) { ui_flash_show(); ui_flash_clear(); }
     else if (h->err[0]) ui_msg(h->err, 1);
     else {   /* where to start, for someone new */
         char hint[300], k1[16], k2[16];

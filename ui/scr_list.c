@@ -170,7 +170,7 @@ static void draw(plist *p)
     /* A message (an error, or what was just saved) wins over the search
      * line until the next key; typing in the box shows the box. */
     if (!p->searching && (p->msg[0] || ui_flash[0])) {
-        if (!p->msg[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
+        if (!p->msg[0]) { ui_flash_show(); ui_flash_clear(); }
         else ui_msg(p->msg, p->msg_err);
     } else if (p->searching || slen) {
         move(LINES - 2, 0);

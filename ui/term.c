@@ -20,6 +20,7 @@
 ui_app U;
 volatile sig_atomic_t ui_stop;
 char ui_flash[400];
+char ui_flash_warn[2048];
 
 /* ---- theme --------------------------------------------------------------- */
 
@@ -160,6 +161,32 @@ void ui_msg(const char *msg_in, int err)
         ui_put(y, 1, COLS - 2, line, th(err ? TH_ERR : TH_OK), 0);
     }
     tv_free(&tv);
+}
+
+void ui_flash_show(void)
+{
+    if (!ui_flash_warn[0]) { ui_msg(ui_flash, 0); return; }
+    char warn[2400];
+    ui_readable(ui_flash_warn, warn, sizeof warn);
+    text_view tv = {0};
+    tv_add_wrapped(&tv, ui_flash, COLS - 2);
+    int nhead = tv.n;
+    tv_add_wrapped(&tv, warn, COLS - 2);
+    int max = LINES / 2, n = tv.n < max ? tv.n : max;
+    for (int i = 0; i < n; i++) {
+        int y = LINES - 1 - n + i;
+        move(y, 0);
+        clrtoeol();
+        char line[1200];
+        snprintf(line, sizeof line, "%s%s", tv.lines[i], i == n - 1 && tv.n > n ? " …" : "");
+        ui_put(y, 1, COLS - 2, line, th(i < nhead ? TH_OK : TH_ERR), 0);
+    }
+    tv_free(&tv);
+}
+
+void ui_flash_clear(void)
+{
+    ui_flash[0] = ui_flash_warn[0] = '\0';
 }
 
 void ui_rule(int y)

@@ -35,6 +35,9 @@ extern volatile sig_atomic_t ui_stop;
 /* What was just done ("Đã lưu …"), for the message line of the screen
  * that comes back; that screen shows it once and empties it. */
 extern char ui_flash[400];
+/* Warnings the last save was taken with ("Lưu ý: …" lines), shown under
+ * ui_flash in as many lines as they need (ui_flash_show). */
+extern char ui_flash_warn[2048];
 
 /* ---- screens (for the key table) ----------------------------------------- */
 enum {
@@ -52,7 +55,7 @@ enum {
     K_REFRESH, K_NEXT, K_PREV, K_SAVE, K_PICK,
     K_LEFT, K_RIGHT, K_BOL, K_EOL, K_WLEFT, K_WRIGHT, K_BKSP, K_DEL,
     K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST, K_REPORTS,
-    K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS,
+    K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS, K_ATTACH, K_GETFILE,
     K_PASTE           /* bracketed paste: the text in ui_key.paste */
 };
 
@@ -119,6 +122,10 @@ void ui_readable(const char *in, char *out, size_t n);
 void ui_title(const char *screen);
 /* The message line (LINES-2); err chooses the error look. */
 void ui_msg(const char *msg, int err);
+/* ui_flash, and ui_flash_warn below it (every line, up to the screen's
+ * upper half), above the key bar; ui_flash_clear empties both. */
+void ui_flash_show(void);
+void ui_flash_clear(void);
 /* Below 80×24 draw the "too small" screen and return 1. */
 int ui_too_small(void);
 /* Horizontal rule at y (ACS or ASCII). */
@@ -167,6 +174,12 @@ int form_proposal(const char *code, const st_kv *vals, int n, char *created, siz
 /* Does the workflow action undo or end something (withdraw, reject, …)?
  * It asks first; the action menu never suggests it (forms.c). */
 int ui_action_destructive(const char *name);
+/* scr_attach.c: attach a file by its path to proposal code (1 when
+ * attached); save one of its attachments to a new file (1 when saved);
+ * how many it has. */
+int ui_attach_file(const char *code);
+int ui_save_attachment(const char *code);
+int ui_attachment_count(const char *code);
 /* An action's form on proposal code; 1 when applied. */
 int form_action(const char *code, const char *action, const st_kv *vals, int n);
 /* Pick one of a list of labels; returns the index or -1. */

@@ -8,6 +8,7 @@
 #include "base/priv.h"
 #include "demo/demo.h"
 #include "flow/counts.h"
+#include "flow/docreg.h"
 #include "flow/proposal.h"
 #include "flow/search.h"
 #include "flow/setup.h"
@@ -319,7 +320,9 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
         "chỉ mục tìm kiếm, số đếm lưu sẵn.  --reindex: dựng lại chỉ mục tìm kiếm và số\n"
         "đếm lưu sẵn (quản trị viên).\n"
         "Quản trị viên thấy thêm law_rules: các dòng lưu trước đây không theo quy định\n"
-        "của Nghị định 73 (chỉ báo, không sửa; không làm mã thoát khác 0).\n"
+        "của Nghị định 73, và doc_register: số văn bản trùng trong một năm của một cơ\n"
+        "quan ban hành, số không đúng thể thức (chỉ báo, không sửa; không làm mã thoát\n"
+        "khác 0).\n"
         "Mã thoát 1 khi phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
     if ((rc = cli_session(c))) return rc;
@@ -352,7 +355,12 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
     /* Decree 73 rules broken by rows stored earlier: reported, not changed
      * (every unit's codes: the administrator's report). */
     long nbad = 0;
-    if ((c->me.roles & ROLE_ADMIN) && workflow_check_law(c->db, stdout, &nbad, &e) != ST_OK)
-        return cli_fail(&e);
+    if (!(c->me.roles & ROLE_ADMIN)) return CLI_OK;
+    if (workflow_check_law(c->db, stdout, &nbad, &e) != ST_OK) return cli_fail(&e);
+    /* the register of document numbers: repeats, numbers out of shape */
+    int ndoc = docreg_check(c->db, stdout, &e);
+    if (ndoc < 0) return cli_fail(&e);
+    if (!ndoc) printf("doc_register: ok\n");
+    else printf("doc_register: %d số văn bản cần xem lại (chỉ báo, không sửa)\n", ndoc);
     return CLI_OK;
 }

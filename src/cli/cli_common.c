@@ -18,6 +18,19 @@ int cli_fail(const st_err *e)
     return CLI_FAIL;
 }
 
+void cli_warn_notes(const char *notes)
+{
+    static const char tag[] = "Lưu ý: ";
+    fflush(stdout);
+    for (const char *p = notes; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        if (strncmp(p, tag, sizeof tag - 1) == 0) { p += sizeof tag - 1; len -= (int)sizeof tag - 1; }
+        if (len > 0) fprintf(stderr, "sangtao: cảnh báo: %.*s\n", len, p);
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+}
+
 int cli_error(const char *fmt, ...)
 {
     va_list ap;

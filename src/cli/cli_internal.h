@@ -38,6 +38,9 @@ typedef struct cli_ctx {
 /* "sangtao: …" on stderr; return CLI_FAIL. */
 int cli_fail(const st_err *e);
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Warnings an action was taken with ("Lưu ý: …" lines): one line each on
+ * stderr, "sangtao: cảnh báo: …"; the command still succeeds. */
+void cli_warn_notes(const char *notes);
 /* "sangtao: CMD: …" plus where to find help on stderr; return CLI_USAGE. */
 int cli_usage_error(const cli_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

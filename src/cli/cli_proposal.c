@@ -324,14 +324,23 @@ static int p_act(cli_ctx *c, int argc, char **argv)
         st_err e;
         err_clear(&e);
         proposal_head h;
-        if (workflow_apply(c->db, &c->me, a.pos[0], a.pos[1], in.all.kv, in.all.n, in.version,
-                           &e) != ST_OK)
+        char *notes = NULL;
+        if (workflow_apply_noted(c->db, &c->me, a.pos[0], a.pos[1], in.all.kv, in.all.n,
+                                 in.version, &e, &notes) != ST_OK) {
             rc = cli_fail(&e);
-        else if (proposal_get_head(c->db, &c->me, a.pos[0], &h, &e) != ST_OK)
-            printf("%s: %s xong\n", a.pos[0], a.pos[1]);   /* done, but now out of sight */
-        else
-            printf("%s: %s xong; trạng thái: %s (%s)\n", h.code, a.pos[1],
-                   wf_state_label(h.state), wf_state_name(h.state));
+        } else {
+            /* the warnings it was taken with: after the result, exit 0 */
+            char warn[sizeof e.msg];
+            snprintf(warn, sizeof warn, "%s", e.msg);
+            err_clear(&e);
+            if (proposal_get_head(c->db, &c->me, a.pos[0], &h, &e) != ST_OK)
+                printf("%s: %s xong\n", a.pos[0], a.pos[1]);   /* done, but now out of sight */
+            else
+                printf("%s: %s xong; trạng thái: %s (%s)\n", h.code, a.pos[1],
+                       wf_state_label(h.state), wf_state_name(h.state));
+            cli_warn_notes(notes ? notes : warn);
+        }
+        free(notes);
     }
     input_free(&in);
     return rc;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,18 @@ static const fielddef kind_field = {
 static const fielddef title_field = {"title", "Tiêu đề tài liệu", FT_TEXT, 0, NULL, NULL, 0, 0};
 
 const fielddef *attach_kind_field(void) { return &kind_field; }
+
+void attach_size_text(long long size, char out[32])
+{
+    if (size < 1024) { snprintf(out, 32, "%lld byte", size); return; }
+    double v = (double)size / 1024.0;
+    const char *unit = "KB";
+    if (v >= 1024.0) { v /= 1024.0; unit = "MB"; }
+    if (v >= 10.0) { snprintf(out, 32, "%.0f %s", v, unit); return; }
+    snprintf(out, 32, "%.1f %s", v, unit);
+    char *dot = strchr(out, '.');
+    if (dot) *dot = ',';
+}
 
 #define WRITERS (ROLE_CLERK | ROLE_REVIEWER | ROLE_HEAD | ROLE_MONITOR | ROLE_ADMIN)
 

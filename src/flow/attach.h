@@ -24,6 +24,13 @@ const fielddef *attach_kind_field(void);
 int attach_sniff(const unsigned char *p, size_t n, const char **mime, const char **name,
                  st_err *e);
 
+/* The short name of a stored MIME type (PDF, DOCX…); the type itself when
+ * it is not one of the known. */
+const char *attach_type_name(const char *mime);
+
+/* "12 byte", "120 KB", "1,5 MB" (Vietnamese decimal comma) into out. */
+void attach_size_text(long long size, char out[32]);
+
 /* Attach the file at path (on this computer, read with the user's rights)
  * to the proposal code: kind "" is "other", title may be "".  Roles that
  * write to proposals only, in scope; one event "attach".  The new id into

@@ -20,6 +20,31 @@ static int contains(const unsigned char *p, size_t n, const char *s)
 
 #define KNOWN "chỉ nhận PDF, JPEG, PNG, TIFF, DOCX, XLSX, ODT, DOC"
 
+/* The formats known by their first bytes. */
+static const struct { const char *magic; size_t len; const char *mime, *name; } known[] = {
+    {"%PDF-", 5, "application/pdf", "PDF"},
+    {"\xFF\xD8\xFF", 3, "image/jpeg", "JPEG"},
+    {"\x89PNG\r\n\x1A\n", 8, "image/png", "PNG"},
+    {"II*\0", 4, "image/tiff", "TIFF"},
+    {"MM\0*", 4, "image/tiff", "TIFF"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "application/msword", "DOC"},
+};
+/* The formats inside a ZIP file (zip_type). */
+static const struct { const char *mime, *name; } zipped[] = {
+    {"application/vnd.oasis.opendocument.text", "ODT"},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"},
+    {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"},
+};
+
+const char *attach_type_name(const char *mime)
+{
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(known[i].mime, mime) == 0) return known[i].name;
+    for (size_t i = 0; i < sizeof zipped / sizeof zipped[0]; i++)
+        if (strcmp(zipped[i].mime, mime) == 0) return zipped[i].name;
+    return mime;
+}
+
 static int zip_type(const unsigned char *p, size_t n, const char **mime, const char **name,
                     st_err *e)
 {
@@ -27,8 +52,8 @@ static int zip_type(const unsigned char *p, size_t n, const char **mime, const c
     if (n > 80 && memcmp(p + 30, "mimetype", 8) == 0 &&
         starts(p + 38, n - 38, "application/vnd.oasis.opendocument.text", 39) &&
         (n == 77 || p[77] != '-')) {
-        *mime = "application/vnd.oasis.opendocument.text";
-        *name = "ODT";
+        *mime = zipped[0].mime;
+        *name = zipped[0].name;
         return ST_OK;
     }
     int ooxml = contains(p, n, "[Content_Types].xml");
@@ -36,13 +61,13 @@ static int zip_type(const unsigned char *p, size_t n, const char **mime, const c
         return err_set(e, ST_EINVAL, "Tệp Office có macro (vbaProject.bin) không được đính "
                        "kèm; hãy lưu lại dạng DOCX/XLSX thường hoặc PDF");
     if (ooxml && contains(p, n, "word/document.xml")) {
-        *mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        *name = "DOCX";
+        *mime = zipped[1].mime;
+        *name = zipped[1].name;
         return ST_OK;
     }
     if (ooxml && contains(p, n, "xl/workbook.xml")) {
-        *mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        *name = "XLSX";
+        *mime = zipped[2].mime;
+        *name = zipped[2].name;
         return ST_OK;
     }
     return err_set(e, ST_EINVAL, "Tệp nén ZIP không phải văn bản DOCX, XLSX hoặc ODT; " KNOWN);
@@ -51,14 +76,6 @@ static int zip_type(const unsigned char *p, size_t n, const char **mime, const c
 int attach_sniff(const unsigned char *p, size_t n, const char **mime, const char **name,
                  st_err *e)
 {
-    static const struct { const char *magic; size_t len; const char *mime, *name; } known[] = {
-        {"%PDF-", 5, "application/pdf", "PDF"},
-        {"\xFF\xD8\xFF", 3, "image/jpeg", "JPEG"},
-        {"\x89PNG\r\n\x1A\n", 8, "image/png", "PNG"},
-        {"II*\0", 4, "image/tiff", "TIFF"},
-        {"MM\0*", 4, "image/tiff", "TIFF"},
-        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "application/msword", "DOC"},
-    };
     static const struct { const char *magic; size_t len; const char *what; } programs[] = {
         {"\x7F" "ELF", 4, "chương trình Linux (ELF)"},
         {"MZ", 2, "chương trình Windows (EXE, DLL)"},

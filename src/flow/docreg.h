@@ -42,8 +42,10 @@ typedef struct docreg_entry {
 int docreg_add(st_db *db, const docreg_entry *d, st_err *e);
 
 /* For `sangtao check`: numbers registered twice for one issuer and year
- * (e.g. arriving from two offline sites), one line each on out.  Returns
- * how many were found, or -1 with e set. */
+ * (e.g. arriving from two offline sites), and decisions stored earlier
+ * whose number is not in the official shape (never registered), one line
+ * each on out ("doc_register: …").  Returns how many were found, or -1
+ * with e set. */
 int docreg_check(st_db *db, FILE *out, st_err *e);
 
 #endif

@@ -88,6 +88,10 @@ static int json_list(st_db *db, sbuf *b, const char *key, const char *sql, int64
     "SELECT r.kind, r.amount, r.description, d.doc_no FROM resources r " \
     "JOIN decisions d ON d.id = r.decision_id WHERE r.proposal_id = ?1 AND r.deleted = 0 " \
     "ORDER BY d.doc_date, r.id"
+#define SQL_ADJUST \
+    "SELECT id, doc_no, doc_date, signer, reason, period_to_old, period_to, scope_change, " \
+    "resources_change FROM adjustments WHERE proposal_id = ?1 AND deleted = 0 " \
+    "ORDER BY doc_date, id"
 #define SQL_MONITORING \
     "SELECT id, entry_date, kind, by_whom, progress, findings, problems, support, " \
     "adjustments, violation, violation_detail, corrective_action, event_id FROM monitoring " \
@@ -213,7 +217,7 @@ static const char *event_state(const char *name)
 /* How one column prints: 't' text, 'l' long text, 'd' date, 'm' money,
  * 'b' yes/no, 'B' yes or nothing, 'c' choice, 's' set of choices, 'M'
  * protection measure, 'i' integer, 'I' integer unless 0, 'p' percent,
- * 'a' workflow action, 'k' kind of attachment, '-' hidden. */
+ * 'a' workflow action, '-' hidden. */
 typedef struct colfmt { const char *label; char kind; } colfmt;
 
 static void put_value(FILE *out, const char *label, char kind, const char *col, const char *v)
@@ -237,8 +241,6 @@ static void put_value(FILE *out, const char *label, char kind, const char *col, 
     } else if (kind == 'a') {
         const wf_action *act = wf_action_find(v);
         if (act) v = wf_action_label(act);
-    } else if (kind == 'k') {
-        v = field_choice_label(attach_kind_field(), v, buf, sizeof buf);
     } else if (kind == 'p') {
         snprintf(buf, sizeof buf, "%s%%", v);
         v = buf;
@@ -307,6 +309,10 @@ static const colfmt C_MONITOR[] = {{"-", '-'}, {"Ngày", 'd'}, {"Hình thức", 
     {"Khó khăn, vướng mắc", 'l'}, {"Hỗ trợ, tháo gỡ", 'l'}, {"Điều chỉnh", 'l'},
     {"Phát hiện vi phạm", 'b'}, {"Nội dung vi phạm", 'l'}, {"Biện pháp chấn chỉnh", 'l'},
     {NULL, 0}};
+static const colfmt C_ADJUST[] = {{"-", '-'}, {"Số quyết định", 't'}, {"Ngày ký", 'd'},
+    {"Người ký", 't'}, {"Lý do", 'l'}, {"Thực hiện đến ngày (cũ)", 'd'},
+    {"Thực hiện đến ngày (mới)", 'd'}, {"Điều chỉnh phạm vi", 'l'},
+    {"Điều chỉnh nguồn lực", 'l'}, {NULL, 0}};
 static const colfmt C_RESULT[] = {{"-", '-'}, {"Ngày hoàn thành", 'd'},
     {"Ngày báo cáo", 'd'}, {"Hạn báo cáo", 'd'}, {"Kết quả so với mục tiêu", 'l'}, {NULL, 0}};
 static const colfmt C_EVAL[] = {{"-", '-'}, {"Ngày họp", 'd'}, {"Hạn đánh giá", 'd'},
@@ -325,8 +331,39 @@ static const colfmt C_COMMEND[] = {{"-", '-'}, {"-", '-'}, {"Người được k
 static const colfmt C_DOCREG[] = {{"-", '-'}, {"Số văn bản", 't'}, {"Ngày ký", 'd'},
     {"Thao tác", 'a'}, {"Người ký", 't'}, {"Hình thức ký", 'c'}, {"Cơ quan ban hành", 't'},
     {"Cấp ban hành", 'c'}, {NULL, 0}};
-static const colfmt C_ATTACH[] = {{"Số", 'i'}, {"Loại", 'k'}, {"Tiêu đề", 't'}, {"Tệp", 't'},
-    {"Kiểu", 't'}, {"Dung lượng (byte)", 'i'}, {"SHA-256", 't'}, {"Lúc", 't'}, {NULL, 0}};
+
+/* The files filed with the proposal, three lines each: kind and title;
+ * file, type, size, when, and the number `attachment get` takes; the
+ * SHA-256 kept. */
+static int text_attachments(st_db *db, FILE *out, int64_t id, st_err *e)
+{
+    sqlite3_stmt *st;
+    int rc = db_prepare(db, "SELECT id, kind, title, filename, mime, size, "
+                        "strftime('%d/%m/%Y %H:%M', created_at, 'localtime'), sha256 "
+                        "FROM attachments WHERE proposal_id = ?1 AND deleted = 0 "
+                        "ORDER BY created_at, id", &st, e);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, id);
+    int n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!n++) fprintf(out, "\nTài liệu đính kèm\n");
+        char kbuf[160], size[32];
+        const char *kind = field_choice_label(attach_kind_field(), db_col_text(st, 1), kbuf,
+                                              sizeof kbuf);
+        char *title = text_sanitize(db_col_text(st, 2), 0), *file = text_sanitize(db_col_text(st, 3), 0);
+        attach_size_text(sqlite3_column_int64(st, 5), size);
+        fprintf(out, "  Tệp %d: %s%s%s\n", n, kind, title && *title ? " — " : "",
+                title ? title : "");
+        fprintf(out, "    %s · %s · %s · %s · số %lld\n", file ? file : "",
+                attach_type_name(db_col_text(st, 4)), size, db_col_text(st, 6),
+                (long long)sqlite3_column_int64(st, 0));
+        fprintf(out, "    SHA-256: %s\n", db_col_text(st, 7));
+        free(title);
+        free(file);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? ST_OK : db_fail(db, e, "đọc tệp đính kèm");
+}
 
 static void print_head(FILE *out, sqlite3_stmt *st, const proposal_head *h)
 {
@@ -429,18 +466,19 @@ int proposal_show_text(st_db *db, const st_actor *who, const char *code,
         {"Quyết định", "Quyết định", SQL_DECISIONS, C_DECISION},
         {"Quyết định", "Nguồn lực được cấp", SQL_RESOURCES, C_RESOURCE},
         {"Theo dõi", "Lần", SQL_MONITORING, C_MONITOR},
+        {"Theo dõi", "Quyết định điều chỉnh", SQL_ADJUST, C_ADJUST},
         {"Kết quả", "Báo cáo", SQL_RESULTS, C_RESULT},
         {"Đánh giá", "Lần", SQL_EVALUATIONS, C_EVAL},
         {"Đánh giá", "Biểu quyết", SQL_VOTES_EVAL, C_VOTE},
         {"Nhân rộng", "Mục", SQL_REPLICATIONS, C_REPL},
         {"Khen thưởng", "Mục", SQL_COMMENDATIONS, C_COMMEND},
         {"Sổ văn bản", "Văn bản", SQL_DOCREG, C_DOCREG},
-        {"Tài liệu đính kèm", "Tệp", SQL_ATTACH, C_ATTACH},
     };
     for (size_t k = 0; k < sizeof sec / sizeof sec[0] && !rc; k++) {
         if (k && strcmp(sec[k].heading, sec[k - 1].heading)) done = 0;
         rc = text_list(db, out, sec[k].heading, &done, sec[k].sub, sec[k].sql, h.id, sec[k].cols, e);
     }
+    if (!rc) rc = text_attachments(db, out, h.id, e);
     if (rc || (rc = db_prepare(db, "SELECT strftime('%d/%m/%Y %H:%M', at, 'localtime'), username, "
                                "action, from_state, to_state, comment, doc_no, "
                                "CASE WHEN action = 'edit' AND json_valid(data) THEN (SELECT "

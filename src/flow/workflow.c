@@ -16,7 +16,7 @@
 #define DOC_DATE(fl) F("doc_date", "Ngày ký", FT_DATE, fl)
 /* A decision's signature: an action with sign_form has its doc_no checked and
  * entered in the register of document numbers (docreg.c, via the engine). */
-#define SIGN_FORM FE("sign_form", "Hình thức ký (trống: ký trực tiếp)", FF_NOCOL, \
+#define SIGN_FORM FE("sign_form", "Hình thức ký (trống: trực tiếp)", FF_NOCOL, \
     "direct|KT|TM|TL", "Ký trực tiếp|KT. (ký thay)|TM. (thay mặt)|TL. (thừa lệnh)")
 #define SIGNER_NOCOL F("signer", "Người ký", FT_TEXT, FF_NOCOL)
 #define N(a) (int)(sizeof a / sizeof a[0])
@@ -46,9 +46,9 @@ static const fielddef f_vote[] = {
     FI("votes_for", "Số phiếu tán thành", REQ, 0, 500),
     FI("votes_against", "Số phiếu không tán thành", REQ, 0, 500),
     FI("abstain", "Số không biểu quyết", 0, 0, 500),
-    FE("head_vote", "Ý kiến người đứng đầu (khi ngang phiếu)", 0, "for|against",
+    FE("head_vote", "Người đứng đầu (khi ngang phiếu)", 0, "for|against",
        "Tán thành|Không tán thành"),
-    FI("deputy_excluded", "Cấp phó là người đề xuất (không biểu quyết)", 0, 0, 50),
+    FI("deputy_excluded", "Số cấp phó là người đề xuất", 0, 0, 50),
     F("attendees", "Thành viên dự họp (họ tên)", FT_LONGTEXT, 0),
     COMMENT,
 };
@@ -63,8 +63,7 @@ static const fielddef f_approve[] = {
     F("pilot_scope", "Phạm vi thí điểm", FT_LONGTEXT, 0),
     F("milestones", "Các mốc thời gian", FT_LONGTEXT, 0),
     F("supervising_unit", "Đơn vị theo dõi, giám sát", FT_UNIT, 0),
-    F("override_reason", "Lý do người đứng đầu quyết định khi tập thể không thông qua",
-      FT_LONGTEXT, 0),
+    F("override_reason", "Lý do quyết định khác biểu quyết", FT_LONGTEXT, 0),
     COMMENT,
 };
 static const fielddef f_reject[] = {
@@ -75,8 +74,7 @@ static const fielddef f_reject[] = {
     F("reject_detail", "Giải thích", FT_LONGTEXT, 0),
     DOC_NO(REQ), DOC_DATE(REQ),
     F("signer", "Người ký", FT_TEXT, REQ), SIGN_FORM,
-    F("override_reason", "Lý do người đứng đầu quyết định khi tập thể đã thông qua",
-      FT_LONGTEXT, 0),
+    F("override_reason", "Lý do quyết định khác biểu quyết", FT_LONGTEXT, 0),
     COMMENT,
 };
 static const fielddef f_start[] = {
@@ -105,13 +103,14 @@ static const fielddef f_adjust[] = {
     DOC_NO(REQ), DOC_DATE(REQ),
     F("signer", "Người ký", FT_TEXT, REQ), SIGN_FORM,
     F("reason", "Lý do điều chỉnh", FT_LONGTEXT, REQ | FF_COMMENT),
-    F("period_to", "Thời gian thực hiện đến ngày (mới)", FT_DATE, 0),
+    F("period_to", "Thực hiện đến ngày (mới)", FT_DATE, 0),
     F("scope_change", "Điều chỉnh phạm vi", FT_LONGTEXT, 0),
     F("resources_change", "Điều chỉnh nguồn lực", FT_LONGTEXT, 0),
 };
 /* The result notified to the cadre (evaluation clause: 03 working days). */
 static const fielddef f_notify[] = {
     F("notify_date", "Ngày thông báo kết quả", FT_DATE, FF_TODAY),
+    /* empty: the lead proposer (wf_hook_notify) */
     F("recipient", "Người nhận thông báo", FT_TEXT, 0),
     DOC_NO(0), DOC_DATE(0), COMMENT,
 };
@@ -132,7 +131,7 @@ static const fielddef f_evaluate[] = {
     F("clean_motive", "Động cơ trong sáng", FT_BOOL, 0),
     F("common_good", "Vì lợi ích chung", FT_BOOL, 0),
     F("no_prohibited_act", "Không có hành vi bị cấm", FT_BOOL, 0),
-    F("abuse", "Lợi dụng, vụ lợi, tham nhũng, tiêu cực", FT_BOOL, 0),
+    F("abuse", "Vụ lợi, tham nhũng, tiêu cực", FT_BOOL, 0),
     FE("protection_measure", "Biện pháp bảo vệ (xác nhận)", REQ,
        "not_liable|excluded|exempted|mitigated|discipline|none",
        "Không bị xử lý trách nhiệm|Loại trừ trách nhiệm|Miễn trách nhiệm|"
@@ -142,12 +141,12 @@ static const fielddef f_evaluate[] = {
      * stage 'evaluation'; written by wf_after_evaluate) */
     F("attendees", "Thành viên dự họp (họ tên)", FT_LONGTEXT, FF_NOCOL),
     FI("members", "Số thành viên tập thể lãnh đạo", REQ | FF_NOCOL, 1, 500),
-    FI("votes_for", "Số phiếu tán thành kết quả đánh giá", REQ | FF_NOCOL, 0, 500),
+    FI("votes_for", "Số phiếu tán thành kết quả", REQ | FF_NOCOL, 0, 500),
     FI("votes_against", "Số phiếu không tán thành", REQ | FF_NOCOL, 0, 500),
     FI("abstain", "Số không biểu quyết", FF_NOCOL, 0, 500),
-    FE("head_vote", "Ý kiến người đứng đầu (khi ngang phiếu)", FF_NOCOL, "for|against",
+    FE("head_vote", "Người đứng đầu (khi ngang phiếu)", FF_NOCOL, "for|against",
        "Tán thành|Không tán thành"),
-    FI("deputy_excluded", "Cấp phó là người đề xuất (không biểu quyết)", FF_NOCOL, 0, 50),
+    FI("deputy_excluded", "Số cấp phó là người đề xuất", FF_NOCOL, 0, 50),
     COMMENT,
 };
 static const fielddef f_propose_repl[] = {
@@ -174,7 +173,7 @@ static const fielddef f_commend[] = {
     /* Decree 73 Art. 10 (issue 13, item 8): who issued the reward */
     FE("issuer_level", "Cấp ban hành", 0, "unit|district|province|central",
        "Cơ quan, đơn vị|Cấp huyện|Cấp tỉnh|Trung ương"),
-    F("issuing_unit", "Cơ quan ban hành (mã đơn vị; trống: cấp có thẩm quyền)", FT_UNIT, FF_NOCOL),
+    F("issuing_unit", "Cơ quan ban hành (mã đơn vị)", FT_UNIT, FF_NOCOL),
     SIGNER_NOCOL, SIGN_FORM,
     F("note", "Ghi chú", FT_LONGTEXT, 0),
 };
@@ -294,6 +293,26 @@ int wf_action_allowed(const wf_action *a, unsigned roles, int state)
     return a->to == S_DRAFT || wf_action_from(a, state);
 }
 
+const char *wf_field_hint(const char *name)
+{
+    static const char *const hints[][2] = {
+        {"doc_no", "số/ký hiệu, ví dụ 12/QĐ-UBND, 05/2026/QĐ-UBND; văn bản của Đảng 124-QĐ/TU"},
+        {"received_date", "trống: ngày gửi; thời hạn xem xét tính từ ngày nhận (Điều 8)"},
+        {"sign_form", "KT. ký thay, TM. thay mặt, TL. thừa lệnh; trống: người đứng đầu ký"},
+        {"head_vote", "chỉ khi số tán thành bằng số không tán thành (Điều 8 khoản 1)"},
+        {"deputy_excluded", "không biểu quyết, không tính vào số được biểu quyết"},
+        {"members", "gồm người đứng đầu và các cấp phó; thông qua khi trên 50% tán thành"},
+        {"override_reason", "khi người đứng đầu quyết định khác kết quả biểu quyết"},
+        {"issuing_unit", "trống: cấp có thẩm quyền"},
+        {"issuer_level", "cấp của cơ quan ký quyết định khen thưởng"},
+        {"recipient", "trống: tác giả chính của đề xuất"},
+        {"period_to", "trống: giữ nguyên; hạn báo cáo tính lại theo ngày mới"},
+    };
+    for (size_t i = 0; name && i < sizeof hints / sizeof hints[0]; i++)
+        if (strcmp(name, hints[i][0]) == 0) return hints[i][1];
+    return NULL;
+}
+
 static void print_roles(unsigned roles, FILE *f)
 {
     char buf[128];
@@ -318,6 +337,8 @@ void workflow_print_action_help(const wf_action *a, FILE *f)
                 fd->flags & FF_TODAY ? " (mặc định: hôm nay)" : "");
         if (fd->choices) fprintf(f, " [%s]", fd->choices);
         if (fd->type == FT_INT) fprintf(f, " [%ld..%ld]", fd->min, fd->max);
+        const char *hint = wf_field_hint(fd->name);
+        if (hint) fprintf(f, " — %s", hint);
         fprintf(f, "\n");
     }
 }

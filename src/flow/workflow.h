@@ -49,6 +49,12 @@ int workflow_validate(const wf_action *a, const st_kv *vals, int n,
 int workflow_apply(st_db *db, const st_actor *who, const char *code,
                    const char *action, const st_kv *vals, int n,
                    int64_t expected_version, st_err *e);
+/* The same, with the warnings whole (e->msg holds what fits, whole lines):
+ * *notes gets them, one per line, each "Lưu ý: …" (malloc'd; NULL when
+ * there are none, or with no memory for them: then read e->msg). */
+int workflow_apply_noted(st_db *db, const st_actor *who, const char *code,
+                         const char *action, const st_kv *vals, int n,
+                         int64_t expected_version, st_err *e, char **notes);
 
 /* Must a proposal have this field (proposal_field name) before it is
  * submitted?  (The forms mark those fields.) */
@@ -58,6 +64,11 @@ int wf_submit_needs(const char *field);
  * break it (not rejected, only reported), one line each on out; *nbad
  * counts them.  Reads every unit (the caller checks who may run it). */
 int workflow_check_law(st_db *db, FILE *out, long *nbad, st_err *e);
+
+/* What a field of the workflow takes, by its name, where its label and
+ * type do not say enough (the forms' message line, the CLI's help); NULL
+ * when there is nothing more to say. */
+const char *wf_field_hint(const char *name);
 
 /* Print the workflow table (states, actions, roles, fields) for --help. */
 void workflow_print_help(FILE *f);

@@ -264,10 +264,37 @@ static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
     return move_state(c);
 }
 
+/* The warnings into e->msg whole lines at a time: what does not fit is
+ * named, never cut inside a word or a character. */
+static void notes_to_msg(const char *notes, st_err *e)
+{
+    size_t cap = sizeof e->msg - 80, len = strlen(notes);
+    if (len < sizeof e->msg) { snprintf(e->msg, sizeof e->msg, "%s", notes); return; }
+    size_t keep = 0;
+    int more = 0;
+    for (const char *p = notes; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t end = nl ? (size_t)(nl - notes) : len;
+        if (end <= cap) keep = end;
+        else more++;
+        p = nl ? nl + 1 : notes + len;
+    }
+    snprintf(e->msg, sizeof e->msg, "%.*s%sLưu ý: còn %d lưu ý nữa, xem lịch sử của đề xuất",
+             (int)keep, notes, keep ? "\n" : "", more);
+}
+
 int workflow_apply(st_db *db, const st_actor *who, const char *code,
                    const char *action, const st_kv *vals, int n,
                    int64_t expected_version, st_err *e)
 {
+    return workflow_apply_noted(db, who, code, action, vals, n, expected_version, e, NULL);
+}
+
+int workflow_apply_noted(st_db *db, const st_actor *who, const char *code,
+                         const char *action, const st_kv *vals, int n,
+                         int64_t expected_version, st_err *e, char **notes)
+{
+    if (notes) *notes = NULL;
     const wf_action *a = wf_action_find(action);
     if (!a) {
         sbuf b;
@@ -308,7 +335,10 @@ int workflow_apply(st_db *db, const st_actor *who, const char *code,
         else db_rollback(db);
     }
     /* Done with warnings: ST_OK and the warnings in e->msg ("Lưu ý: …"). */
-    if (rc == ST_OK && c.notes.len) snprintf(e->msg, sizeof e->msg, "%s", sbuf_str(&c.notes));
+    if (rc == ST_OK && c.notes.len) {
+        notes_to_msg(sbuf_str(&c.notes), e);
+        if (notes) *notes = strdup(sbuf_str(&c.notes));   /* NULL: e->msg has them */
+    }
     ctx_free(&c);
     return rc;
 }

@@ -94,5 +94,13 @@ int wf_hook_notify(wf_ctx *c)
         return err_set(c->e, ST_EINVAL, "Kết quả đánh giá của %s đã được thông báo ngày %s",
                        c->p.code, vn);
     }
+    /* no recipient named: the cadre whose proposal it is, its lead */
+    if (!*wf_val(c, "recipient")) {
+        char lead[256];
+        wf_query_text(c, "SELECT pe.full_name FROM proposers pr JOIN people pe ON pe.id = "
+                      "pr.person_id WHERE pr.proposal_id=?1 AND pr.is_lead=1 AND pr.deleted=0 "
+                      "ORDER BY pr.ord LIMIT 1", c->p.id, lead, sizeof lead);
+        if (lead[0]) wf_set(c, "recipient", lead);
+    }
     return ST_OK;
 }

@@ -176,6 +176,8 @@ const struct config_option config_options[] = {
     KEYS("new", "new proposal", "tạo đề xuất mới"),
     KEYS("actions", "workflow actions", "các thao tác quy trình"),
     KEYS("edit", "edit the proposal", "sửa đề xuất"),
+    KEYS("attach", "attach a document to the proposal", "đính kèm tài liệu vào đề xuất"),
+    KEYS("save_attachment", "save an attachment to a file", "lưu tài liệu đính kèm ra tệp"),
     KEYS("open", "open the selected line", "mở dòng đang chọn"),
     KEYS("next", "next field or section", "trường hoặc mục sau"),
     KEYS("prev", "previous field or section", "trường hoặc mục trước"),

@@ -7,7 +7,8 @@
 # (Telex/VNI, search marks, the period filter, [keys], accounts), input.sh
 # (paste, stray bytes, errors, names, passwords: issue 12),
 # conflict.sh (two clerks save one proposal: choose field by field) and
-# bytes.sh (what a paint and a keystroke cost on a slow link).
+# bytes.sh (what a paint and a keystroke cost on a slow link), law.sh
+# (Decree 73 on the screens: warnings, attachments, adjust, notify).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -102,6 +103,7 @@ fi
 . "$HERE/conflict.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
+. "$HERE/law.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"

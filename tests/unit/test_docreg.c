@@ -217,6 +217,26 @@ static void test_number_unique_per_issuer_and_year(void **state)
                      "doc_no, doc_date FROM doc_register WHERE year = 2027", NULL, NULL, NULL),
                      SQLITE_OK);
     assert_int_equal(docreg_check(f->env.db, out, &e), 1);
+    /* a decision stored before the register with a number out of shape
+     * (migration 10 left it out): reported too, with its proposal */
+    assert_int_equal(sqlite3_exec(db_h(f->env.db), "INSERT INTO events(id, proposal_id, at, "
+                     "user_id, username, action, from_state, to_state, comment, doc_no, "
+                     "doc_date, data) SELECT id + 5000, proposal_id, at, user_id, username, "
+                     "action, from_state, to_state, comment, 'QĐ số 12', doc_date, data "
+                     "FROM events WHERE id = (SELECT event_id FROM doc_register WHERE year = "
+                     "2026 AND issuer_unit_id = (SELECT id FROM units WHERE code = 'P-A'))",
+                     NULL, NULL, NULL), SQLITE_OK);
+    rewind(out);
+    assert_int_equal(docreg_check(f->env.db, out, &e), 2);
+    char buf[2000] = "";
+    rewind(out);
+    size_t got = fread(buf, 1, sizeof buf - 1, out);
+    buf[got] = '\0';
+    assert_non_null(strstr(buf, "dùng nhiều lần"));
+    char want[200];
+    snprintf(want, sizeof want, "doc_register: %s: số văn bản \"QĐ số 12\" (Chấp thuận, "
+             "02/03/2026) không đúng thể thức", a1);
+    assert_non_null(strstr(buf, want));
     fclose(out);
 }
 

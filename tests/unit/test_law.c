@@ -343,7 +343,11 @@ static void test_eval_clause_notify_within_3_working_days(void **state)
     assert_int_equal(home_overdue(f->env.db, &f->head, 0, count_row, &shown, &total, &e), ST_OK);
     assert_int_equal(shown, 1);
     static const st_kv note[] = {{"recipient", "Trần Thị Bình"}};
-    assert_int_equal(apply(f, &f->clerk, code, "notify", note, 1, &e), ST_OK);
+    /* no recipient named: the lead proposer, the cadre the result is for */
+    assert_int_equal(apply(f, &f->clerk, code, "notify", NULL, 0, &e), ST_OK);
+    assert_int_equal(q(f, "SELECT count(*) FROM events ev JOIN proposals p ON p.id = "
+                       "ev.proposal_id WHERE p.code=?1 AND ev.action='notify' AND "
+                       "json_extract(ev.data, '$.recipient') = 'Trần Thị Bình'", code), 1);
     assert_int_equal(q(f, "SELECT due_date IS NULL FROM proposals WHERE code=?1", code), 1);
     assert_int_equal(apply(f, &f->clerk, code, "notify", note, 1, &e), ST_EINVAL);
     assert_non_null(strstr(e.msg, "06/03/2026"));
@@ -361,12 +365,51 @@ static void test_art2_art5_scope_notes(void **state)
     st_err e;
     assert_int_equal(apply(f, &f->clerk, code, "submit", NULL, 0, &e), ST_OK);
     assert_non_null(strstr(e.msg, "Điều 2 Nghị định 73"));
-    assert_non_null(strstr(e.msg, "Điều 5 Nghị định 73"));
+    /* the second whole, or named (test_art2_art5_notes_whole) */
+    assert_true(strstr(e.msg, "Điều 5 Nghị định 73") || strstr(e.msg, "còn 1 lưu ý nữa"));
     assert_int_equal(q(f, "SELECT count(*) FROM events ev JOIN proposals p ON p.id = "
                        "ev.proposal_id WHERE p.code=?1 AND ev.action='submit' AND ev.comment "
                        "LIKE '%Điều 2%' AND ev.comment LIKE '%Điều 5%'", code), 1);
     new_plan(f, NULL, 0, clean);
     assert_int_equal(apply(f, &f->clerk, clean, "submit", NULL, 0, &e), ST_OK);
+    assert_string_equal(e.msg, "");
+}
+
+/* Art. 2 and Art. 5(1)(a): warnings longer than an error message reach the
+ * caller whole (workflow_apply_noted: the CLI's "cảnh báo" lines, the
+ * screens' notice), and e->msg keeps whole lines only, naming the rest. */
+static void test_art2_art5_notes_whole(void **state)
+{
+    fixture *f = *state;
+    char code[32];
+    static const st_kv staff[] = {
+        {"lead", "Hồ Thị Én"},
+        {"lead_position", "Chuyên viên phụ trách công tác tổng hợp, theo dõi thi đua, khen "
+                          "thưởng và cải cách hành chính của Văn phòng Huyện ủy"},
+        {"bottleneck_kind", "unsuitable"}};
+    new_plan(f, staff, NKV(staff), code);
+    st_err e;
+    char *notes = NULL;
+    err_clear(&e);
+    assert_int_equal(workflow_apply_noted(f->env.db, &f->clerk, code, "submit", NULL, 0, 0, &e,
+                                          &notes), ST_OK);
+    assert_non_null(notes);
+    assert_true(strlen(notes) >= sizeof e.msg);
+    assert_non_null(strstr(notes, "Điều 2 Nghị định 73"));
+    assert_non_null(strstr(notes, "Điều 5 Nghị định 73"));
+    assert_non_null(strstr(notes, "cải cách hành chính của Văn phòng Huyện ủy"));
+    /* e->msg: the first note whole, then how many more */
+    assert_non_null(strstr(e.msg, "Điều 2 Nghị định 73"));
+    assert_null(strstr(e.msg, "Điều 5 Nghị định 73"));
+    assert_non_null(strstr(e.msg, "còn 1 lưu ý nữa"));
+    free(notes);
+    /* no warnings: NULL and an empty message */
+    char clean[32];
+    new_plan(f, NULL, 0, clean);
+    err_clear(&e);
+    assert_int_equal(workflow_apply_noted(f->env.db, &f->clerk, clean, "submit", NULL, 0, 0, &e,
+                                          &notes), ST_OK);
+    assert_null(notes);
     assert_string_equal(e.msg, "");
 }
 
@@ -452,6 +495,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_eval_clause_notify_within_3_working_days, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_art2_art5_scope_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_art2_art5_notes_whole, setup, teardown),
         cmocka_unit_test(test_holidays_2024),
         cmocka_unit_test_setup_teardown(test_check_reports_old_rows, setup, teardown),
     };
