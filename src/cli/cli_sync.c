@@ -373,6 +373,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
         {"export", sy_export, "ghi tệp trao đổi cho bên kia"},
         {"import", sy_import, "nhận tệp trao đổi (hoặc tệp khóa mới)"},
         {"status", sy_status, "tình trạng trao đổi"},
+        {"verify", cli_sync_verify, "văn phòng: so dữ liệu với dấu kiểm của tỉnh"},
+        {"conflicts", cli_sync_conflicts, "xung đột: danh sách, show SỐ, resolve SỐ"},
         {"ssh", cli_sync_ssh, "trao đổi hai chiều qua ssh khi có mạng"},
         {"serve", cli_sync_serve, "đầu bên kia của sync ssh (chạy qua ssh)"},
     };

@@ -500,5 +500,9 @@ t import_unknown_column as clerk_a proposal import import_badcol.csv
 printf 'title=Thử NUL\nemploying_unit=HA-VP\nlead=Hồ\000Văn Giang\n' >from_nul.txt
 t from_file_nul as clerk_a proposal new --from from_nul.txt
 
+# ---- offline offices (issue 15) ------------------------------------------------------------
+
+. "$HERE/sync_cases.sh"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
