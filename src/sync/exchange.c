@@ -85,6 +85,12 @@ static int peer_for(st_db *db, const sync_me *me, int to_site, sync_site *peer, 
 
 int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_err *e)
 {
+    return sync_export_full(db, to_site, 0, path, bytes, e);
+}
+
+int sync_export_full(st_db *db, int to_site, int full, const char *path, uint64_t *bytes,
+                     st_err *e)
+{
     sync_me me;
     int rc = site_me(db, &me, e);
     sync_site peer;
@@ -95,7 +101,7 @@ int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_er
     if (!rc) rc = sync_schema_fp(db, h.schema_fp, e);
     unsigned char *p = NULL;
     size_t n = 0;
-    if (!rc) rc = sync_payload_build(db, peer.site_no, &p, &n, e);
+    if (!rc) rc = sync_payload_build_full(db, peer.site_no, full, &p, &n, e);
     if (!rc) {
         h.kind = BUNDLE_DATA;
         memcpy(h.deployment, me.deployment, sizeof h.deployment);
@@ -113,7 +119,7 @@ int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_er
     struct stat sb;
     uint64_t size = stat(path, &sb) == 0 ? (uint64_t)sb.st_size : 0;
     if (bytes) *bytes = size;
-    log_write(db, "export", peer.site_no, path, size, NULL, NULL);
+    log_write(db, "export", peer.site_no, path, size, NULL, full ? "full" : NULL);
     return ST_OK;
 }
 

@@ -13,6 +13,10 @@
 /* Write the bundle for site to_site (at an office: 0 means the hub) to
  * path; its size into *bytes when not NULL. */
 int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_err *e);
+/* The same; at the hub full = 1 adds every row of the office's subtree
+ * (the repair of `sync verify`, see sync_payload_build_full). */
+int sync_export_full(st_db *db, int to_site, int full, const char *path, uint64_t *bytes,
+                     st_err *e);
 
 /* Check and apply a bundle file (all of bundle_read's refusals, then the
  * schema fingerprint, then sync_payload_apply in one transaction).  The

@@ -15,7 +15,7 @@
 static const char *const everywhere[] = {"units", "fields", "holidays", "people", "accounts"};
 
 /* The WHERE clause choosing an office's rows of table t (?1 = path). */
-static void where_for(const char *t, int has_pid, sbuf *q)
+void sync_digest_where(const char *t, int has_pid, sbuf *q)
 {
     static const char prop[] =
         "SELECT p.id FROM proposals p JOIN units e ON e.id = p.employing_unit_id "
@@ -41,30 +41,30 @@ static void put32(sbuf *b, uint32_t v)
  * and not yet received by the hub when it made the digests. */
 typedef struct skip_set {
     char (*table)[32];
-    int64_t *id;
+    char (*id)[48];      /* the key as text */
     size_t n, cap;
     int oom;
 } skip_set;
 
-static void skip_add(skip_set *k, const char *t, int64_t id)
+static void skip_add(skip_set *k, const char *t, const char *id)
 {
     if (k->n == k->cap) {
         size_t cap = k->cap ? 2 * k->cap : 64;
         char (*nt)[32] = realloc(k->table, cap * sizeof *nt);
         if (nt) k->table = nt;
-        int64_t *ni = realloc(k->id, cap * sizeof *ni);
+        char (*ni)[48] = realloc(k->id, cap * sizeof *ni);
         if (ni) k->id = ni;
         if (!nt || !ni) { k->oom = 1; return; }
         k->cap = cap;
     }
     snprintf(k->table[k->n], sizeof k->table[0], "%s", t);
-    k->id[k->n++] = id;
+    snprintf(k->id[k->n++], sizeof k->id[0], "%s", id);
 }
 
-static int skip_has(const skip_set *k, const char *t, int64_t id)
+static int skip_has(const skip_set *k, const char *t, const char *id)
 {
     for (size_t i = 0; k && i < k->n; i++)
-        if (k->id[i] == id && strcmp(k->table[i], t) == 0) return 1;
+        if (strcmp(k->id[i], id) == 0 && strcmp(k->table[i], t) == 0) return 1;
     return 0;
 }
 
@@ -86,7 +86,7 @@ static int table_digest_skip(st_db *db, const char *t, const char *path, int64_t
     sbuf q;
     sbuf_init(&q);
     sbuf_addf(&q, "SELECT * FROM \"%s\" WHERE ", t);
-    where_for(t, sync_col_index(&k, "proposal_id") >= 0, &q);
+    sync_digest_where(t, sync_col_index(&k, "proposal_id") >= 0, &q);
     sbuf_add(&q, " ORDER BY 1");
     sqlite3_stmt *st;
     rc = db_prepare(db, sbuf_str(&q), &st, e);
@@ -97,7 +97,7 @@ static int table_digest_skip(st_db *db, const char *t, const char *path, int64_t
     crypto_generichash_init(&h, NULL, 0, 32);
     *rows = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (skip && skip->n && skip_has(skip, t, sqlite3_column_int64(st, 0))) continue;
+        if (skip && skip->n && skip_has(skip, t, db_col_text(st, 0))) continue;
         (*rows)++;
         for (int i = 0; i < k.n; i++) {
             if (sync_col_derived(t, k.name[i])) continue;
@@ -162,7 +162,7 @@ static int undo_one(st_db *db, const unsigned char *cs, int n, skip_set *skip, s
         if (op == SQLITE_INSERT) {
             sqlite3_value *v = NULL;
             if (sqlite3changeset_new(it, 0, &v) == SQLITE_OK && v)
-                skip_add(skip, t, sqlite3_value_int64(v));
+                skip_add(skip, t, (const char *)sqlite3_value_text(v));
         } else {
             cs_copy_change(&w, it);
         }
@@ -211,17 +211,18 @@ int sync_verify(st_db *db, sync_verify_cb cb, void *ud, int *ndiff, st_err *e)
     int rc = sync_hub_no(db, &hub, e);
     if (rc) return rc;
     sqlite3_stmt *st;
-    if ((rc = db_prepare(db, "SELECT digests, acked FROM sync_peers WHERE site = ?1", &st, e)))
+    if ((rc = db_prepare(db, "SELECT digests FROM sync_peers WHERE site = ?1", &st, e)))
         return rc;
     sqlite3_bind_int(st, 1, hub);
     unsigned char *d = NULL;
     size_t n = 0;
-    int64_t acked = 0;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0) {
-        n = (size_t)sqlite3_column_bytes(st, 0);
+    int64_t acked = 0;   /* this office's outbox the hub had applied then */
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 8) {
+        const unsigned char *b = sqlite3_column_blob(st, 0);
+        n = (size_t)sqlite3_column_bytes(st, 0) - 8;
+        for (int i = 0; i < 8; i++) acked |= (int64_t)((uint64_t)b[i] << (8 * i));
         d = malloc(n);
-        if (d) memcpy(d, sqlite3_column_blob(st, 0), n);
-        acked = sqlite3_column_int64(st, 1);
+        if (d) memcpy(d, b + 8, n);
     }
     sqlite3_finalize(st);
     if (!d)

@@ -67,5 +67,23 @@ t sync_title_after_resolve sy_title
 # A row damaged at the office behind the program's back: verify names its
 # table and fails; the hub's full export brings the office back in line.
 sqlite3 ha.db "UPDATE holidays SET name = 'Hỏng' WHERE rowid = (SELECT min(rowid) FROM holidays)"
+sqlite3 ha.db "DELETE FROM fields WHERE id = (SELECT max(id) FROM fields); INSERT INTO holidays(day, kind, name) VALUES ('2026-12-31', 'holiday', 'Thêm sai')"
 t sync_verify_damaged off sync verify
+t sync_export_full_needs_to m hub sync export --full -o full.sangtao
+t sync_export_full_at_office m off sync export --to TN --full -o full.sangtao
+t sync_export_full m hub sync export --to HA --full -o full.sangtao
+# A change made here and not yet sent survives the repair.
+sy_quiet oclerk proposal edit HA-2026-0001 --set "necessity=Sửa ở văn phòng, chưa gửi"
+t sync_import_full m off sync import full.sangtao
+sy_necessity() { oclerk proposal show HA-2026-0001 | grep -c 'Sửa ở văn phòng, chưa gửi'; }
+t sync_full_keeps_unsent sy_necessity
+t sync_verify_repaired off sync verify
+# The same full file again: the office has nothing newer, it changes nothing.
+t sync_import_full_again m off sync import full.sangtao
+# A full file older than a bundle applied since is not applied.
+sy_quiet hub proposal edit HA-2026-0001 --set "title=Tên mới sau khi sửa"
+sy_quiet hub sync export --to HA -o down3.sangtao
+sy_quiet off sync import down3.sangtao
+t sync_import_full_older m off sync import full.sangtao
+t sync_verify_after_older off sync verify
 cd .. || exit 1
