@@ -204,6 +204,51 @@ int sync_status_peers(st_db *db, sync_status_cb cb, void *ud, st_err *e)
     return rc;
 }
 
+static int summary_peer(const sync_peer_status *p, void *ud)
+{
+    sync_summary *s = ud;
+    s->npeers++;
+    if (strcmp(p->last_import, s->last_in) > 0) snprintf(s->last_in, sizeof s->last_in, "%s", p->last_import);
+    if (strcmp(p->last_export, s->last_out) > 0) snprintf(s->last_out, sizeof s->last_out, "%s", p->last_export);
+    return 0;
+}
+
+typedef struct peer_list {
+    int no[64];
+    int n;
+} peer_list;
+
+static int peer_no(const sync_peer_status *p, void *ud)
+{
+    peer_list *l = ud;
+    if (l->n < 64) l->no[l->n++] = p->site_no;
+    return 0;
+}
+
+int sync_summary_get(st_db *db, sync_summary *s, st_err *e)
+{
+    memset(s, 0, sizeof *s);
+    s->days_in = -1;
+    int rc = sync_status_peers(db, summary_peer, s, e);
+    if (rc || !s->npeers) return rc;
+    s->member = 1;
+    sync_me me;
+    if ((rc = site_me(db, &me, e))) return rc;
+    sodium_memzero(me.sk, sizeof me.sk);
+    s->is_hub = me.is_hub;
+    s->site_no = me.site_no;
+    peer_list l;
+    l.n = 0;
+    if ((rc = sync_status_peers(db, peer_no, &l, e))) return rc;
+    for (int i = 0; i < l.n; i++) {
+        int64_t un = 0, w = 0;
+        if ((rc = sync_counts(db, l.no[i], &un, &w, &s->conflicts, e))) return rc;
+        if (un > s->waiting) s->waiting = un;
+        s->gaps += w;
+    }
+    return sync_days_since_import(db, &s->days_in, e);
+}
+
 int sync_days_since_import(st_db *db, int *days, st_err *e)
 {
     *days = -1;

@@ -42,4 +42,17 @@ int sync_status_peers(st_db *db, sync_status_cb cb, void *ud, st_err *e);
  * screen's warning. */
 int sync_days_since_import(st_db *db, int *days, st_err *e);
 
+/* For the home and sync screens: does this database take part in an
+ * exchange (it knows another site), where it stands, the last exchange
+ * each way (UTC, "" never), days since the last import (-1 never), this
+ * site's changes not yet acknowledged (at the hub: by the office furthest
+ * behind), entries waiting for a missing part, open conflicts. */
+typedef struct sync_summary {
+    int member, is_hub, site_no, npeers;
+    char last_in[21], last_out[21];
+    int days_in;
+    int64_t waiting, gaps, conflicts;
+} sync_summary;
+int sync_summary_get(st_db *db, sync_summary *s, st_err *e);
+
 #endif
