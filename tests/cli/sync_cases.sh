@@ -87,3 +87,66 @@ sy_quiet off sync import down3.sangtao
 t sync_import_full_older m off sync import full.sangtao
 t sync_verify_after_older off sync verify
 cd .. || exit 1
+
+# ---- the walk: a proposal submitted offline, decided at the province ---------
+# A second office HB.  Its clerk submits a proposal offline; the province
+# accepts, hears the party committee, votes and approves; the office starts
+# it and records monitoring while the province adjusts it (the title itself
+# cannot change after submission: proposal edit takes drafts and returned
+# proposals only, so the province's concurrent change is an adjustment of
+# the period);
+# both exchange and hold the same proposal.
+cd sync || exit 1
+printf '[database]\npath = hb.db\n[site]\ncode = HB\nnumber = 3\n' >hb.ini
+hb() { SANGTAO_PASSWORD=$ADMIN_PW "$BIN" --config hb.ini --user admin.hb "$@"; }
+hbclerk() { SANGTAO_PASSWORD=$USER_PW "$BIN" --config hb.ini --user clerk_b "$@"; }
+hubhead() { SANGTAO_PASSWORD=$USER_PW "$BIN" --config hub.ini --user head_b "$@"; }
+SANGTAO_NEW_PASSWORD=$FIRST_PW sy_quiet hub user add clerk_b --name "Đỗ Văn Bảo" --roles clerk --scope HB
+SANGTAO_NEW_PASSWORD=$FIRST_PW sy_quiet hub user add head_b --name "Hồ Văn Hải" --roles head --scope HB
+SANGTAO_PASSWORD=$FIRST_PW SANGTAO_NEW_PASSWORD=$USER_PW sy_quiet "$BIN" --config hub.ini --user head_b user passwd
+t walk_site_add m hub site add HB --unit HB --name "Văn phòng Huyện ủy Hoài Ân"
+walk_seed() {
+    hub site seed HB -o hb.seed >seed.out 2>&1 || { cat seed.out; return 1; }
+    sy_mask <seed.out
+    code=$(sed -n 's/^Mã dùng một lần: //p' seed.out)
+    printf '%s\n' "$ADMIN_PW" | SANGTAO_SEED_CODE=$code "$BIN" --config hb.ini init --seed hb.seed
+}
+t walk_seed walk_seed
+SANGTAO_NEW_PASSWORD=$FIRST_PW sy_quiet hb user passwd clerk_b
+SANGTAO_PASSWORD=$FIRST_PW SANGTAO_NEW_PASSWORD=$USER_PW sy_quiet "$BIN" --config hb.ini --user clerk_b user passwd
+sed -e 's/^title=.*/title=Khu dân cư không rác thải/' -e 's/^employing_unit=.*/employing_unit=HB-VP/' \
+    -e 's/^lead=.*/lead=Đặng Văn Phúc/' -e '/^coauthors=/d' p1.txt >pb.txt
+t walk_office_new hbclerk proposal new --from pb.txt
+W=HB-2026-0001
+t walk_office_submit hbclerk proposal act $W submit
+sy_quiet hb sync export -o hb-up1.sangtao
+t walk_hub_import m hub sync import hb-up1.sangtao
+t walk_hub_accept hubhead proposal act $W accept
+t walk_hub_opinion hubhead proposal act $W opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=implement --set "text=Đồng ý" --set party_committee=có
+t walk_hub_vote hubhead proposal act $W vote --set members=7 --set votes_for=6 --set votes_against=1
+t walk_hub_approve hubhead proposal act $W approve --set kind=implement --set doc_no=21-QĐ/HU --set doc_date=02/03/2026 --set "signer=Hồ Văn Hải"
+sy_quiet hub sync export --to HB -o hb-down1.sangtao
+t walk_office_import m hb sync import hb-down1.sangtao
+t walk_office_start hbclerk proposal act $W start --set start_date=02/03/2026
+sy_quiet hb sync export -o hb-up2.sangtao
+t walk_hub_import_start m hub sync import hb-up2.sangtao
+# Now apart: the office records monitoring, the province adjusts.
+t walk_office_monitor hbclerk proposal act $W monitor --set kind=follow --set "by_whom=Văn phòng Huyện ủy Hoài Ân" --set progress=30 --set "findings=Đã phân loại rác ở 2 khu dân cư"
+# Meanwhile at the province, before the office's next file arrives.
+t walk_hub_adjust hubhead proposal act $W adjust --set doc_no=22-QĐ/HU --set doc_date=02/03/2026 --set "signer=Hồ Văn Hải" --set "reason=Mở rộng sang khu dân cư thứ ba" --set period_to=31/12/2026
+sy_quiet hb sync export -o hb-up3.sangtao
+t walk_hub_import2 m hub sync import hb-up3.sangtao
+sy_quiet hub sync export --to HB -o hb-down2.sangtao
+t walk_office_import2 m hb sync import hb-down2.sangtao
+walk_same() {
+    hubhead proposal show $W >hub_show.txt 2>&1
+    hbclerk proposal show $W >hb_show.txt 2>&1
+    if cmp -s hub_show.txt hb_show.txt; then echo "giống nhau ở hai nơi"; else diff hub_show.txt hb_show.txt; fi
+    grep -c "Đã phân loại rác ở 2 khu dân cư" hb_show.txt hub_show.txt
+    grep -c "31/12/2026" hb_show.txt hub_show.txt
+    hbclerk proposal list --format csv
+}
+t walk_same_both_ends walk_same
+t walk_office_verify hb sync verify
+t walk_no_conflict hub sync conflicts
+cd .. || exit 1
