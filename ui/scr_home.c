@@ -12,10 +12,11 @@
 #include "reports.h"
 #include "flow/stats.h"
 #include "flow/workflow.h"
+#include "sync/exchange.h"
 
 enum { IT_HEAD, IT_TEXT, IT_STATE, IT_QUEUE, IT_ALL, IT_CODE, IT_SCREEN };
 enum { SCR_LIST, SCR_REPORTS, SCR_MONITOR, SCR_COMMEND, SCR_DISSEM, SCR_PEOPLE, SCR_UNITS,
-       SCR_USERS, SCR_SETTINGS };
+       SCR_USERS, SCR_SETTINGS, SCR_SYNC };
 
 typedef struct item {
     int kind, arg;
@@ -82,6 +83,29 @@ static void load(home *h)
     if (rc) { snprintf(h->err, sizeof h->err, "%s", e.msg); memset(counts, 0, sizeof counts); }
     char line[700], acts[400];
 
+    /* Only on a database that takes part in an exchange. */
+    sync_summary sync;
+    UI_DB(rc, sync_summary_get(U.db, &sync, &e));
+    if (rc) sync.member = 0;
+    if (sync.member) {
+        char ago[64];
+        int warn = config_int(U.cfg, "sync.warn_days");
+        if (sync.days_in < 0) snprintf(ago, sizeof ago, "chưa nhận tệp nào");
+        else if (sync.days_in == 0) snprintf(ago, sizeof ago, "nhận lần cuối hôm nay");
+        else snprintf(ago, sizeof ago, "nhận lần cuối %d ngày trước", sync.days_in);
+        snprintf(line, sizeof line, "%sTrao đổi %s: %s; %lld thay đổi chờ gửi%s",
+                 sync.days_in >= warn ? "Cảnh báo: " : "",
+                 sync.is_hub ? "với văn phòng" : "với tỉnh", ago, (long long)sync.waiting,
+                 sync.conflicts ? "" : ".");
+        if (sync.conflicts)
+            snprintf(line + strlen(line), sizeof line - strlen(line), "; %lld xung đột.",
+                     (long long)sync.conflicts);
+        if (sync.days_in >= warn)
+            snprintf(line + strlen(line), sizeof line - strlen(line),
+                     " Hãy trao đổi (quá %d ngày).", warn);
+        add(h, IT_SCREEN, SCR_SYNC, NULL, line);
+    }
+
     unsigned q = home_queue_states(U.who.roles);
     long waiting = 0;
     for (int s = 0; s < S_COUNT; s++) if (q & (1u << s)) waiting += counts[s];
@@ -136,10 +160,11 @@ static void load(home *h)
         "Danh sách đề xuất", "Báo cáo sơ kết, tổng kết và việc quá hạn (biểu đồ, in, xuất tệp)",
         "Sổ theo dõi, kiểm tra, giám sát", "Khen thưởng",
         "Học tập, quán triệt", "Người (cán bộ đề xuất, người được khen)", "Đơn vị",
-        "Tài khoản (quản trị)", "Cài đặt",
+        "Tài khoản (quản trị)", "Cài đặt", "Trao đổi ngoại tuyến (tệp, xung đột)",
     };
     for (int i = 0; i < (int)(sizeof scr / sizeof scr[0]); i++) {
         if (i == SCR_USERS && !(U.who.roles & ROLE_ADMIN)) continue;
+        if (i == SCR_SYNC && !sync.member) continue;
         snprintf(line, sizeof line, "  %s", _(scr[i]));
         add(h, IT_SCREEN, i, NULL, line);
     }
@@ -207,6 +232,7 @@ static void open_item(home *h)
         case SCR_UNITS: screen_units(); break;
         case SCR_USERS: screen_users(); break;
         case SCR_SETTINGS: screen_settings(); break;
+        case SCR_SYNC: screen_sync(); break;
         }
         break;
     default: break;

@@ -199,6 +199,8 @@ void screen_settings(void);
 void screen_monitoring(void);
 void screen_commendations(void);
 void screen_dissemination(void);
+/* The offline exchange: status, export, import, verify, conflicts (scr_sync.c). */
+void screen_sync(void);
 /* After login: offer a saved draft back. */
 void drafts_offer(void);
 

@@ -203,5 +203,7 @@ int cmd_site(cli_ctx *c, int argc, char **argv);           /* cli_sync.c */
 int cmd_sync(cli_ctx *c, int argc, char **argv);           /* cli_sync.c */
 int cli_sync_ssh(cli_ctx *c, int argc, char **argv);       /* cli_sync_ssh.c */
 int cli_sync_serve(cli_ctx *c, int argc, char **argv);     /* cli_sync_ssh.c */
+int cli_sync_verify(cli_ctx *c, int argc, char **argv);    /* cli_sync_check.c */
+int cli_sync_conflicts(cli_ctx *c, int argc, char **argv); /* cli_sync_check.c */
 
 #endif

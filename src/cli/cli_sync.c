@@ -123,7 +123,7 @@ static int si_seed(cli_ctx *c, int argc, char **argv)
     int rc = cli_parse(c, argc, nargv, defs,
         "Cách dùng: sangtao site seed MÃ -o TỆP\n"
         "Ở máy chủ tỉnh (quản trị viên): tệp khởi tạo văn phòng MÃ: danh mục (đơn vị,\n"
-        "lĩnh vực, ngày nghỉ), người và tài khoản của cây đơn vị (không mật khẩu), mọi đề\n"
+        "lĩnh vực, ngày nghỉ), danh bạ người, tài khoản của cây đơn vị (không mật khẩu), mọi đề\n"
         "xuất mà đơn vị sử dụng hoặc đơn vị có thẩm quyền thuộc cây đơn vị, khóa của văn\n"
         "phòng.  Tệp được mã hóa bằng một mã dùng một lần in ra ở đây: trao tận tay tệp\n"
         "và mã (không gửi chung qua thư điện tử).  Mỗi lần tạo là một cặp khóa mới:\n"
@@ -194,12 +194,12 @@ int cmd_site(cli_ctx *c, int argc, char **argv)
 
 /* ---- sync export, import, status ------------------------------------------------ */
 
-static int export_one(cli_ctx *c, int to, const char *path)
+static int export_one(cli_ctx *c, int to, int full, const char *path)
 {
     st_err e;
     err_clear(&e);
     uint64_t bytes = 0;
-    if (sync_export(c->db, to, path, &bytes, &e)) return cli_fail(&e);
+    if (sync_export_full(c->db, to, full, path, &bytes, &e)) return cli_fail(&e);
     sync_site s;
     const char *who = "máy chủ tỉnh";
     char buf[64];
@@ -207,7 +207,8 @@ static int export_one(cli_ctx *c, int to, const char *path)
         snprintf(buf, sizeof buf, "%s (trạm số %d)", s.code, s.site_no);
         who = buf;
     }
-    printf("Đã ghi %s cho %s: %llu byte.\n", path, who, (unsigned long long)bytes);
+    printf("Đã ghi %s cho %s%s: %llu byte.\n", path, who,
+           full ? " (đầy đủ, để sửa sai lệch)" : "", (unsigned long long)bytes);
     return CLI_OK;
 }
 
@@ -222,7 +223,7 @@ static int export_each(const sync_site *s, void *ud)
     all_ctx *x = ud;
     char path[4200];
     snprintf(path, sizeof path, "%s/%s.sangtao", x->dir, s->code);
-    if (export_one(x->c, s->site_no, path) != CLI_OK) x->failed++;
+    if (export_one(x->c, s->site_no, 0, path) != CLI_OK) x->failed++;
     else x->done++;
     return 0;
 }
@@ -230,22 +231,27 @@ static int export_each(const sync_site *s, void *ud)
 static int sy_export(cli_ctx *c, int argc, char **argv)
 {
     const char *to = NULL, *out = NULL;
-    int all = 0;
+    int all = 0, full = 0;
     const cli_optdef defs[] = {{"to", CLI_VALUE, &to}, {"all", CLI_FLAG, &all},
-                               {"output", CLI_VALUE, &out}, {NULL, 0, NULL}};
+                               {"full", CLI_FLAG, &full}, {"output", CLI_VALUE, &out},
+                               {NULL, 0, NULL}};
     char *nargv[argc + 1];
     argc = take_o(argc, argv, nargv, &out);
     cli_args a;
     int rc = cli_parse(c, argc, nargv, defs,
-        "Cách dùng: sangtao sync export [--to MÃ] -o TỆP\n"
+        "Cách dùng: sangtao sync export [--to MÃ [--full]] -o TỆP\n"
         "       sangtao sync export --all -o THƯ_MỤC\n"
         "Ghi tệp trao đổi (quản trị viên): mọi thay đổi bên nhận chưa xác nhận đã nhận,\n"
         "ký và mã hóa cho bên nhận.  Ở văn phòng: cho máy chủ tỉnh (không cần --to).  Ở\n"
         "máy chủ tỉnh: cho văn phòng MÃ, hoặc --all: mỗi văn phòng một tệp THƯ_MỤC/MÃ.sangtao.\n"
-        "Mất tệp thì chỉ cần xuất lại: mỗi tệp chứa mọi thứ chưa được xác nhận.\n", 0, 0, &a);
+        "Mất tệp thì chỉ cần xuất lại: mỗi tệp chứa mọi thứ chưa được xác nhận.\n"
+        "--full (ở tỉnh, khi sync verify ở văn phòng báo khác): thêm mọi dòng văn phòng\n"
+        "phải có; khi nhận, văn phòng sửa theo, giữ các thay đổi của mình chưa gửi đi.\n",
+        0, 0, &a);
     if (rc != -1) return rc;
     if (!out) return cli_usage_error(c, "cần -o %s", all ? "THƯ_MỤC" : "TỆP");
     if (all && to) return cli_usage_error(c, "--all và --to không dùng cùng nhau");
+    if (full && !to) return cli_usage_error(c, "--full cần --to MÃ");
     if ((rc = cli_session(c))) return rc;
     if ((rc = cli_need_admin(c, "xuất tệp trao đổi"))) return rc;
     st_err e;
@@ -268,7 +274,7 @@ static int sy_export(cli_ctx *c, int argc, char **argv)
     } else if (me.is_hub) {
         return cli_usage_error(c, "ở máy chủ tỉnh cần --to MÃ hoặc --all");
     }
-    return export_one(c, no, out);
+    return export_one(c, no, full, out);
 }
 
 static int sy_import(cli_ctx *c, int argc, char **argv)
@@ -303,6 +309,18 @@ static int sy_import(cli_ctx *c, int argc, char **argv)
     printf("Đã nhận %s từ trạm số %d: %d thay đổi mới, %d đã có, %d chờ phần còn thiếu, "
            "%d xung đột.\n", a.pos[0], from, r.changes_applied, r.changes_skipped,
            r.changes_waiting, r.conflicts);
+    if (r.full_skipped)
+        printf("Phần gửi đầy đủ không áp dụng: trạm này đã nhận thay đổi mới hơn hoặc còn thiếu "
+               "một phần; hãy xin tỉnh xuất lại với --full.\n");
+    if (r.full_applied) {
+        printf("Đã sửa theo máy chủ tỉnh %d dòng.\n", r.repaired);
+        for (int i = 0; i < r.repaired && i < SYNC_REPAIR_NAMES; i++)
+            printf("  %s\n", r.repaired_rows[i]);
+        if (r.repaired > SYNC_REPAIR_NAMES)
+            printf("  … và %d dòng khác\n", r.repaired - SYNC_REPAIR_NAMES);
+        if (r.unrepaired)
+            printf("%d dòng không sửa được (sự kiện chỉ được thêm, không sửa).\n", r.unrepaired);
+    }
     return CLI_OK;
 }
 
@@ -373,6 +391,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
         {"export", sy_export, "ghi tệp trao đổi cho bên kia"},
         {"import", sy_import, "nhận tệp trao đổi (hoặc tệp khóa mới)"},
         {"status", sy_status, "tình trạng trao đổi"},
+        {"verify", cli_sync_verify, "văn phòng: so dữ liệu với dấu kiểm của tỉnh"},
+        {"conflicts", cli_sync_conflicts, "xung đột: danh sách, show SỐ, resolve SỐ"},
         {"ssh", cli_sync_ssh, "trao đổi hai chiều qua ssh khi có mạng"},
         {"serve", cli_sync_serve, "đầu bên kia của sync ssh (chạy qua ssh)"},
     };

@@ -160,6 +160,9 @@ const struct config_option config_options[] = {
     {"sync.remote_command", OPT_STR, "sangtao", 1, PATH_MAX_BYTES, NULL, NULL,
      "Offline exchange: how `sync ssh` starts sangtao on the other machine",
      "Trao đổi ngoại tuyến: lệnh chạy sangtao ở máy bên kia (sync ssh)"},
+    {"sync.warn_days", OPT_INT, "7", 1, 365, NULL, NULL,
+     "Offline exchange: the home screen warns when nothing came from the other side for this many days",
+     "Trao đổi ngoại tuyến: màn hình chính cảnh báo khi ngần này ngày chưa nhận tệp của bên kia"},
     /* [keys]: one row per action of the screens' key table (ui/keys.c, by
      * its config name); a value replaces that action's built-in keys. */
     KEYS("help", "help screen", "trợ giúp"),

@@ -85,6 +85,12 @@ static int peer_for(st_db *db, const sync_me *me, int to_site, sync_site *peer, 
 
 int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_err *e)
 {
+    return sync_export_full(db, to_site, 0, path, bytes, e);
+}
+
+int sync_export_full(st_db *db, int to_site, int full, const char *path, uint64_t *bytes,
+                     st_err *e)
+{
     sync_me me;
     int rc = site_me(db, &me, e);
     sync_site peer;
@@ -95,7 +101,7 @@ int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_er
     if (!rc) rc = sync_schema_fp(db, h.schema_fp, e);
     unsigned char *p = NULL;
     size_t n = 0;
-    if (!rc) rc = sync_payload_build(db, peer.site_no, &p, &n, e);
+    if (!rc) rc = sync_payload_build_full(db, peer.site_no, full, &p, &n, e);
     if (!rc) {
         h.kind = BUNDLE_DATA;
         memcpy(h.deployment, me.deployment, sizeof h.deployment);
@@ -113,7 +119,7 @@ int sync_export(st_db *db, int to_site, const char *path, uint64_t *bytes, st_er
     struct stat sb;
     uint64_t size = stat(path, &sb) == 0 ? (uint64_t)sb.st_size : 0;
     if (bytes) *bytes = size;
-    log_write(db, "export", peer.site_no, path, size, NULL, NULL);
+    log_write(db, "export", peer.site_no, path, size, NULL, full ? "full" : NULL);
     return ST_OK;
 }
 
@@ -196,6 +202,51 @@ int sync_status_peers(st_db *db, sync_status_cb cb, void *ud, st_err *e)
     if (got != SQLITE_ROW && got != SQLITE_DONE) rc = db_fail(db, e, "đọc sync_log");
     sqlite3_finalize(st);
     return rc;
+}
+
+static int summary_peer(const sync_peer_status *p, void *ud)
+{
+    sync_summary *s = ud;
+    s->npeers++;
+    if (strcmp(p->last_import, s->last_in) > 0) snprintf(s->last_in, sizeof s->last_in, "%s", p->last_import);
+    if (strcmp(p->last_export, s->last_out) > 0) snprintf(s->last_out, sizeof s->last_out, "%s", p->last_export);
+    return 0;
+}
+
+typedef struct peer_list {
+    int no[64];
+    int n;
+} peer_list;
+
+static int peer_no(const sync_peer_status *p, void *ud)
+{
+    peer_list *l = ud;
+    if (l->n < 64) l->no[l->n++] = p->site_no;
+    return 0;
+}
+
+int sync_summary_get(st_db *db, sync_summary *s, st_err *e)
+{
+    memset(s, 0, sizeof *s);
+    s->days_in = -1;
+    int rc = sync_status_peers(db, summary_peer, s, e);
+    if (rc || !s->npeers) return rc;
+    s->member = 1;
+    sync_me me;
+    if ((rc = site_me(db, &me, e))) return rc;
+    sodium_memzero(me.sk, sizeof me.sk);
+    s->is_hub = me.is_hub;
+    s->site_no = me.site_no;
+    peer_list l;
+    l.n = 0;
+    if ((rc = sync_status_peers(db, peer_no, &l, e))) return rc;
+    for (int i = 0; i < l.n; i++) {
+        int64_t un = 0, w = 0;
+        if ((rc = sync_counts(db, l.no[i], &un, &w, &s->conflicts, e))) return rc;
+        if (un > s->waiting) s->waiting = un;
+        s->gaps += w;
+    }
+    return sync_days_since_import(db, &s->days_in, e);
 }
 
 int sync_days_since_import(st_db *db, int *days, st_err *e)

@@ -121,8 +121,8 @@ static int exec_bound(sqlite3 *h, const char *sql, const char *path, st_err *e)
     return rc;
 }
 
-/* Proposals of the subtree and their rows; people, accounts and sessions of
- * the subtree; no secret and no local row. */
+/* Proposals of the subtree and their rows; accounts and sessions of the
+ * subtree; every person (the directory); no secret and no local row. */
 static int cut_rows(sqlite3 *h, const sync_site *s, st_err *e)
 {
     sbuf names;
@@ -130,7 +130,7 @@ static int cut_rows(sqlite3 *h, const sync_site *s, st_err *e)
     int rc = table_names(h, &names, e);
     if (!rc) rc = xexec(h,
         "CREATE TEMP TABLE ku(id INTEGER PRIMARY KEY); CREATE TEMP TABLE kp(id INTEGER PRIMARY KEY);"
-        "CREATE TEMP TABLE kusr(id INTEGER PRIMARY KEY); CREATE TEMP TABLE kpe(id INTEGER PRIMARY KEY);", e);
+        "CREATE TEMP TABLE kusr(id INTEGER PRIMARY KEY);", e);
     if (!rc) rc = exec_bound(h, "INSERT INTO ku SELECT id FROM units "
                              "WHERE substr(path, 1, length(?1)) = ?1", s->unit_path, e);
     if (!rc) rc = xexec(h, "INSERT INTO kp SELECT id FROM proposals WHERE employing_unit_id IN ku "
@@ -165,14 +165,11 @@ static int cut_rows(sqlite3 *h, const sync_site *s, st_err *e)
     if (!rc) rc = xexec(h,
         "UPDATE users SET password_hash = '!', must_change_pw = 1, failed_logins = 0, "
         " locked_until = NULL, os_login = NULL, "
-        " locked = CASE WHEN scope_unit_id IN ku THEN locked ELSE 1 END;"
-        "INSERT INTO kpe SELECT id FROM people WHERE unit_id IN ku;"
-        "INSERT OR IGNORE INTO kpe SELECT person_id FROM users WHERE person_id IS NOT NULL;", e);
-    if (!rc && table_exists(h, "accounts"))
-        rc = xexec(h, "INSERT OR IGNORE INTO kpe SELECT person_id FROM accounts "
-                   "WHERE person_id IS NOT NULL;", e);
-    if (!rc) rc = keep_referenced(h, sbuf_str(&names), "people", "kpe", e);
-    if (!rc) rc = xexec(h, "DELETE FROM people WHERE id NOT IN kpe;", e);
+        " locked = CASE WHEN scope_unit_id IN ku THEN locked ELSE 1 END;", e);
+    /* People are the directory: every change to one goes to every office
+     * (sync_filter.c), and the hub's digests count them all; so the seed
+     * carries them all, or `sync verify` would find a fresh office out of
+     * line. */
     sbuf_free(&names);
     return rc;
 }

@@ -46,12 +46,25 @@ int sync_schema_fp(st_db *db, char fp[65], st_err *e);
  * office's unit subtree ever go to an office.  *out is malloc'd. */
 int sync_payload_build(st_db *db, int to_site, unsigned char **out, size_t *n,
                        st_err *e);
+/* The same, and at the hub with full = 1 a full section: every row the
+ * office should hold, from the same snapshot (the repair of `sync verify`;
+ * applied at the office as upserts that keep its unsent changes). */
+int sync_payload_build_full(st_db *db, int to_site, int full, unsigned char **out, size_t *n,
+                            st_err *e);
+
+enum { SYNC_REPAIR_NAMES = 20 };
 
 typedef struct {
     int changes_applied;      /* captured transactions newly applied */
     int changes_skipped;      /* already in the ledger (replay, old bundle) */
     int changes_waiting;      /* after a gap: kept until the missing part comes */
     int conflicts;            /* conflict records written */
+    /* a full section (repair, sync_payload_build_full): */
+    int full_applied;         /* applied: this office's rows are now the hub's */
+    int full_skipped;         /* not applied: older than what is applied here */
+    int repaired;             /* rows inserted, changed or deleted by it */
+    int unrepaired;           /* rows the schema refused to change (events) */
+    char repaired_rows[SYNC_REPAIR_NAMES][64];   /* the first ones: "table #id what" */
 } sync_result;
 
 /* Apply a payload (already authenticated by the transport) that came from
@@ -102,9 +115,9 @@ int sync_counts(st_db *db, int peer, int64_t *unacked, int64_t *waiting,
 /* At an office (`sync verify`): compare what this office holds with the
  * digests of the hub's last payload (what it should hold, per synced table,
  * its subtree only).  cb is called for each table that differs, with the
- * hub's row count and ours; *ndiff gets how many differ (0: in line).  A
- * table differs as of the hub's last export: changes made here since and
- * not yet sent also show. */
+ * hub's row count and ours; *ndiff gets how many differ (0: in line).  The
+ * changes made here that the hub had not received when it exported are
+ * set aside for the comparison (in a transaction rolled back). */
 typedef int (*sync_verify_cb)(const char *table, int64_t hub_rows, int64_t here_rows,
                               void *ud);
 int sync_verify(st_db *db, sync_verify_cb cb, void *ud, int *ndiff, st_err *e);

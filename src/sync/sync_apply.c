@@ -71,6 +71,16 @@ static int pending_has(const sync_pending *p, const char *t, sqlite3_value *pk, 
     return found;
 }
 
+int sync_pending_has_key(const sync_pending *p, const char *table, const char *key,
+                         const char *col)
+{
+    if (!p || !p->n) return 0;
+    char k[400];
+    snprintf(k, sizeof k, "%s\x1f%s\x1f%s", table, key, col);
+    const char *kp = k;
+    return bsearch(&kp, p->keys, p->n, sizeof *p->keys, cmp_str) != NULL;
+}
+
 static int pend_add(sync_pending *p, char *k)
 {
     if (!k) return -1;

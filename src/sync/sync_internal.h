@@ -72,6 +72,8 @@ typedef struct sync_payload {
     sync_entry *entries;         /* malloc'd */
     const unsigned char *digests; /* hub → office: sync_digest.c's form */
     size_t ndigests;
+    const unsigned char *full;   /* hub → office, repair: sync_full.c's form */
+    size_t nfull;
 } sync_payload;
 
 /* Parse and check every length (a payload is input from outside). */
@@ -101,11 +103,26 @@ int sync_apply_changeset(st_db *db, int is_hub, int my_site, int from_site, int6
  * not yet acknowledged: the outbox after acked. */
 int sync_pending_load(st_db *db, int64_t acked, sync_pending **out, st_err *e);
 void sync_pending_free(sync_pending **p);
+/* This office changed (table, row key as text, column) and the hub has not
+ * yet received it. */
+int sync_pending_has_key(const sync_pending *p, const char *table, const char *key,
+                         const char *col);
 
 /* ---- digests (sync_digest.c) -------------------------------------------- */
 
 /* Hub side: per synced table, count and hash of the rows the office with
  * subtree path should hold, appended to b. */
 int sync_digest_build(st_db *db, const char *path, sbuf *b, st_err *e);
+/* The WHERE clause (?1 = the subtree path) of an office's rows of table t. */
+void sync_digest_where(const char *t, int has_pid, sbuf *q);
+
+/* ---- the full section, repair (sync_full.c) ------------------------------ */
+
+/* Hub side: every row the office with subtree path should hold. */
+int sync_full_build(st_db *db, const char *path, sbuf *b, st_err *e);
+/* Office side, in the apply's transaction after the entries: make every
+ * row the hub's (pending changes kept), when received is the snapshot's. */
+int sync_full_apply(st_db *db, const unsigned char *p, size_t n, int64_t received,
+                    const sync_pending *pend, sync_result *r, st_err *e);
 
 #endif

@@ -96,9 +96,16 @@ int sync_payload_parse(const unsigned char *p, size_t n, sync_payload *out, st_e
         if (memcmp(h, x->hash, 32) != 0) goto bad;
     }
     uint64_t nd;
-    if (get_u64(&p, end, &nd) || nd != (uint64_t)(end - p)) goto bad;
+    if (get_u64(&p, end, &nd) || nd > (uint64_t)(end - p)) goto bad;
     out->digests = nd ? p : NULL;
     out->ndigests = (size_t)nd;
+    p += nd;
+    if (p < end) {   /* a full section (repair) */
+        uint64_t nf;
+        if (get_u64(&p, end, &nf) || nf != (uint64_t)(end - p) || nf == 0) goto bad;
+        out->full = p;
+        out->nfull = (size_t)nf;
+    }
     return ST_OK;
 bad:
     sync_payload_free(out);
@@ -120,7 +127,7 @@ static int peer_get(st_db *db, int site, int64_t *acked, int64_t *received, st_e
     return ST_OK;
 }
 
-static int build(st_db *db, int me, int is_hub, int to_site, sbuf *b, st_err *e)
+static int build(st_db *db, int me, int is_hub, int to_site, int full, sbuf *b, st_err *e)
 {
     int rc = ST_OK;
     char path[256] = "";
@@ -176,11 +183,27 @@ static int build(st_db *db, int me, int is_hub, int to_site, sbuf *b, st_err *e)
         if (d.len) sbuf_addn(b, d.s, d.len);
     }
     sbuf_free(&d);
+    if (!rc && is_hub && full) {
+        sbuf f;
+        sbuf_init(&f);
+        rc = sync_full_build(db, path, &f, e);
+        if (!rc) {
+            put_u64(b, f.len);
+            sbuf_addn(b, f.s, f.len);
+        }
+        sbuf_free(&f);
+    }
     if (!rc && b->oom) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
     return rc;
 }
 
 int sync_payload_build(st_db *db, int to_site, unsigned char **out, size_t *n, st_err *e)
+{
+    return sync_payload_build_full(db, to_site, 0, out, n, e);
+}
+
+int sync_payload_build_full(st_db *db, int to_site, int full, unsigned char **out, size_t *n,
+                            st_err *e)
 {
     *out = NULL;
     *n = 0;
@@ -194,7 +217,8 @@ int sync_payload_build(st_db *db, int to_site, unsigned char **out, size_t *n, s
     int own = sqlite3_get_autocommit(db_h(db));
     if (own && sqlite3_exec(db_h(db), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, "đọc để xuất");
-    rc = build(db, me, is_hub, to_site, &b, e);
+    if (full && !is_hub) rc = err_set(e, ST_EINVAL, "--full chỉ dùng ở máy chủ tỉnh");
+    if (!rc) rc = build(db, me, is_hub, to_site, full, &b, e);
     if (own) sqlite3_exec(db_h(db), "COMMIT", NULL, NULL, NULL);
     if (rc) { sbuf_free(&b); return rc; }
     *n = b.len;

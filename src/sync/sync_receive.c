@@ -105,14 +105,13 @@ static int peer_update(rx *x, const sync_payload *p, int64_t *acked, st_err *e)
     /* The peer's acknowledgement as it says it, even lower than before: a
      * peer restored from a backup then gets again what it lost. */
     int rc = db_prepare(x->db,
-        "INSERT INTO sync_peers(site, acked, received, last_in, digests) "
-        "VALUES (?1, ?2, 0, ?3, ?4) ON CONFLICT(site) DO UPDATE SET acked = excluded.acked, "
-        "last_in = excluded.last_in, digests = coalesce(excluded.digests, digests)", &st, e);
+        "INSERT INTO sync_peers(site, acked, received, last_in) "
+        "VALUES (?1, ?2, 0, ?3) ON CONFLICT(site) DO UPDATE SET acked = excluded.acked, "
+        "last_in = excluded.last_in", &st, e);
     if (rc) return rc;
     sqlite3_bind_int(st, 1, x->from);
     sqlite3_bind_int64(st, 2, p->received);
     sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-    if (p->ndigests) sqlite3_bind_blob(st, 4, p->digests, (int)p->ndigests, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(x->db, e, "ghi trạng thái trao đổi");
     sqlite3_finalize(st);
     *acked = p->received;
@@ -163,6 +162,33 @@ static int renumber_if_restored(rx *x, const sync_payload *p, st_err *e)
     return rc;
 }
 
+/* The hub's digests, kept for `sync verify` when they describe the state
+ * now applied here (not an older payload's), behind the position of this
+ * office's outbox the hub had then (u64, little-endian). */
+static int keep_digests(rx *x, const sync_payload *p, st_err *e)
+{
+    if (!p->ndigests) return ST_OK;
+    if (p->nentries && p->entries[p->nentries - 1].seq != x->received) return ST_OK;
+    sbuf b;
+    sbuf_init(&b);
+    for (int i = 0; i < 8; i++) {
+        char c = (char)((uint64_t)p->received >> (8 * i));
+        sbuf_addn(&b, &c, 1);
+    }
+    sbuf_addn(&b, (const char *)p->digests, p->ndigests);
+    if (b.oom) { sbuf_free(&b); return err_set(e, ST_ENOMEM, "hết bộ nhớ"); }
+    sqlite3_stmt *st;
+    int rc = db_prepare(x->db, "UPDATE sync_peers SET digests = ?2 WHERE site = ?1", &st, e);
+    if (!rc) {
+        sqlite3_bind_int(st, 1, x->from);
+        sqlite3_bind_blob(st, 2, b.s, (int)b.len, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(x->db, e, "ghi dấu kiểm");
+        sqlite3_finalize(st);
+    }
+    sbuf_free(&b);
+    return rc;
+}
+
 static int receive(rx *x, const sync_payload *p, st_err *e)
 {
     int64_t acked;
@@ -191,6 +217,9 @@ static int receive(rx *x, const sync_payload *p, st_err *e)
         x->r->changes_waiting = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
         sqlite3_finalize(st);
     }
+    if (!rc) rc = keep_digests(x, p, e);
+    if (!rc && !x->is_hub && p->nfull)
+        rc = sync_full_apply(x->db, p->full, p->nfull, x->received, x->pend, x->r, e);
     if (!rc && x->is_hub) db_capture_origin(x->db, x->from, x->received);
     return rc;
 }

@@ -371,6 +371,14 @@ oslogin() {
 }
 t scope_os_login_not_mapped oslogin
 
+# ---- offline offices: verify, conflicts, repair and the walk (issue 15) ------------------------
+# In sync/ with its own hub and office, on the clock of 02/03/2026.
+
+. "$HERE/sync_more_cases.sh"
+
+# ---- Decree 73 on a database of its own: warnings, attachments, register ----
+. "$HERE/law_cases.sh"
+
 # ---- the full walk of P1: draft → replicated ------------------------------------------------
 
 # Each step is taken on the day it records or later (issue 13 item 6).

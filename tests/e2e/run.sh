@@ -6,8 +6,9 @@
 # reports.sh (the periodic report and its charts on screen), typing.sh
 # (Telex/VNI, search marks, the period filter, [keys], accounts), input.sh
 # (paste, stray bytes, errors, names, passwords: issue 12),
-# conflict.sh (two clerks save one proposal: choose field by field) and
-# bytes.sh (what a paint and a keystroke cost on a slow link), law.sh
+# conflict.sh (two clerks save one proposal: choose field by field), sync.sh
+# (an office's sync screen: status, conflict side by side, export, import),
+# bytes.sh (what a paint and a keystroke cost on a slow link) and law.sh
 # (Decree 73 on the screens: warnings, attachments, adjust, notify).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
@@ -101,6 +102,7 @@ fi
 . "$HERE/typing.sh"
 . "$HERE/input.sh"
 . "$HERE/conflict.sh"
+. "$HERE/sync.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 . "$HERE/law.sh"
