@@ -6,6 +6,8 @@ as() { start "$TERM_NOW" 80 24; login "$1" && open_code "$CODE"; }
 
 walk() { # TERM, title
     TERM_NOW=$1
+    # one number per decision and year (the register): one walk, one number
+    DOCNO=12; [ "$1" = vt100 ] && DOCNO=13
     start "$1" 80 24
     login bd-qn.chuyenvien; result $? "$1: a clerk logs in"
     key n; wait_for "Đề xuất mới"
@@ -45,7 +47,7 @@ walk() { # TERM, title
     saved "Ghi kết quả biểu quyết"; result $? "$1: the vote"
     act "chap thuan" "Chấp thuận"
     key C-p; typ "thi diem"; key Enter; key Tab
-    typ 12/QĐ-UBND; key Tab; typ 10/03/2026; key Tab; typ "Chủ tịch UBND"; key Tab
+    typ "$DOCNO/QĐ-UBND"; key Tab; typ 02/03/2026; key Tab; typ "Chủ tịch UBND"; key Tab
     typ 120.000.000; key Tab; key Tab; key Tab; key Tab
     key C-s; wait_for "Phạm vi thí điểm"
     wait_for "! Phạm vi thí điểm"; result $? "$1: a pilot without its scope: the error shows under the field"
@@ -61,7 +63,8 @@ walk() { # TERM, title
         saved "Ghi theo dõi"; result $? "$1: monitoring entry at $p%"
     done
     act "bao cao" "Báo cáo kết quả"
-    typ 01/03/2026; key Tab; key Tab; typ "Giảm 60% thời gian xử lý hồ sơ"
+    # completed the day it started: a step is never dated before the one before
+    typ 02/03/2026; key Tab; key Tab; typ "Giảm 60% thời gian xử lý hồ sơ"
     saved "Báo cáo kết quả"; result $? "$1: report"
 
     as bd-qn.lanhdao
@@ -74,6 +77,10 @@ walk() { # TERM, title
     wait_for "gợi ý"; result $? "$1: the evaluation form shows the suggested protection"
     key Tab; key C-p; typ "hoan thanh"; key Enter
     wait_for "gợi ý): Không bị xử lý trách nhiệm"; result $? "$1: completed suggests not liable"
+    # the collective's vote on the evaluation: 7 members, 6 for, 1 against
+    i=0; while [ $i -lt 16 ]; do key Tab; i=$((i+1)); done
+    wait_for "Số thành viên tập thể lãnh đạo (bắt buộc)"
+    typ 7; key Tab; typ 6; key Tab; typ 1
     key C-s; wait_for "Xác nhận biện pháp bảo vệ"; result $? "$1: evaluation asks to confirm the measure"
     key c; wait_for "Đã ghi: Đánh giá"; result $? "$1: evaluate"
     act "de xuat nhan" "Đề xuất nhân rộng"
@@ -82,7 +89,7 @@ walk() { # TERM, title
 
     as bd-qn.theodoi
     act "quyet dinh nhan" "Quyết định nhân rộng"
-    typ 45-QĐ/TU; key Tab; typ 01/04/2026; key Tab; typ "Huyện ủy Hoài Ân"
+    typ 45-QĐ/TU; key Tab; typ 02/03/2026; key Tab; typ "Huyện ủy Hoài Ân"
     saved "Quyết định nhân rộng"; result $? "$1: replicate"
     show "$CODE" | grep -q '"state":"replicated"'; result $? "$1: the database says replicated"
     m=$(sqlite3 -cmd ".timeout 5000" "$T/t.db" "SELECT count(*) FROM monitoring m JOIN proposals p ON p.id = m.proposal_id WHERE p.code = '$CODE'")
