@@ -401,9 +401,10 @@ int report_periodic(st_db *db, const st_actor *who, const report_params *p, repo
     snprintf(r->title, sizeof r->title, "BÁO CÁO");
     int whole_year = p->period && (strcmp(p->period, "year") == 0);
     snprintf(r->subject, sizeof r->subject,
-             "%s kết %s thực hiện Kết luận số 14-KL/TW của Bộ Chính trị về khuyến khích "
-             "và bảo vệ cán bộ năng động, sáng tạo, dám nghĩ, dám làm, dám đột phá vì "
-             "lợi ích chung", whole_year ? "Tổng" : "Sơ", label);
+             /* the Conclusion's official name (../shared/LAW.md) */
+             "%s kết %s thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị "
+             "về chủ trương khuyến khích và bảo vệ cán bộ năng động, sáng tạo vì lợi ích "
+             "chung", whole_year ? "Tổng" : "Sơ", label);
     snprintf(r->period_label, sizeof r->period_label, "%s", label);
     memcpy(r->from, c.from, 11);
     memcpy(r->to, c.to, 11);

@@ -89,7 +89,16 @@ stop
 
 # Notify (evaluation clause): the result notified to the cadre within 3
 # working days; an empty recipient is the lead proposer.
-CODE=$(cli proposal list --state evaluated --unit BD-QN --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
+# A result evaluated today by the collective (the demo tells most results
+# already): the party committee's opinion, then the evaluation, by the CLI.
+CODE=$(cli proposal list --state reported --unit BD-QN --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
+(export SANGTAO_TODAY=$TODAY
+ cli proposal act "$CODE" opinion --set "reviewer=Ban Thường vụ Thành ủy" --set recommendation=other \
+     --set "text=Kết quả tốt" --set party_committee=có &&
+ cli proposal act "$CODE" evaluate --set outcome=completed --set protection_measure=not_liable \
+     --set in_line_policy=có --set clean_motive=có --set common_good=có --set no_prohibited_act=có \
+     --set members=7 --set votes_for=6 --set votes_against=1) >"$T/law-eval.txt" 2>&1
+result $? "law: a reported result is evaluated ($CODE)"
 LEAD=$(show "$CODE" | grep -o '"full_name":"[^"]*","is_lead":1' | head -1 | sed 's/"full_name":"\([^"]*\)".*/\1/')
 start xterm-256color 80 24
 login bd-qn.chuyenvien && open_code "$CODE"; result $? "law: a clerk opens an evaluated proposal ($CODE)"
