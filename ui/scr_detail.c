@@ -116,8 +116,10 @@ void screen_detail(const char *code_in)
             else if (ui_flash[0]) ui_msg(ui_flash, 0);
             else {
                 char m[300], kn[16];
-                snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác"), _(wf_state_label(h.state)),
-                         tv.top + 1, tv.n, keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn));
+                if (keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn)[0])
+                    snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác"), _(wf_state_label(h.state)),
+                             tv.top + 1, tv.n, kn);
+                else snprintf(m, sizeof m, _("%s · dòng %d/%d"), _(wf_state_label(h.state)), tv.top + 1, tv.n);
                 ui_msg(m, 0);
             }
             keys_bar(SC_DETAIL);

@@ -14,8 +14,6 @@
 #include "flow/workflow.h"
 
 enum { IT_HEAD, IT_TEXT, IT_STATE, IT_QUEUE, IT_ALL, IT_CODE, IT_SCREEN };
-enum { SCR_LIST, SCR_REPORTS, SCR_MONITOR, SCR_COMMEND, SCR_DISSEM, SCR_PEOPLE, SCR_UNITS,
-       SCR_USERS, SCR_SETTINGS };
 
 typedef struct item {
     int kind, arg;
@@ -132,16 +130,11 @@ static void load(home *h)
     if (rc && !h->err[0]) snprintf(h->err, sizeof h->err, "%s", e.msg);
 
     add(h, IT_HEAD, 0, NULL, _("Màn hình khác"));
-    static const char *const scr[] = {
-        "Danh sách đề xuất", "Báo cáo sơ kết, tổng kết và việc quá hạn (biểu đồ, in, xuất tệp)",
-        "Sổ theo dõi, kiểm tra, giám sát", "Khen thưởng",
-        "Học tập, quán triệt", "Người (cán bộ đề xuất, người được khen)", "Đơn vị",
-        "Tài khoản (quản trị)", "Cài đặt",
-    };
-    for (int i = 0; i < (int)(sizeof scr / sizeof scr[0]); i++) {
-        if (i == SCR_USERS && !(U.who.roles & ROLE_ADMIN)) continue;
-        snprintf(line, sizeof line, "  %s", _(scr[i]));
-        add(h, IT_SCREEN, i, NULL, line);
+    for (int i = 0; i < menu_screen_count(); i++) {   /* the main menu's table */
+        const char *label;
+        int id = menu_screen_at(i, &label);
+        snprintf(line, sizeof line, "  %s", _(label));
+        add(h, IT_SCREEN, id, NULL, line);
     }
     if (h->sel >= h->n || h->it[h->sel].kind == IT_HEAD || h->it[h->sel].kind == IT_TEXT) {
         h->sel = 0;
@@ -167,9 +160,14 @@ static void draw(home *h)
     if (!h->err[0] && ui_flash[0]) { ui_msg(ui_flash, 0); ui_flash[0] = '\0'; }
     else if (h->err[0]) ui_msg(h->err, 1);
     else {   /* where to start, for someone new */
-        char hint[300], k1[16], k2[16];
-        snprintf(hint, sizeof hint, _("↑↓ chọn dòng, Enter mở · %s tạo đề xuất mới · %s trợ giúp, cách làm từng bước"),
-                 keys_name_for(SC_HOME, K_NEW, k1, sizeof k1), keys_name_for(SC_HOME, K_HELP, k2, sizeof k2));
+        char hint[300], k1[16], k2[16], k3[16];
+        keys_name_for(SC_HOME, K_NEW, k1, sizeof k1);
+        keys_name_for(SC_HOME, K_MENU, k3, sizeof k3);
+        keys_name_for(SC_HOME, K_HELP, k2, sizeof k2);
+        if (k1[0])
+            snprintf(hint, sizeof hint, _("↑↓ Enter mở · %s tạo đề xuất mới · %s trình đơn · %s trợ giúp"),
+                     k1, k3, k2);
+        else snprintf(hint, sizeof hint, _("↑↓ chọn dòng, Enter mở · %s trình đơn · %s trợ giúp"), k3, k2);
         ui_put(LINES - 2, 1, COLS - 2, hint, th(TH_DIM), 0);
     }
     keys_bar(SC_HOME);
@@ -196,19 +194,7 @@ static void open_item(home *h)
     case IT_QUEUE: screen_list(-1, 1, NULL); break;
     case IT_ALL: screen_list(x->arg ? -2 : -1, 0, NULL); break;
     case IT_CODE: screen_detail(x->code); break;
-    case IT_SCREEN:
-        switch (x->arg) {
-        case SCR_LIST: screen_list(-1, 0, NULL); break;
-        case SCR_REPORTS: reports_screen(U.db, &U.who); break;
-        case SCR_MONITOR: screen_monitoring(); break;
-        case SCR_COMMEND: screen_commendations(); break;
-        case SCR_DISSEM: screen_dissemination(); break;
-        case SCR_PEOPLE: screen_people(); break;
-        case SCR_UNITS: screen_units(); break;
-        case SCR_USERS: screen_users(); break;
-        case SCR_SETTINGS: screen_settings(); break;
-        }
-        break;
+    case IT_SCREEN: menu_open(x->arg); break;
     default: break;
     }
 }
@@ -219,9 +205,11 @@ void screen_home(void)
 {
     home h;
     memset(&h, 0, sizeof h);
+    menu_roles_apply();
     load(&h);
     for (;;) {
         if (ui_stop) break;
+        if (menu_goto_pending()) { load(&h); continue; }   /* chosen in the menu elsewhere */
         if (!ui_too_small()) draw(&h);
         ui_key k;
         ui_getkey(SC_HOME, &k);
@@ -248,8 +236,9 @@ void screen_home(void)
                       "  Chờ tôi xử lý: các đề xuất ở trạng thái mà vai trò của bạn có thao tác.\n"
                       "  Quá hạn: hạn xem xét, báo cáo, đánh giá đã qua (ngày làm việc).\n"
                       "  Chọn một dòng bằng ↑↓ rồi Enter để mở danh sách hoặc đề xuất.\n"
-                      "  Báo cáo (b): báo cáo sơ kết, tổng kết theo quý, năm… có biểu đồ;\n"
-                      "  Màn hình khác (cuối trang, End): sổ theo dõi, khen thưởng, người, đơn vị…\n"
+                      "  Báo cáo (b): báo cáo sơ kết, tổng kết theo quý, năm… có biểu đồ.\n"
+                      "  Trình đơn chính (F9 hoặc m, ở mọi màn hình không có ô gõ chữ): mọi màn hình\n"
+                      "  bạn được dùng — sổ theo dõi, khen thưởng, người, đơn vị… — với phím tắt.\n"
                       "  Đi một đề xuất từ dự thảo đến nhân rộng: Tạo mới (n), điền, Lưu (^S);\n"
                       "  mở đề xuất, Thao tác (a) và chọn bước tiếp theo.", wf);
             free(wf);

@@ -20,6 +20,8 @@
 ui_app U;
 volatile sig_atomic_t ui_stop;
 char ui_flash[400];
+int ui_goto;
+void (*ui_menu_hook)(unsigned sc);
 
 /* ---- theme --------------------------------------------------------------- */
 
@@ -309,9 +311,12 @@ void ui_padcat(char *buf, size_t n, const char *s, int w)
     wchar_t *ws = to_wide(s, &wl);
     int used = 0;
     size_t i = 0;
+    int total = 0;
+    for (size_t j = 0; ws && j < wl; j++) total += wcw(ws[j]);
+    int room = total > w ? w - 1 : w;   /* cut: never silently, "…" ends it */
     for (; ws && i < wl; i++) {
         int cw = wcw(ws[i]);
-        if (used + cw > w) break;
+        if (used + cw > room) break;
         used += cw;
     }
     while (ws && i < wl && wcwidth(ws[i]) == 0) i++;
@@ -325,6 +330,7 @@ void ui_padcat(char *buf, size_t n, const char *s, int w)
         ws[i] = save;
     }
     tmp[tl] = '\0';
+    if (total > w && tl + 3 < sizeof tmp) { memcpy(tmp + tl, "…", 4); tl += 3; used++; }
     free(ws);
     snprintf(buf + len, n - len, "%s%*s", tmp, w - used, "");
 }

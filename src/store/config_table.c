@@ -163,6 +163,7 @@ const struct config_option config_options[] = {
     /* [keys]: one row per action of the screens' key table (ui/keys.c, by
      * its config name); a value replaces that action's built-in keys. */
     KEYS("help", "help screen", "trợ giúp"),
+    KEYS("menu", "the main menu (every screen)", "trình đơn chính (mọi màn hình)"),
     KEYS("save", "save the form", "lưu biểu mẫu"),
     KEYS("search", "quick search in the list", "tìm nhanh trong danh sách"),
     KEYS("pick", "pick a value from a list (forms)", "chọn giá trị từ danh sách"),

@@ -5,7 +5,8 @@
 # both terminals), forms.sh (resize mid-form, lockout, roles, SIGHUP draft),
 # reports.sh (the periodic report and its charts on screen), typing.sh
 # (Telex/VNI, search marks, the period filter, [keys], accounts),
-# conflict.sh (two clerks save one proposal: choose field by field) and
+# conflict.sh (two clerks save one proposal: choose field by field),
+# menu.sh (the main menu; keys of what the role cannot do) and
 # bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
@@ -98,6 +99,7 @@ fi
 . "$HERE/reports.sh"
 . "$HERE/typing.sh"
 . "$HERE/conflict.sh"
+. "$HERE/menu.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 stop
