@@ -138,7 +138,11 @@ void listview_run(const listview_def *d)
         switch (k.act) {
         case K_OPEN: if (lv_open(&v, &s, d)) lv_load(&v, d); break;
         case K_REFRESH: lv_load(&v, d); break;
-        case K_NEW: if (d->add && d->add()) lv_load(&v, d); break;
+        case K_NEW:
+            if (!d->add) snprintf(ui_flash, sizeof ui_flash, "%s",
+                                  _("Ở đây bạn không thêm mục mới (danh sách chỉ để xem với vai trò của bạn)."));
+            else if (d->add()) lv_load(&v, d);
+            break;
         case K_HELP: {
             char extra[200], kn[16];
             snprintf(extra, sizeof extra, "Thêm mới\n  %s: ghi một mục mới.",

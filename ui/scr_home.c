@@ -85,8 +85,10 @@ static void load(home *h)
     for (int s = 0; s < S_COUNT; s++) if (q & (1u << s)) waiting += counts[s];
     snprintf(line, sizeof line, _("Chờ tôi xử lý (%ld)"), waiting);
     add(h, IT_HEAD, 0, NULL, line);
-    if (waiting) snprintf(line, sizeof line, "  %s", _("Tất cả việc đang chờ tôi"));
-    add(h, IT_QUEUE, 0, NULL, line);
+    if (waiting) {   /* else the heading's own text would be repeated */
+        snprintf(line, sizeof line, "  %s", _("Tất cả việc đang chờ tôi"));
+        add(h, IT_QUEUE, 0, NULL, line);
+    }
     for (int s = 0; s < S_COUNT; s++) {
         if (!(q & (1u << s)) || !counts[s]) continue;
         home_queue_actions(U.who.roles, s, acts, sizeof acts);

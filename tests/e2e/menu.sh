@@ -44,3 +44,35 @@ login admin
 poll "screen | tail -1 | grep -q 'o Menu'"; result $? "[keys] menu = F11,o: the bar shows o"
 key o; wait_for "Trình đơn chính"; result $? "[keys] menu = F11,o: o opens the menu"
 stop
+
+# Keys of what the role cannot do (item 12): a reviewer sees no "Tạo mới"
+# and n is refused at once; a viewer has no "Thao tác" nor "Sửa".
+for term in xterm-256color vt100; do
+    start $term 80 24
+    login bd-an.thamdinh
+    poll "screen | tail -1 | grep -q 'Báo cáo'" && settle
+    ! screen | tail -1 | grep -q "Tạo mới"; result $? "$term: a reviewer's home key bar has no Tạo mới"
+    ! screen | grep -q "tạo đề xuất mới"; result $? "$term: nor does the hint of the reviewer's home"
+    [ "$(screen | grep -c 'Chờ tôi xử lý')" = 1 ]; result $? "$term: the queue heading is not repeated when nothing waits"
+    key n; wait_for "không tạo đề xuất"; result $? "$term: n from a reviewer is refused at once with the reason"
+    key l; wait_for "│ Danh sách đề xuất │"; settle
+    ! screen | tail -1 | grep -q "Tạo mới"; result $? "$term: nor on the reviewer's list"
+    if [ $term = vt100 ]; then key m; else key F9; fi
+    wait_for "Trình đơn chính"; settle
+    ! screen | grep -q "Tạo đề xuất mới\|Tài khoản"; result $? "$term: the reviewer's menu has neither new proposal nor accounts"
+    key Escape; key Escape; wait_for "Chờ tôi xử lý"
+    key F1; wait_for "Trợ giúp: các phím"; settle
+    ! screen | grep -q "Tạo đề xuất mới (dự thảo)"; result $? "$term: the reviewer's help lists no key to create"
+    key Escape
+    start $term 80 24
+    login bd-an.xem
+    key l; wait_for "│ Danh sách đề xuất │"; key Enter; wait_for "Đề xuất BD-"; settle
+    ! screen | tail -1 | grep -q "Thao tác\|Sửa"; result $? "$term: a viewer's proposal bar has neither Thao tác nor Sửa"
+    key a; wait_for "chỉ xem, không có thao tác"; result $? "$term: a from a viewer is refused at once"
+    key e; wait_for "không sửa nội dung"; result $? "$term: e from a viewer is refused at once"
+    key Escape; key Escape; wait_for "Chờ tôi xử lý"
+    if [ $term = vt100 ]; then key m; else key F9; fi
+    wait_for "Trình đơn chính"; key 6; wait_for "│ Học tập, quán triệt │"
+    key n; wait_for "không thêm mục mới"; result $? "$term: n on a list the viewer may only read says so"
+done
+stop
