@@ -31,12 +31,12 @@ typedef struct keydef {
     const char *help;
 } keydef;
 
-#define TYPING (SC_LOGIN | SC_FORM)
+#define TYPING (SC_LOGIN | SC_FORM | SC_PERIOD)
 /* Screens where letters are commands (nothing is typed there). */
-#define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP | SC_MENU)
+#define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP | SC_MENU | SC_REPORT | SC_RMENU)
 /* Where the main menu opens (menu.c): every screen that moves between
  * others and takes no typing; in the menu itself it closes it. */
-#define MENU_AT (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW)
+#define MENU_AT (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_REPORT | SC_RMENU)
 static keydef keytab[] = {
     {K_HELP, "help", {KEY_F(1), CH('?')}, LETTERS | SC_CONFLICT, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
     {K_HELP, "help", {KEY_F(1), KCTRL('r')}, TYPING | SC_PICK, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
@@ -44,6 +44,13 @@ static keydef keytab[] = {
      "Trình đơn chính: mọi màn hình bạn được dùng, với phím tắt của từng màn hình"},
     {K_SAVE, "save", {KEY_F(2), KCTRL('s')}, SC_FORM, "Lưu", "Lưu biểu mẫu (kiểm tra từng trường)"},
     {K_SAVE, "save", {KEY_F(2), KCTRL('s'), CH('s')}, SC_CONFLICT, "Lưu", "Lưu theo các lựa chọn"},
+    {K_SAVE, "save", {KEY_F(2), KCTRL('s'), CH('s')}, SC_REPORT, "Lưu tệp",
+     "Lưu báo cáo vào tệp: .txt (văn bản in), .csv, .xlsx, .json"},
+    {K_PRINT, "print", {CH('p')}, SC_REPORT, "In", "In văn bản qua máy in report.printer"},
+    {K_CHARTS, "charts", {CH('c')}, SC_REPORT, "Biểu đồ", "Bật / tắt biểu đồ"},
+    {K_RUN, "run", {CH('\r'), CH('\n'), KEY_ENTER, KEY_F(2), KCTRL('s')}, SC_PERIOD, "Lập báo cáo",
+     "Lập báo cáo cho kỳ đã chọn"},
+    {K_NEXT, "next", {CH('\t')}, SC_PERIOD, NULL, "Sang dòng sau"},
     {K_MINE, "keep_mine", {KEY_F(5), CH('m')}, SC_CONFLICT, "Của mình", "Trường này: giữ giá trị của mình"},
     {K_THEIRS, "take_theirs", {KEY_F(6), CH('k')}, SC_CONFLICT, "Của họ",
      "Trường này: lấy giá trị của người khác"},
@@ -70,7 +77,7 @@ static keydef keytab[] = {
     {K_ACTIONS, "actions", {KEY_F(8), CH('a')}, SC_DETAIL | SC_LIST, "Thao tác",
      "Các thao tác quy trình bạn được làm ở trạng thái này"},
     {K_EDIT, "edit", {KEY_F(4), CH('e')}, SC_DETAIL, "Sửa", "Sửa nội dung (dự thảo hoặc bị trả lại)"},
-    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_VIEW | SC_MENU, "Mở",
+    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_VIEW | SC_MENU | SC_RMENU, "Mở",
      "Mở dòng đang chọn"},
     {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_PICK, "Chọn", "Nhận dòng đang chọn"},
     {K_NEXT, "next", {CH('\t'), CH(']')}, SC_DETAIL | SC_HELP, "Mục sau", "Sang mục sau"},
@@ -274,7 +281,7 @@ static void getkey_once(unsigned sc, ui_key *k);
 void ui_getkey(unsigned sc, ui_key *k)
 {
     for (;;) {
-        if (ui_goto && !ui_stop && (sc & (SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP))) {
+        if (ui_goto && !ui_stop && (sc & (SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP | SC_REPORT | SC_RMENU))) {
             memset(k, 0, sizeof *k);
             k->act = K_CANCEL;
             return;
@@ -301,11 +308,12 @@ static void getkey_once(unsigned sc, ui_key *k)
     /* SANGTAO_TRACE (src/trace.h, make bench): coming back here for a key
      * means the last one was handled and the screen painted and refreshed. */
     static const char *const sc_names[] = {"login", "home", "list", "detail", "form",
-                                           "pick", "view", "help", "conflict", "menu"};
+                                           "pick", "view", "help", "conflict", "menu",
+                                           "report", "reports", "period"};
     static long long key_t0;
     static unsigned key_code;
     static int key_fn;
-    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 10 : 0], key_t0);
+    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 13 : 0], key_t0);
     if (key_t0) trace_key(key_fn, key_code, key_t0);
     memset(k, 0, sizeof *k);
     if (ui_stop) { k->act = K_STOP; return; }
@@ -526,6 +534,9 @@ static const char *screen_name(unsigned bit)
     case SC_VIEW: return "danh mục";
     case SC_CONFLICT: return "xung đột khi lưu";
     case SC_MENU: return "trình đơn chính";
+    case SC_REPORT: return "báo cáo";
+    case SC_RMENU: return "danh mục báo cáo";
+    case SC_PERIOD: return "chọn kỳ báo cáo";
     default: return "trợ giúp";
     }
 }
@@ -548,7 +559,7 @@ int keys_init(const config *cfg, char *err, size_t n)
         if (nk == 0) continue;
         /* Where text is typed, letters stay text: only F-keys, Ctrl keys
          * and named keys act there (Space marks items in a pick list). */
-        int typing = (d->screens & (SC_LOGIN | SC_FORM)) != 0, pick = (d->screens & SC_PICK) != 0;
+        int typing = (d->screens & TYPING) != 0, pick = (d->screens & SC_PICK) != 0;
         int codes[NKEYCODES], nc = 0;
         for (int k = 0; k < nk && nc < NKEYCODES; k++) {
             if (keyspec_is_text(&ks[k]) &&

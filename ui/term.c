@@ -50,7 +50,8 @@ void theme_init(void)
         {TH_HEAD, COLOR_YELLOW, -1, A_BOLD},
         {TH_REQ, COLOR_RED, -1, A_BOLD},
         {TH_ERR, COLOR_RED, -1, A_BOLD},
-        {TH_FIELD, COLOR_WHITE, COLOR_BLACK, A_UNDERLINE},
+        /* TH_FIELD keeps the terminal's own colours (underlined): forced
+         * white on black is wrong on a light terminal. */
         {TH_FOCUS, COLOR_BLACK, COLOR_YELLOW, 0},
         {TH_DIM, COLOR_BLUE, -1, 0},
         {TH_OK, COLOR_GREEN, -1, A_BOLD},

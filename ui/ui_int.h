@@ -48,9 +48,10 @@ extern void (*ui_menu_hook)(unsigned sc);
 enum {
     SC_LOGIN = 1, SC_HOME = 2, SC_LIST = 4, SC_DETAIL = 8, SC_FORM = 16,
     SC_PICK = 32, SC_VIEW = 64, SC_HELP = 128, SC_CONFLICT = 256,
-    SC_MENU = 512     /* the main menu (menu.c) */
+    SC_MENU = 512,    /* the main menu (menu.c) */
+    SC_REPORT = 1024, SC_RMENU = 2048, SC_PERIOD = 4096   /* reports.c: a report, their menu, the period */
 };
-#define SC_ALL 0x3ffu
+#define SC_ALL 0x1fffu
 #define SC_NAV (SC_HOME | SC_LIST | SC_DETAIL | SC_PICK | SC_VIEW | SC_HELP)
 
 /* ---- actions ------------------------------------------------------------- */
@@ -64,6 +65,7 @@ enum {
     K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS,
     K_PASTE,          /* bracketed paste: the text in ui_key.paste */
     K_MENU,           /* the main menu (menu.c) */
+    K_PRINT, K_CHARTS, K_RUN,   /* reports.c */
     K_NACTS
 };
 

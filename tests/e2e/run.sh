@@ -6,7 +6,8 @@
 # reports.sh (the periodic report and its charts on screen), typing.sh
 # (Telex/VNI, search marks, the period filter, [keys], accounts),
 # conflict.sh (two clerks save one proposal: choose field by field),
-# menu.sh (the main menu; keys of what the role cannot do) and
+# menu.sh (the main menu; keys of what the role cannot do), looks.sh
+# (fields in the terminal's colours, the reports' bars) and
 # bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
@@ -100,6 +101,7 @@ fi
 . "$HERE/typing.sh"
 . "$HERE/conflict.sh"
 . "$HERE/menu.sh"
+. "$HERE/looks.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 stop
