@@ -117,7 +117,7 @@ static void save(st_db *db, const report *r, char *msg, size_t mn)
     const config *cfg = db_config(db);
     char path[600];
     snprintf(path, sizeof path, "baocao-%s-%s.txt", r->kind, r->from[0] ? r->from : r->as_of);
-    if (!prompt("Lưu vào tệp (.txt .csv .xlsx .json):", path, sizeof path) || !path[0]) {
+    if (!prompt(N_("Lưu vào tệp (.txt .csv .xlsx .json):"), path, sizeof path) || !path[0]) {
         snprintf(msg, mn, "%s", _("Không lưu."));
         return;
     }
@@ -142,7 +142,7 @@ static void save(st_db *db, const report *r, char *msg, size_t mn)
         if (fclose(f) != 0 && !rc) rc = err_set(&e, ST_EIO, "%s: lỗi ghi tệp", path);
     }
     if (rc) snprintf(msg, mn, "%s", e.msg);
-    else snprintf(msg, mn, "Đã lưu %s", path);
+    else snprintf(msg, mn, _("Đã lưu %s"), path);
 }
 
 /* Remove the temporary file with the user's rights, as it was made: the
@@ -240,7 +240,7 @@ static void view(st_db *db, report *r)
 
 enum { F_KIND, F_YEAR, F_NUMBER, F_FROM, F_TO, F_UNIT, F_COUNT };
 static const char *const kinds[] = {"month", "quarter", "half", "year", NULL};
-static const char *const kind_labels[] = {"Tháng", "Quý", "6 tháng", "Năm", "Từ ngày – đến ngày"};
+static const char *const kind_labels[] = {N_("Tháng"), N_("Quý"), N_("6 tháng"), N_("Năm"), N_("Từ ngày – đến ngày")};
 static const int kind_max[] = {12, 4, 2, 0, 0};
 
 typedef struct pform {
@@ -290,20 +290,20 @@ static void period_form(st_db *db, const st_actor *who)
         if (!ui_too_small()) {
             erase();
             ui_title(_("Báo cáo sơ kết, tổng kết theo kỳ"));
-            static const char *const labels[F_COUNT] = {"Kỳ báo cáo", "Năm", "Tháng/quý/nửa năm",
-                                                        "Từ ngày", "Đến ngày",
-                                                        "Đơn vị (mã; trống: phạm vi của bạn)"};
+            static const char *const labels[F_COUNT] = {N_("Kỳ báo cáo"), N_("Năm"), N_("Tháng/quý/nửa năm"),
+                                                        N_("Từ ngày"), N_("Đến ngày"),
+                                                        N_("Đơn vị (mã; trống: phạm vi của bạn)")};
             for (int i = 0; i < F_COUNT; i++) {
                 char v[160] = "";
                 switch (i) {
-                case F_KIND: snprintf(v, sizeof v, "◂ %s ▸", kind_labels[f.kind]); break;
+                case F_KIND: snprintf(v, sizeof v, "◂ %s ▸", _(kind_labels[f.kind])); break;
                 case F_YEAR: if (f.kind < 4) snprintf(v, sizeof v, "%d", f.year); break;
                 case F_NUMBER: if (kind_max[f.kind]) snprintf(v, sizeof v, "%d", f.number); break;
                 case F_FROM: if (f.kind == 4) snprintf(v, sizeof v, "%s", f.from); break;
                 case F_TO: if (f.kind == 4) snprintf(v, sizeof v, "%s", f.to); break;
                 default: snprintf(v, sizeof v, "%s", f.unit); break;
                 }
-                if (i == F_KIND && !unicode_ok()) snprintf(v, sizeof v, "< %s >", kind_labels[f.kind]);
+                if (i == F_KIND && !unicode_ok()) snprintf(v, sizeof v, "< %s >", _(kind_labels[f.kind]));
                 put(3 + 2 * i, 4, _(labels[i]), i == cur ? th(TH_LABEL) | A_BOLD : th(TH_LABEL));
                 put(3 + 2 * i, 42, v[0] ? v : "—", i == cur ? th(TH_FOCUS) : th(TH_FIELD));
             }
@@ -364,8 +364,8 @@ static void period_form(st_db *db, const st_actor *who)
 int reports_screen(st_db *db, const st_actor *who)
 {
     static const char *const items[] = {
-        "Báo cáo sơ kết, tổng kết theo kỳ (tháng, quý, 6 tháng, năm, tùy chọn)",
-        "Báo cáo việc quá hạn (theo đơn vị, người phụ trách)",
+        N_("Báo cáo sơ kết, tổng kết theo kỳ (tháng, quý, 6 tháng, năm, tùy chọn)"),
+        N_("Báo cáo việc quá hạn (theo đơn vị, người phụ trách)"),
     };
     int cur = 0;
     char msg[600] = "";

@@ -27,7 +27,11 @@ static int load(const char *code, text_view *tv, proposal_head *h, char *err, in
     if (!rc) UI_DB(rc, proposal_show_text(U.db, &U.who, code, f, &e));
     fclose(f);
     if (rc) snprintf(err, (size_t)n, "%s", e.msg);
-    else tv_add_wrapped(tv, buf, COLS - 2);
+    else {
+        char *tr = ui_translate_text(buf);   /* English screens */
+        tv_add_wrapped(tv, tr ? tr : buf, COLS - 2);
+        free(tr);
+    }
     free(buf);
     return rc == ST_OK;
 }

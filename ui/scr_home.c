@@ -52,7 +52,7 @@ static void items_clear(home *h)
 static int on_overdue(const home_overdue_row *r, void *ud)
 {
     char line[600], d[11];
-    snprintf(line, sizeof line, "  %-13s trễ %2d ngày làm việc (hạn %s)  %s", r->code, r->days_late,
+    snprintf(line, sizeof line, _("  %-13s trễ %2d ngày làm việc (hạn %s)  %s"), r->code, r->days_late,
              ui_date(r->due_date, d), r->title);
     add(ud, IT_CODE, 0, r->code, line);
     return 0;
@@ -66,6 +66,36 @@ static int on_event(const home_event_row *r, void *ud)
              r->username, a ? i18n_action(wf_action_label(a)) : r->action);
     add(ud, IT_CODE, 0, r->code, line);
     return 0;
+}
+
+/* home_queue_actions' list ("A, B, C", workflow labels in table order)
+ * in the screen language: walked label by label, since a label may hold
+ * a comma itself. */
+static void actions_shown(const char *acts, char *out, size_t n)
+{
+    const char *p = acts;
+    out[0] = '\0';
+    for (int i = 0; i < wf_action_count() && *p; i++) {
+        const char *l = wf_action_label(wf_action_at(i));
+        size_t len = strlen(l);
+        if (strncmp(p, l, len) != 0 || (p[len] && strncmp(p + len, ", ", 2) != 0)) continue;
+        snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? ", " : "", i18n_action(l));
+        p += len;
+        if (*p) p += 2;
+    }
+    if (*p) snprintf(out, n, "%s", acts);   /* not as expected: the core's words */
+}
+
+/* The width of the state column: the longest label in the screen
+ * language, so that none is cut (at most 30 columns at 80). */
+static int state_width(void)
+{
+    int w = 20;
+    for (int s = 0; s < S_COUNT; s++) {
+        int sw = ui_width(_(wf_state_label(s)));
+        if (sw > w) w = sw;
+    }
+    return w > 30 ? 30 : w;
 }
 
 static void load(home *h)
@@ -92,37 +122,38 @@ static void load(home *h)
     for (int s = 0; s < S_COUNT; s++) {
         if (!(q & (1u << s)) || !counts[s]) continue;
         home_queue_actions(U.who.roles, s, acts, sizeof acts);
-        char num[32];
+        char num[32], shown[600];
+        actions_shown(acts, shown, sizeof shown);
         snprintf(line, sizeof line, "  ");
-        ui_padcat(line, sizeof line, _(wf_state_label(s)), 22);
+        ui_padcat(line, sizeof line, _(wf_state_label(s)), state_width() + 2);
         snprintf(num, sizeof num, " %5ld  → ", counts[s]);
         ui_padcat(line, sizeof line, num, 0);
-        ui_padcat(line, sizeof line, acts, 0);
+        ui_padcat(line, sizeof line, shown, 0);
         add(h, IT_STATE, s, NULL, line);
     }
     if (!waiting) { snprintf(line, sizeof line, "  %s", _("Không có việc nào đang chờ.")); add(h, IT_TEXT, 0, NULL, line); }
 
     int total = 0;
     size_t mark = (size_t)h->n;
-    add(h, IT_HEAD, 0, NULL, "Quá hạn");
+    add(h, IT_HEAD, 0, NULL, _("Quá hạn"));
     UI_DB(rc, home_overdue(U.db, &U.who, 8, on_overdue, h, &total, &e));
     if (rc && !h->err[0]) snprintf(h->err, sizeof h->err, "%s", e.msg);
     free(h->it[mark].text);
     snprintf(line, sizeof line, _("Quá hạn (%d; tính theo ngày làm việc)"), total);
     h->it[mark].text = strdup(line);
-    if (total > 8) add(h, IT_ALL, 1, NULL, "  … xem tất cả, sắp theo hạn");
+    if (total > 8) { snprintf(line, sizeof line, "  %s", _("… xem tất cả, sắp theo hạn")); add(h, IT_ALL, 1, NULL, line); }
     if (!total) { snprintf(line, sizeof line, "  %s", _("Không có đề xuất nào quá hạn.")); add(h, IT_TEXT, 0, NULL, line); }
 
     long all = 0;
     for (int s = 0; s < S_COUNT; s++) all += counts[s];
     add(h, IT_HEAD, 0, NULL, _("Số đề xuất theo trạng thái (trong phạm vi của bạn)"));
     snprintf(line, sizeof line, "  ");
-    ui_padcat(line, sizeof line, _("Tất cả"), 28);
+    ui_padcat(line, sizeof line, _("Tất cả"), state_width() + 8);
     snprintf(line + strlen(line), sizeof line - strlen(line), " %6ld", all);
     add(h, IT_ALL, 0, NULL, line);
     for (int s = 0; s < S_COUNT; s++) {
         snprintf(line, sizeof line, "  ");
-        ui_padcat(line, sizeof line, _(wf_state_label(s)), 28);
+        ui_padcat(line, sizeof line, _(wf_state_label(s)), state_width() + 8);
         snprintf(line + strlen(line), sizeof line - strlen(line), " %6ld", counts[s]);
         add(h, IT_STATE, s, NULL, line);
     }
@@ -217,7 +248,7 @@ void screen_home(void)
         ui_getkey(SC_HOME, &k);
         if (k.act == K_STOP) break;
         if (k.act == K_QUIT || k.act == K_CANCEL) {
-            if (ui_confirm("Thoát chương trình?")) break;
+            if (ui_confirm(_("Thoát chương trình?"))) break;
             continue;
         }
         switch (k.act) {
@@ -234,7 +265,7 @@ void screen_home(void)
         case K_REFRESH: load(&h); break;
         case K_HELP: {
             char *wf = workflow_text();
-            keys_help(SC_HOME, "Trang chính\n"
+            keys_help(SC_HOME, N_("Trang chính\n"
                       "  Chờ tôi xử lý: các đề xuất ở trạng thái mà vai trò của bạn có thao tác.\n"
                       "  Quá hạn: hạn xem xét, báo cáo, đánh giá đã qua (ngày làm việc).\n"
                       "  Chọn một dòng bằng ↑↓ rồi Enter để mở danh sách hoặc đề xuất.\n"
@@ -242,7 +273,7 @@ void screen_home(void)
                       "  Trình đơn chính (F9 hoặc m, ở mọi màn hình không có ô gõ chữ): mọi màn hình\n"
                       "  bạn được dùng — sổ theo dõi, khen thưởng, người, đơn vị… — với phím tắt.\n"
                       "  Đi một đề xuất từ dự thảo đến nhân rộng: Tạo mới (n), điền, Lưu (^S);\n"
-                      "  mở đề xuất, Thao tác (a) và chọn bước tiếp theo.", wf);
+                      "  mở đề xuất, Thao tác (a) và chọn bước tiếp theo."), wf);
             free(wf);
             break;
         }

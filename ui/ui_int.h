@@ -133,6 +133,10 @@ int ui_width(const char *s);
  * parentheses (the label is on the screen), dates dd/mm/yyyy, the C
  * library's English error texts in Vietnamese. */
 void ui_readable(const char *in, char *out, size_t n);
+/* Text the core made (lines), in the screen language: each line as
+ * ui_readable translates a message, its indent kept.  NULL when the
+ * screens speak Vietnamese (use in as is); else free it. */
+char *ui_translate_text(const char *in);
 /* Line 0: program, screen name, user, roles, scope. */
 void ui_title(const char *screen);
 /* The message line (LINES-2); err chooses the error look. */

@@ -7,7 +7,8 @@
 # (Telex/VNI, search marks, the period filter, [keys], accounts),
 # conflict.sh (two clerks save one proposal: choose field by field),
 # menu.sh (the main menu; keys of what the role cannot do), looks.sh
-# (fields in the terminal's colours, the reports' bars) and
+# (fields in the terminal's colours, the reports' bars), english.sh
+# (ui.language = en: no Vietnamese text left on the main screens) and
 # bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
@@ -102,6 +103,7 @@ fi
 . "$HERE/conflict.sh"
 . "$HERE/menu.sh"
 . "$HERE/looks.sh"
+. "$HERE/english.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 stop
