@@ -44,7 +44,7 @@ for term in xterm-256color vt100; do
     start $term 80 24
     wait_for "Tên đăng nhập"; result $? "$term: login screen"
     typ admin; key Enter; typ "$PW"; key Enter
-    wait_for "Số đề xuất theo trạng thái"; result $? "$term: home screen after login"
+    wait_for "Quá hạn ("; result $? "$term: home screen after login"
     wait_for "Đã nhân rộng"; result $? "$term: states in Vietnamese"
     poll 'screen | head -1 | grep -q "Quản trị viên"'; result $? "$term: user and roles in the title line"
     wait_for "Chờ tôi xử lý"; result $? "$term: the home screen shows what waits for me"
@@ -67,7 +67,7 @@ start xterm-256color 60 20
 wait_for "quá nhỏ"; result $? "60x20: terminal too small"
 typ admin; key Enter; typ "$PW"; key Enter
 tm resize-window -t e2e -x 80 -y 24
-wait_for "Số đề xuất theo trạng thái"; result $? "resize to 80x24 redraws the home screen"
+wait_for "Quá hạn ("; result $? "resize to 80x24 redraws the home screen"
 start vt100 80 24
 wait_for "Tên đăng nhập"
 typ admin; key Enter; typ sai-mat-khau; key Enter
