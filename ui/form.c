@@ -391,13 +391,13 @@ static void draw(form *f)
             } else {
                 char buf[1200] = "";
                 if (is_choice(x)) {
-                    snprintf(buf, sizeof buf, "< %s >", x->choice >= 0 ? x->chlabel[x->choice] : "(chưa chọn)");
+                    snprintf(buf, sizeof buf, "< %s >", x->choice >= 0 ? x->chlabel[x->choice] : _("(chưa chọn)"));
                 } else {
                     for (int k = 0; k < x->nch; k++)
                         if (x->set & (1u << k))
                             snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
                                      buf[0] ? "; " : "", x->chlabel[k]);
-                    if (!buf[0]) snprintf(buf, sizeof buf, "(chưa chọn)");
+                    if (!buf[0]) snprintf(buf, sizeof buf, "%s", _("(chưa chọn)"));
                 }
                 ui_put(fy, vx, vw, buf, a, 1);
                 if (foc) { cy = fy; cx = vx; }

@@ -31,14 +31,26 @@ typedef struct keydef {
     const char *help;
 } keydef;
 
-#define TYPING (SC_LOGIN | SC_FORM)
+#define TYPING (SC_LOGIN | SC_FORM | SC_PERIOD)
 /* Screens where letters are commands (nothing is typed there). */
-#define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP)
+#define LETTERS (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP | SC_MENU | SC_REPORT | SC_RMENU)
+/* Where the main menu opens (menu.c): every screen that moves between
+ * others and takes no typing; in the menu itself it closes it. */
+#define MENU_AT (SC_HOME | SC_LIST | SC_DETAIL | SC_VIEW | SC_REPORT | SC_RMENU)
 static keydef keytab[] = {
     {K_HELP, "help", {KEY_F(1), CH('?')}, LETTERS | SC_CONFLICT, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
     {K_HELP, "help", {KEY_F(1), KCTRL('r')}, TYPING | SC_PICK, "Trợ giúp", "Trợ giúp: các phím của màn hình này"},
+    {K_MENU, "menu", {KEY_F(9), CH('m')}, MENU_AT | SC_MENU, "Menu",
+     "Trình đơn chính: mọi màn hình bạn được dùng, với phím tắt của từng màn hình"},
     {K_SAVE, "save", {KEY_F(2), KCTRL('s')}, SC_FORM, "Lưu", "Lưu biểu mẫu (kiểm tra từng trường)"},
     {K_SAVE, "save", {KEY_F(2), KCTRL('s'), CH('s')}, SC_CONFLICT, "Lưu", "Lưu theo các lựa chọn"},
+    {K_SAVE, "save", {KEY_F(2), KCTRL('s'), CH('s')}, SC_REPORT, "Lưu tệp",
+     "Lưu báo cáo vào tệp: .txt (văn bản in), .csv, .xlsx, .json"},
+    {K_PRINT, "print", {CH('p')}, SC_REPORT, "In", "In văn bản qua máy in report.printer"},
+    {K_CHARTS, "charts", {CH('c')}, SC_REPORT, "Biểu đồ", "Bật / tắt biểu đồ"},
+    {K_RUN, "run", {CH('\r'), CH('\n'), KEY_ENTER, KEY_F(2), KCTRL('s')}, SC_PERIOD, "Lập báo cáo",
+     "Lập báo cáo cho kỳ đã chọn"},
+    {K_NEXT, "next", {CH('\t')}, SC_PERIOD, NULL, "Sang dòng sau"},
     {K_MINE, "keep_mine", {KEY_F(5), CH('m')}, SC_CONFLICT, "Của mình", "Trường này: giữ giá trị của mình"},
     {K_THEIRS, "take_theirs", {KEY_F(6), CH('k')}, SC_CONFLICT, "Của họ",
      "Trường này: lấy giá trị của người khác"},
@@ -55,21 +67,21 @@ static keydef keytab[] = {
     {K_SORT, "sort", {KEY_F(6), CH('s')}, SC_LIST, "Sắp xếp", "Sắp xếp theo cột tiếp theo"},
     {K_REVERSE, "reverse", {CH('r')}, SC_LIST, NULL, "Đảo chiều sắp xếp"},
     {K_QUEUE, "queue", {CH('w')}, SC_LIST, "Việc chờ", "Chỉ hiện đề xuất đang chờ tôi xử lý / tất cả"},
-    {K_LIST, "list", {KEY_F(3), CH('l')}, SC_HOME, "Danh sách", "Mở danh sách đề xuất (tìm, lọc, sắp xếp)"},
-    {K_REPORTS, "reports", {KEY_F(6), CH('b')}, SC_HOME, "Báo cáo",
+    {K_LIST, "list", {KEY_F(3), CH('l')}, SC_HOME | SC_MENU, "Danh sách", "Mở danh sách đề xuất (tìm, lọc, sắp xếp)"},
+    {K_REPORTS, "reports", {KEY_F(6), CH('b')}, SC_HOME | SC_MENU, "Báo cáo",
      "Báo cáo sơ kết, tổng kết theo kỳ và việc quá hạn (biểu đồ, in, xuất tệp)"},
-    {K_NEW, "new", {KEY_F(7), CH('n')}, SC_HOME | SC_LIST, "Tạo mới", "Tạo đề xuất mới (dự thảo)"},
+    {K_NEW, "new", {KEY_F(7), CH('n')}, SC_HOME | SC_LIST | SC_MENU, "Tạo mới", "Tạo đề xuất mới (dự thảo)"},
     /* A list screen that takes new entries says so on its message line
      * and in its help (listview.c), not on the bar. */
     {K_NEW, "new", {CH('n')}, SC_VIEW, NULL, NULL},
     {K_ACTIONS, "actions", {KEY_F(8), CH('a')}, SC_DETAIL | SC_LIST, "Thao tác",
      "Các thao tác quy trình bạn được làm ở trạng thái này"},
-    {K_EDIT, "edit", {KEY_F(9), CH('e')}, SC_DETAIL, "Sửa", "Sửa nội dung (dự thảo hoặc bị trả lại)"},
+    {K_EDIT, "edit", {KEY_F(4), CH('e')}, SC_DETAIL, "Sửa", "Sửa nội dung (dự thảo hoặc bị trả lại)"},
     {K_ATTACH, "attach", {KEY_F(6), CH('d')}, SC_DETAIL, "Đính kèm",
      "Đính kèm tài liệu: gõ đường dẫn tệp trên máy chủ (bản quét, văn bản đã ký)"},
     {K_GETFILE, "save_attachment", {KEY_F(7), CH('x')}, SC_DETAIL, NULL,
      "Lưu một tài liệu đính kèm ra tệp mới trên máy chủ"},
-    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_VIEW, "Mở",
+    {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_HOME | SC_LIST | SC_VIEW | SC_MENU | SC_RMENU, "Mở",
      "Mở dòng đang chọn"},
     {K_OPEN, "open", {CH('\r'), CH('\n'), KEY_ENTER}, SC_PICK, "Chọn", "Nhận dòng đang chọn"},
     {K_NEXT, "next", {CH('\t'), CH(']')}, SC_DETAIL | SC_HELP, "Mục sau", "Sang mục sau"},
@@ -107,6 +119,26 @@ static keydef keytab[] = {
     {K_REDRAW, "redraw", {KCTRL('l')}, SC_ALL, NULL, "Vẽ lại màn hình"},
 };
 #define NKEYS (int)(sizeof keytab / sizeof keytab[0])
+
+/* What the user's roles cannot do (keys_deny): off the bar and the help,
+ * refused at once. */
+#define NDENY 8
+static struct { int act; unsigned sc; const char *why; } deny[NDENY];
+
+void keys_deny(int act, unsigned sc, const char *why)
+{
+    for (int i = 0; i < NDENY; i++)
+        if (deny[i].act == act && deny[i].sc == sc) { deny[i].why = why; return; }
+    for (int i = 0; why && i < NDENY; i++)
+        if (!deny[i].why) { deny[i].act = act; deny[i].sc = sc; deny[i].why = why; return; }
+}
+
+static const char *denied(unsigned sc, int act)
+{
+    for (int i = 0; act && i < NDENY; i++)
+        if (deny[i].why && deny[i].act == act && (deny[i].sc & sc)) return deny[i].why;
+    return NULL;
+}
 
 static int keys_lookup(unsigned sc, int is_code, wint_t ch)
 {
@@ -244,18 +276,48 @@ static void read_paste(void)
     }
 }
 
-/* A key with no timeout: a key, a resize, a paste, or the stop signal. */
+static void getkey_once(unsigned sc, ui_key *k);
+
+/* A key with no timeout: a key, a resize, a paste, or the stop signal.
+ * A key of what the user may not do is refused here, on the message line,
+ * and the next one read; a screen left for the main menu's choice gets
+ * K_CANCEL without a key. */
 void ui_getkey(unsigned sc, ui_key *k)
+{
+    for (;;) {
+        if (ui_goto && !ui_stop && (sc & (SC_LIST | SC_DETAIL | SC_VIEW | SC_HELP | SC_REPORT | SC_RMENU))) {
+            memset(k, 0, sizeof *k);
+            k->act = K_CANCEL;
+            return;
+        }
+        getkey_once(sc, k);
+        if (k->act == K_MENU && (sc & MENU_AT) && ui_menu_hook) {
+            ui_menu_hook(sc);
+            if (ui_goto && sc != SC_HOME) continue;   /* K_CANCEL, back to home */
+            memset(k, 0, sizeof *k);
+            k->act = ui_stop ? K_STOP : sc == SC_HOME ? K_REFRESH : K_REDRAW;
+            if (k->act == K_REDRAW) clearok(curscr, TRUE);
+            return;
+        }
+        const char *why = denied(sc, k->act);
+        if (!why) return;
+        ui_msg(_(why), 1);
+        refresh();
+    }
+}
+
+static void getkey_once(unsigned sc, ui_key *k)
 {
     static int errs;
     /* SANGTAO_TRACE (src/trace.h, make bench): coming back here for a key
      * means the last one was handled and the screen painted and refreshed. */
     static const char *const sc_names[] = {"login", "home", "list", "detail", "form",
-                                           "pick", "view", "help", "conflict"};
+                                           "pick", "view", "help", "conflict", "menu",
+                                           "report", "reports", "period"};
     static long long key_t0;
     static unsigned key_code;
     static int key_fn;
-    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 9 : 0], key_t0);
+    trace_paint(sc_names[sc ? __builtin_ctz(sc) % 13 : 0], key_t0);
     if (key_t0) trace_key(key_fn, key_code, key_t0);
     memset(k, 0, sizeof *k);
     if (ui_stop) { k->act = K_STOP; return; }
@@ -357,7 +419,7 @@ static int bar_key(const keydef *d)
 const char *keys_name_for(unsigned sc, int act, char *buf, int n)
 {
     for (int i = 0; i < NKEYS; i++)
-        if ((keytab[i].screens & sc) && keytab[i].act == act) {
+        if ((keytab[i].screens & sc) && keytab[i].act == act && !denied(sc, act)) {
             char tmp[16];
             snprintf(buf, (size_t)n, "%s", kname(bar_key(&keytab[i]), tmp, sizeof tmp));
             return buf;
@@ -375,7 +437,7 @@ void keys_bar(unsigned sc)
     attrset(A_NORMAL);
     for (int i = 0; i < NKEYS && x < COLS; i++) {
         const keydef *d = &keytab[i];
-        if (!(d->screens & sc) || !d->bar) continue;
+        if (!(d->screens & sc) || !d->bar || denied(sc, d->act)) continue;
         int dup = 0;   /* one entry per action on the bar */
         for (int j = 0; j < i; j++)
             if ((keytab[j].screens & sc) && keytab[j].act == d->act && keytab[j].bar) dup = 1;
@@ -401,7 +463,7 @@ void keys_help(unsigned sc, const char *intro, const char *extra)
     tv_add(&tv, _("Phím"));
     for (int i = 0; i < NKEYS; i++) {
         const keydef *d = &keytab[i];
-        if (!(d->screens & sc) || !d->help) continue;
+        if (!(d->screens & sc) || !d->help || denied(sc, d->act)) continue;
         int dup = 0;
         for (int j = 0; j < i; j++)
             if ((keytab[j].screens & sc) && keytab[j].act == d->act && keytab[j].help) dup = 1;
@@ -475,6 +537,10 @@ static const char *screen_name(unsigned bit)
     case SC_PICK: return "chọn từ danh sách";
     case SC_VIEW: return "danh mục";
     case SC_CONFLICT: return "xung đột khi lưu";
+    case SC_MENU: return "trình đơn chính";
+    case SC_REPORT: return "báo cáo";
+    case SC_RMENU: return "danh mục báo cáo";
+    case SC_PERIOD: return "chọn kỳ báo cáo";
     default: return "trợ giúp";
     }
 }
@@ -497,7 +563,7 @@ int keys_init(const config *cfg, char *err, size_t n)
         if (nk == 0) continue;
         /* Where text is typed, letters stay text: only F-keys, Ctrl keys
          * and named keys act there (Space marks items in a pick list). */
-        int typing = (d->screens & (SC_LOGIN | SC_FORM)) != 0, pick = (d->screens & SC_PICK) != 0;
+        int typing = (d->screens & TYPING) != 0, pick = (d->screens & SC_PICK) != 0;
         int codes[NKEYCODES], nc = 0;
         for (int k = 0; k < nk && nc < NKEYCODES; k++) {
             if (keyspec_is_text(&ks[k]) &&

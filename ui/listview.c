@@ -95,16 +95,17 @@ static void lv_draw(listview *v, listsel *s, const listview_def *d, int rows)
 {
     erase();
     ui_title(_(d->title));
-    ui_put(1, 1, COLS - 2, d->head, th(TH_HEAD), 1);
+    ui_put(1, 1, COLS - 2, _(d->head), th(TH_HEAD), 1);
     listsel_fit(s, v->tv.n, rows);
     listsel_draw(s, 2, rows, v->tv.n, lv_line, v);
-    if (!v->tv.n) ui_put(3, 2, COLS - 4, "(chưa có gì)", A_NORMAL, 0);
+    if (!v->tv.n) ui_put(3, 2, COLS - 4, _("(chưa có gì)"), A_NORMAL, 0);
     if (v->err[0]) ui_msg(v->err, 1);
     else if (ui_flash[0]) { ui_flash_show(); ui_flash_clear(); }
     else {
         char m[200], kn[16] = "";
         if (d->add) keys_name_for(SC_VIEW, K_NEW, kn, sizeof kn);
-        snprintf(m, sizeof m, "%d dòng%s%s%s", v->tv.n, d->add ? " · " : "", kn, d->add ? ": thêm mới" : "");
+        if (d->add) snprintf(m, sizeof m, _("%d dòng · %s: thêm mới"), v->tv.n, kn);
+        else snprintf(m, sizeof m, _("%d dòng"), v->tv.n);
         ui_msg(m, 0);
     }
     keys_bar(SC_VIEW);
@@ -138,12 +139,16 @@ void listview_run(const listview_def *d)
         switch (k.act) {
         case K_OPEN: if (lv_open(&v, &s, d)) lv_load(&v, d); break;
         case K_REFRESH: lv_load(&v, d); break;
-        case K_NEW: if (d->add && d->add()) lv_load(&v, d); break;
+        case K_NEW:
+            if (!d->add) snprintf(ui_flash, sizeof ui_flash, "%s",
+                                  _("Ở đây bạn không thêm mục mới (danh sách chỉ để xem với vai trò của bạn)."));
+            else if (d->add()) lv_load(&v, d);
+            break;
         case K_HELP: {
             char extra[200], kn[16];
             snprintf(extra, sizeof extra, "Thêm mới\n  %s: ghi một mục mới.",
                      keys_name_for(SC_VIEW, K_NEW, kn, sizeof kn));
-            keys_help(SC_VIEW, d->help, d->add ? extra : NULL);
+            keys_help(SC_VIEW, _(d->help), d->add ? extra : NULL);
             break;
         }
         default: break;

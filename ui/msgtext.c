@@ -2,11 +2,18 @@
  * for the CLI too, where a field's code "(start_date)" tells what to
  * --set and a date may be ISO; on a screen the label is there already,
  * dates read dd/mm/yyyy, and the C library's English error texts
- * (strerror) read in Vietnamese.  Calls no other file of ui/. */
+ * (strerror) read in Vietnamese.  On English screens the core's messages
+ * (Vietnamese, as the CLI shows them) are translated here, at the edge,
+ * through the catalogue: a message matched against the patterns below
+ * (msgids, %s for every value) takes its msgstr with the values put
+ * back, each value itself translated when the catalogue knows it (a
+ * field's label).  Calls no other file of ui/. */
 #include "ui_int.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "flow/proposal.h"
@@ -51,6 +58,143 @@ static const struct { int err; const char *vn; } errtext[] = {
     {ENAMETOOLONG, "tên tệp quá dài"}, {ENOMEM, "hết bộ nhớ"}, {EBUSY, "thiết bị đang bận"},
 };
 
+/* The core's messages as a screen shows them (field codes gone); only
+ * "%s" in them.  Keep in step with src/ (a message not matched stays
+ * Vietnamese: tests/e2e/english.sh walks the screens for it). */
+static const char *const core_msgs[] = {
+    N_("%s: bắt buộc, chưa nhập"),
+    N_("%s: giá trị \"%s\" không hợp lệ; chọn một trong: %s"),
+    N_("%s: có ký tự điều khiển (mã 0x%s, ở byte %s); hãy gõ lại hoặc dán dạng văn bản thuần"),
+    N_("%s: tối đa %s ký tự, một dòng"),
+    N_("%s: quá dài (tối đa %s byte)"),
+    N_("%s: ngày \"%s\" không hợp lệ (dùng dd/mm/yyyy)"),
+    N_("%s: phải là số nguyên từ %s đến %s (đang là \"%s\")"),
+    N_("%s: số tiền \"%s\" không hợp lệ (ví dụ 150.000.000)"),
+    N_("%s: nhập có/không (yes/no), không phải \"%s\""),
+    N_("%s %s sau ngày hôm nay %s"),
+    N_("Chưa thể gửi đề xuất %s: còn thiếu %s"),
+    N_("Chưa có kết quả biểu quyết của tập thể lãnh đạo: hãy ghi 'vote' trước khi %s"),
+    N_("Chưa có ý kiến của cấp ủy cùng cấp: hãy ghi 'opinion' với party_committee=có trước khi chấp thuận"),
+    N_("Phạm vi thí điểm: bắt buộc khi cho thí điểm"),
+    N_("Nội dung vi phạm: bắt buộc khi phát hiện vi phạm"),
+    N_("Chưa có báo cáo kết quả để đánh giá"),
+    N_("Tổng số phiếu (%s) vượt quá số thành viên được biểu quyết (%s)"),
+    N_("Chưa lưu: %s trường cần sửa (xem dòng ! dưới trường)."),
+    /* the proposal's text (proposal_show_text), line by line */
+    N_("Phiên bản: %s; lần gửi: %s; lập: %s; sửa: %s"),
+    N_("%s  %s  %s (→ %s)"),
+};
+
+#define NCAP 8
+typedef struct capture { const char *p; size_t len; } capture;
+
+/* Does s match the pattern pat ("%s" matches any text, shortest first)? */
+static int match(const char *pat, const char *s, capture *cap, int ncap)
+{
+    for (;;) {
+        if (pat[0] == '%' && pat[1] == 's') {
+            if (ncap >= NCAP) return 0;
+            for (const char *q = s;; q++) {
+                cap[ncap].p = s;
+                cap[ncap].len = (size_t)(q - s);
+                if (match(pat + 2, q, cap, ncap + 1)) return 1;
+                if (!*q) return 0;
+            }
+        }
+        if (*pat != *s) return 0;
+        if (!*pat) return 1;
+        pat++;
+        s++;
+    }
+}
+
+static int ncaps(const char *pat)
+{
+    int n = 0;
+    for (const char *p = pat; (p = strstr(p, "%s")); p += 2) n++;
+    return n;
+}
+
+/* One message (or part) in the screen language, into out; 0 if unknown. */
+static int translate_one(const char *in, char *out, size_t n)
+{
+    const char *t = gettext(in);
+    if (t != in && strcmp(t, in) != 0) { snprintf(out, n, "%s", t); return 1; }
+    capture cap[NCAP];
+    for (size_t i = 0; i < sizeof core_msgs / sizeof core_msgs[0]; i++) {
+        const char *tr = gettext(core_msgs[i]);
+        if (tr == core_msgs[i] || ncaps(tr) != ncaps(core_msgs[i]) || !match(core_msgs[i], in, cap, 0))
+            continue;
+        size_t o = 0;
+        int k = 0;
+        for (const char *p = tr; *p && o + 1 < n;) {
+            if (p[0] == '%' && p[1] == 's') {
+                char v[512];
+                snprintf(v, sizeof v, "%.*s", (int)cap[k].len, cap[k].p);
+                k++;
+                const char *vt = v[0] ? gettext(v) : v;   /* a label the catalogue knows */
+                o += (size_t)snprintf(out + o, n - o, "%s", vt);
+                if (o >= n) o = n - 1;
+                p += 2;
+            } else {
+                out[o++] = *p++;
+            }
+        }
+        out[o] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* Other screen languages: the whole message, else "part: rest" part by
+ * part.  (The catalogue in use translates the home screen's name.) */
+static void translate(char *msg, size_t n)
+{
+    static const char probe[] = "Trang chính";
+    if (!*msg || gettext(probe) == probe) return;
+    char out[1200];
+    if (translate_one(msg, out, sizeof out)) { snprintf(msg, n, "%s", out); return; }
+    char *colon = strstr(msg, ": ");
+    if (!colon) return;
+    *colon = '\0';
+    char head[1200], rest[1200];
+    if (!translate_one(msg, head, sizeof head)) snprintf(head, sizeof head, "%s", msg);
+    snprintf(rest, sizeof rest, "%s", colon + 2);
+    translate(rest, sizeof rest);
+    snprintf(msg, n, "%s: %s", head, rest);
+}
+
+char *ui_translate_text(const char *in)
+{
+    static const char probe[] = "Trang chính";
+    if (!in || gettext(probe) == probe) return NULL;
+    size_t cap = strlen(in) * 2 + 256, o = 0;
+    char *out = malloc(cap);
+    if (!out) return NULL;
+    for (const char *p = in; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p), ind = 0;
+        while (ind < len && p[ind] == ' ') ind++;
+        char line[1200];
+        snprintf(line, sizeof line, "%.*s", (int)(len - ind), p + ind);
+        if (len - ind < sizeof line) translate(line, sizeof line);
+        else snprintf(line, sizeof line, "%.*s", (int)(len - ind), p + ind);
+        size_t need = ind + strlen(line) + 2;
+        if (o + need >= cap) {
+            char *q = realloc(out, cap * 2 + need);
+            if (!q) { free(out); return NULL; }
+            out = q;
+            cap = cap * 2 + need;
+        }
+        memset(out + o, ' ', ind);
+        o += ind;
+        o += (size_t)sprintf(out + o, "%s%s", line, nl ? "\n" : "");
+        p += len + (nl ? 1 : 0);
+    }
+    out[o] = '\0';
+    return out;
+}
+
 void ui_readable(const char *in, char *out, size_t n)
 {
     size_t o = 0;
@@ -82,4 +226,5 @@ void ui_readable(const char *in, char *out, size_t n)
         if (!hit) out[o++] = *p++;
     }
     out[o] = '\0';
+    translate(out, n);
 }

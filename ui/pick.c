@@ -3,6 +3,7 @@
  * as you type, and fields.  One loop (pick_loop) serves them all, moving
  * and drawing with the selection of listview.h. */
 #include "edit.h"
+#include "i18n.h"
 #include "listview.h"
 
 #include <stdio.h>
@@ -41,16 +42,16 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
             ui_title(title);
             int y0 = 1, cy = -1, cx = 0;
             if (search) {
-                ui_put(1, 1, 6, "Tìm:", A_BOLD, 0);
+                ui_put(1, 1, 6, _("Tìm:"), A_BOLD, 0);
                 cx = ui_draw_line(search, 1, 7, COLS - 9, th(TH_FOCUS), 0);
                 cy = 1;
                 y0 = 2;
             }
             listsel_fit(&s, n, rows);
             listsel_draw(&s, y0, rows, n, pick_line, &pl);
-            if (!n) ui_put(y0, 2, COLS - 4, "(không có)", A_NORMAL, 0);
-            ui_msg(hint ? hint : bits ? "Space: đánh dấu/bỏ; Enter: xong; Esc: hủy"
-                                      : "↑↓ chọn, Enter: chọn; Esc: hủy", 0);
+            if (!n) ui_put(y0, 2, COLS - 4, _("(không có)"), A_NORMAL, 0);
+            ui_msg(_(hint ? hint : bits ? "Space: đánh dấu/bỏ; Enter: xong; Esc: hủy"
+                                        : "↑↓ chọn, Enter: chọn; Esc: hủy"), 0);
             keys_bar(SC_PICK);
             if (search) ui_ime_badge(1);
             if (cy >= 0) { curs_set(1); move(cy, cx); } else curs_set(0);

@@ -29,7 +29,11 @@ static int load(const char *code, text_view *tv, proposal_head *h, char *err, in
     if (!rc) UI_DB(rc, proposal_show_text(U.db, &U.who, code, f, &e));
     fclose(f);
     if (rc) snprintf(err, (size_t)n, "%s", e.msg);
-    else tv_add_wrapped(tv, buf, COLS - 2);
+    else {
+        char *tr = ui_translate_text(buf);   /* English screens */
+        tv_add_wrapped(tv, tr ? tr : buf, COLS - 2);
+        free(tr);
+    }
     free(buf);
     return rc == ST_OK;
 }
@@ -130,8 +134,11 @@ void screen_detail(const char *code_in)
                 if (nfiles)
                     snprintf(more, sizeof more, _(" · %d tệp kèm, %s: lưu ra"), nfiles,
                              keys_name_for(SC_DETAIL, K_GETFILE, kx, sizeof kx));
-                snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác%s"), _(wf_state_label(h.state)),
-                         tv.top + 1, tv.n, keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn), more);
+                if (keys_name_for(SC_DETAIL, K_ACTIONS, kn, sizeof kn)[0])
+                    snprintf(m, sizeof m, _("%s · dòng %d/%d · %s: các thao tác%s"), _(wf_state_label(h.state)),
+                             tv.top + 1, tv.n, kn, more);
+                else snprintf(m, sizeof m, _("%s · dòng %d/%d%s"), _(wf_state_label(h.state)), tv.top + 1,
+                              tv.n, more);
                 ui_msg(m, 0);
             }
             keys_bar(SC_DETAIL);

@@ -9,14 +9,14 @@
 
 #include "flow/drafts.h"
 
-void drafts_offer(void)
+int drafts_offer(void)
 {
     draft *d = NULL;
     st_err e;
     err_clear(&e);
     int rc;
     UI_DB(rc, draft_latest(U.db, &U.who, &d, &e));
-    if (rc || !d) return;
+    if (rc || !d) return 0;
     char q[700], t[32];
     erase();
     ui_title("Bản nháp");
@@ -43,4 +43,5 @@ void drafts_offer(void)
         UI_DB(rc, draft_discard(U.db, &U.who, d->context, &e));
     }
     draft_free(&d);
+    return 1;
 }

@@ -15,8 +15,6 @@
 #include "sync/exchange.h"
 
 enum { IT_HEAD, IT_TEXT, IT_STATE, IT_QUEUE, IT_ALL, IT_CODE, IT_SCREEN };
-enum { SCR_LIST, SCR_REPORTS, SCR_MONITOR, SCR_COMMEND, SCR_DISSEM, SCR_PEOPLE, SCR_UNITS,
-       SCR_USERS, SCR_SETTINGS, SCR_SYNC };
 
 typedef struct item {
     int kind, arg;
@@ -55,7 +53,7 @@ static void items_clear(home *h)
 static int on_overdue(const home_overdue_row *r, void *ud)
 {
     char line[600], d[11];
-    snprintf(line, sizeof line, "  %-13s trễ %2d ngày làm việc (hạn %s)  %s", r->code, r->days_late,
+    snprintf(line, sizeof line, _("  %-13s trễ %2d ngày làm việc (hạn %s)  %s"), r->code, r->days_late,
              ui_date(r->due_date, d), r->title);
     add(ud, IT_CODE, 0, r->code, line);
     return 0;
@@ -69,6 +67,36 @@ static int on_event(const home_event_row *r, void *ud)
              r->username, a ? i18n_action(wf_action_label(a)) : r->action);
     add(ud, IT_CODE, 0, r->code, line);
     return 0;
+}
+
+/* home_queue_actions' list ("A, B, C", workflow labels in table order)
+ * in the screen language: walked label by label, since a label may hold
+ * a comma itself. */
+static void actions_shown(const char *acts, char *out, size_t n)
+{
+    const char *p = acts;
+    out[0] = '\0';
+    for (int i = 0; i < wf_action_count() && *p; i++) {
+        const char *l = wf_action_label(wf_action_at(i));
+        size_t len = strlen(l);
+        if (strncmp(p, l, len) != 0 || (p[len] && strncmp(p + len, ", ", 2) != 0)) continue;
+        snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? ", " : "", i18n_action(l));
+        p += len;
+        if (*p) p += 2;
+    }
+    if (*p) snprintf(out, n, "%s", acts);   /* not as expected: the core's words */
+}
+
+/* The width of the state column: the longest label in the screen
+ * language, so that none is cut (at most 30 columns at 80). */
+static int state_width(void)
+{
+    int w = 20;
+    for (int s = 0; s < S_COUNT; s++) {
+        int sw = ui_width(_(wf_state_label(s)));
+        if (sw > w) w = sw;
+    }
+    return w > 30 ? 30 : w;
 }
 
 static void load(home *h)
@@ -87,6 +115,7 @@ static void load(home *h)
     sync_summary sync;
     UI_DB(rc, sync_summary_get(U.db, &sync, &e));
     if (rc) sync.member = 0;
+    menu_sync_member(sync.member);
     if (sync.member) {
         char ago[64];
         int warn = config_int(U.cfg, "sync.warn_days");
@@ -103,7 +132,7 @@ static void load(home *h)
         if (sync.days_in >= warn)
             snprintf(line + strlen(line), sizeof line - strlen(line),
                      " Hãy trao đổi (quá %d ngày).", warn);
-        add(h, IT_SCREEN, SCR_SYNC, NULL, line);
+        add(h, IT_SCREEN, menu_sync_screen(), NULL, line);
     }
 
     unsigned q = home_queue_states(U.who.roles);
@@ -111,42 +140,45 @@ static void load(home *h)
     for (int s = 0; s < S_COUNT; s++) if (q & (1u << s)) waiting += counts[s];
     snprintf(line, sizeof line, _("Chờ tôi xử lý (%ld)"), waiting);
     add(h, IT_HEAD, 0, NULL, line);
-    if (waiting) snprintf(line, sizeof line, "  %s", _("Tất cả việc đang chờ tôi"));
-    add(h, IT_QUEUE, 0, NULL, line);
+    if (waiting) {   /* else the heading's own text would be repeated */
+        snprintf(line, sizeof line, "  %s", _("Tất cả việc đang chờ tôi"));
+        add(h, IT_QUEUE, 0, NULL, line);
+    }
     for (int s = 0; s < S_COUNT; s++) {
         if (!(q & (1u << s)) || !counts[s]) continue;
         home_queue_actions(U.who.roles, s, acts, sizeof acts);
-        char num[32];
+        char num[32], shown[600];
+        actions_shown(acts, shown, sizeof shown);
         snprintf(line, sizeof line, "  ");
-        ui_padcat(line, sizeof line, _(wf_state_label(s)), 22);
+        ui_padcat(line, sizeof line, _(wf_state_label(s)), state_width() + 2);
         snprintf(num, sizeof num, " %5ld  → ", counts[s]);
         ui_padcat(line, sizeof line, num, 0);
-        ui_padcat(line, sizeof line, acts, 0);
+        ui_padcat(line, sizeof line, shown, 0);
         add(h, IT_STATE, s, NULL, line);
     }
     if (!waiting) { snprintf(line, sizeof line, "  %s", _("Không có việc nào đang chờ.")); add(h, IT_TEXT, 0, NULL, line); }
 
     int total = 0;
     size_t mark = (size_t)h->n;
-    add(h, IT_HEAD, 0, NULL, "Quá hạn");
+    add(h, IT_HEAD, 0, NULL, _("Quá hạn"));
     UI_DB(rc, home_overdue(U.db, &U.who, 8, on_overdue, h, &total, &e));
     if (rc && !h->err[0]) snprintf(h->err, sizeof h->err, "%s", e.msg);
     free(h->it[mark].text);
     snprintf(line, sizeof line, _("Quá hạn (%d; tính theo ngày làm việc)"), total);
     h->it[mark].text = strdup(line);
-    if (total > 8) add(h, IT_ALL, 1, NULL, "  … xem tất cả, sắp theo hạn");
+    if (total > 8) { snprintf(line, sizeof line, "  %s", _("… xem tất cả, sắp theo hạn")); add(h, IT_ALL, 1, NULL, line); }
     if (!total) { snprintf(line, sizeof line, "  %s", _("Không có đề xuất nào quá hạn.")); add(h, IT_TEXT, 0, NULL, line); }
 
     long all = 0;
     for (int s = 0; s < S_COUNT; s++) all += counts[s];
     add(h, IT_HEAD, 0, NULL, _("Số đề xuất theo trạng thái (trong phạm vi của bạn)"));
     snprintf(line, sizeof line, "  ");
-    ui_padcat(line, sizeof line, _("Tất cả"), 28);
+    ui_padcat(line, sizeof line, _("Tất cả"), state_width() + 8);
     snprintf(line + strlen(line), sizeof line - strlen(line), " %6ld", all);
     add(h, IT_ALL, 0, NULL, line);
     for (int s = 0; s < S_COUNT; s++) {
         snprintf(line, sizeof line, "  ");
-        ui_padcat(line, sizeof line, _(wf_state_label(s)), 28);
+        ui_padcat(line, sizeof line, _(wf_state_label(s)), state_width() + 8);
         snprintf(line + strlen(line), sizeof line - strlen(line), " %6ld", counts[s]);
         add(h, IT_STATE, s, NULL, line);
     }
@@ -156,17 +188,11 @@ static void load(home *h)
     if (rc && !h->err[0]) snprintf(h->err, sizeof h->err, "%s", e.msg);
 
     add(h, IT_HEAD, 0, NULL, _("Màn hình khác"));
-    static const char *const scr[] = {
-        "Danh sách đề xuất", "Báo cáo sơ kết, tổng kết và việc quá hạn (biểu đồ, in, xuất tệp)",
-        "Sổ theo dõi, kiểm tra, giám sát", "Khen thưởng",
-        "Học tập, quán triệt", "Người (cán bộ đề xuất, người được khen)", "Đơn vị",
-        "Tài khoản (quản trị)", "Cài đặt", "Trao đổi ngoại tuyến (tệp, xung đột)",
-    };
-    for (int i = 0; i < (int)(sizeof scr / sizeof scr[0]); i++) {
-        if (i == SCR_USERS && !(U.who.roles & ROLE_ADMIN)) continue;
-        if (i == SCR_SYNC && !sync.member) continue;
-        snprintf(line, sizeof line, "  %s", _(scr[i]));
-        add(h, IT_SCREEN, i, NULL, line);
+    for (int i = 0; i < menu_screen_count(); i++) {   /* the main menu's table */
+        const char *label;
+        int id = menu_screen_at(i, &label);
+        snprintf(line, sizeof line, "  %s", _(label));
+        add(h, IT_SCREEN, id, NULL, line);
     }
     if (h->sel >= h->n || h->it[h->sel].kind == IT_HEAD || h->it[h->sel].kind == IT_TEXT) {
         h->sel = 0;
@@ -192,9 +218,14 @@ static void draw(home *h)
     if (!h->err[0] && ui_flash[0]) { ui_flash_show(); ui_flash_clear(); }
     else if (h->err[0]) ui_msg(h->err, 1);
     else {   /* where to start, for someone new */
-        char hint[300], k1[16], k2[16];
-        snprintf(hint, sizeof hint, _("↑↓ chọn dòng, Enter mở · %s tạo đề xuất mới · %s trợ giúp, cách làm từng bước"),
-                 keys_name_for(SC_HOME, K_NEW, k1, sizeof k1), keys_name_for(SC_HOME, K_HELP, k2, sizeof k2));
+        char hint[300], k1[16], k2[16], k3[16];
+        keys_name_for(SC_HOME, K_NEW, k1, sizeof k1);
+        keys_name_for(SC_HOME, K_MENU, k3, sizeof k3);
+        keys_name_for(SC_HOME, K_HELP, k2, sizeof k2);
+        if (k1[0])
+            snprintf(hint, sizeof hint, _("↑↓ Enter mở · %s tạo đề xuất mới · %s trình đơn · %s trợ giúp"),
+                     k1, k3, k2);
+        else snprintf(hint, sizeof hint, _("↑↓ chọn dòng, Enter mở · %s trình đơn · %s trợ giúp"), k3, k2);
         ui_put(LINES - 2, 1, COLS - 2, hint, th(TH_DIM), 0);
     }
     keys_bar(SC_HOME);
@@ -221,20 +252,7 @@ static void open_item(home *h)
     case IT_QUEUE: screen_list(-1, 1, NULL); break;
     case IT_ALL: screen_list(x->arg ? -2 : -1, 0, NULL); break;
     case IT_CODE: screen_detail(x->code); break;
-    case IT_SCREEN:
-        switch (x->arg) {
-        case SCR_LIST: screen_list(-1, 0, NULL); break;
-        case SCR_REPORTS: reports_screen(U.db, &U.who); break;
-        case SCR_MONITOR: screen_monitoring(); break;
-        case SCR_COMMEND: screen_commendations(); break;
-        case SCR_DISSEM: screen_dissemination(); break;
-        case SCR_PEOPLE: screen_people(); break;
-        case SCR_UNITS: screen_units(); break;
-        case SCR_USERS: screen_users(); break;
-        case SCR_SETTINGS: screen_settings(); break;
-        case SCR_SYNC: screen_sync(); break;
-        }
-        break;
+    case IT_SCREEN: menu_open(x->arg); break;
     default: break;
     }
 }
@@ -245,15 +263,17 @@ void screen_home(void)
 {
     home h;
     memset(&h, 0, sizeof h);
+    menu_roles_apply();
     load(&h);
     for (;;) {
         if (ui_stop) break;
+        if (menu_goto_pending()) { load(&h); continue; }   /* chosen in the menu elsewhere */
         if (!ui_too_small()) draw(&h);
         ui_key k;
         ui_getkey(SC_HOME, &k);
         if (k.act == K_STOP) break;
         if (k.act == K_QUIT || k.act == K_CANCEL) {
-            if (ui_confirm("Thoát chương trình?")) break;
+            if (ui_confirm(_("Thoát chương trình?"))) break;
             continue;
         }
         switch (k.act) {
@@ -270,14 +290,15 @@ void screen_home(void)
         case K_REFRESH: load(&h); break;
         case K_HELP: {
             char *wf = workflow_text();
-            keys_help(SC_HOME, "Trang chính\n"
+            keys_help(SC_HOME, N_("Trang chính\n"
                       "  Chờ tôi xử lý: các đề xuất ở trạng thái mà vai trò của bạn có thao tác.\n"
                       "  Quá hạn: hạn xem xét, báo cáo, đánh giá đã qua (ngày làm việc).\n"
                       "  Chọn một dòng bằng ↑↓ rồi Enter để mở danh sách hoặc đề xuất.\n"
-                      "  Báo cáo (b): báo cáo sơ kết, tổng kết theo quý, năm… có biểu đồ;\n"
-                      "  Màn hình khác (cuối trang, End): sổ theo dõi, khen thưởng, người, đơn vị…\n"
+                      "  Báo cáo (b): báo cáo sơ kết, tổng kết theo quý, năm… có biểu đồ.\n"
+                      "  Trình đơn chính (F9 hoặc m, ở mọi màn hình không có ô gõ chữ): mọi màn hình\n"
+                      "  bạn được dùng — sổ theo dõi, khen thưởng, người, đơn vị… — với phím tắt.\n"
                       "  Đi một đề xuất từ dự thảo đến nhân rộng: Tạo mới (n), điền, Lưu (^S);\n"
-                      "  mở đề xuất, Thao tác (a) và chọn bước tiếp theo.", wf);
+                      "  mở đề xuất, Thao tác (a) và chọn bước tiếp theo."), wf);
             free(wf);
             break;
         }

@@ -105,7 +105,7 @@ static void describe(const plist *p, char *buf, int n)
         if (p->to[0]) ui_date(p->to, b);
         len += snprintf(buf + len, (size_t)(n - len), " · %s %s–%s", _("tạo"), a, b);
     }
-    snprintf(buf + len, (size_t)(n - len), " · %s %s · dòng %d–%d%s", _(cols[p->sort].head),
+    snprintf(buf + len, (size_t)(n - len), _(" · %s %s · dòng %d–%d%s"), _(cols[p->sort].head),
              p->desc ? "↓" : "↑", p->nrows ? p->offset + 1 : 0, p->offset + p->nrows,
              p->more ? "…" : "");
 }

@@ -99,7 +99,7 @@ static int load_comm(listview *v, st_err *e)
 void screen_commendations(void)
 {
     char head[300];
-    comm_row(head, sizeof head, "Ngày", "Đề xuất", "Người được khen", "Hình thức", "Số quyết định");
+    comm_row(head, sizeof head, _("Ngày"), _("Đề xuất"), _("Người được khen"), _("Hình thức"), _("Số quyết định"));
     listview_def d = {"Khen thưởng", head,
                       "Khen thưởng\n  Biểu dương, khen thưởng, ưu tiên bố trí người có đề xuất hiệu quả.\n"
                       "  Ghi khen thưởng: mở đề xuất đã đánh giá, Thao tác → Khen thưởng.",
@@ -170,8 +170,8 @@ static int add_diss(void)
 void screen_dissemination(void)
 {
     char head[300];
-    row(head, sizeof head, "Ngày", 10, "Hình thức", 16, "Tham dự", 11, "Đơn vị", COLS >= 100 ? 40 : 26,
-        "Ghi chú", 0, (const char *)NULL);
+    row(head, sizeof head, _("Ngày"), 10, _("Hình thức"), 16, _("Tham dự"), 11, _("Đơn vị"), COLS >= 100 ? 40 : 26,
+        _("Ghi chú"), 0, (const char *)NULL);
     listview_def d = {"Học tập, quán triệt", head,
                       "Học tập, quán triệt, tuyên truyền Kết luận 14-KL/TW\n  Các buổi của đơn vị trong "
                       "phạm vi, mới nhất trước.", load_diss, NULL,
@@ -465,7 +465,7 @@ static int load_settings(listview *v, st_err *e)
     fclose(f);
     const char *path = config_path(U.cfg);
     char line[1200];
-    snprintf(line, sizeof line, "Tệp cài đặt: %s", *path ? path : "(không có; dùng mặc định)");
+    snprintf(line, sizeof line, _("Tệp cài đặt: %s"), *path ? path : _("(không có; dùng mặc định)"));
     listview_add(v, "", line);
     for (char *p = buf, *nl; p && *p; p = nl) {
         if ((nl = strchr(p, '\n'))) *nl++ = '\0';

@@ -21,6 +21,8 @@ ui_app U;
 volatile sig_atomic_t ui_stop;
 char ui_flash[400];
 char ui_flash_warn[2048];
+int ui_goto;
+void (*ui_menu_hook)(unsigned sc);
 
 /* ---- theme --------------------------------------------------------------- */
 
@@ -49,7 +51,8 @@ void theme_init(void)
         {TH_HEAD, COLOR_YELLOW, -1, A_BOLD},
         {TH_REQ, COLOR_RED, -1, A_BOLD},
         {TH_ERR, COLOR_RED, -1, A_BOLD},
-        {TH_FIELD, COLOR_WHITE, COLOR_BLACK, A_UNDERLINE},
+        /* TH_FIELD keeps the terminal's own colours (underlined): forced
+         * white on black is wrong on a light terminal. */
         {TH_FOCUS, COLOR_BLACK, COLOR_YELLOW, 0},
         {TH_DIM, COLOR_BLUE, -1, 0},
         {TH_OK, COLOR_GREEN, -1, A_BOLD},
@@ -336,9 +339,12 @@ void ui_padcat(char *buf, size_t n, const char *s, int w)
     wchar_t *ws = to_wide(s, &wl);
     int used = 0;
     size_t i = 0;
+    int total = 0;
+    for (size_t j = 0; ws && j < wl; j++) total += wcw(ws[j]);
+    int room = total > w ? w - 1 : w;   /* cut: never silently, "…" ends it */
     for (; ws && i < wl; i++) {
         int cw = wcw(ws[i]);
-        if (used + cw > w) break;
+        if (used + cw > room) break;
         used += cw;
     }
     while (ws && i < wl && wcwidth(ws[i]) == 0) i++;
@@ -352,6 +358,7 @@ void ui_padcat(char *buf, size_t n, const char *s, int w)
         ws[i] = save;
     }
     tmp[tl] = '\0';
+    if (total > w && tl + 3 < sizeof tmp) { memcpy(tmp + tl, "…", 4); tl += 3; used++; }
     free(ws);
     snprintf(buf + len, n - len, "%s%*s", tmp, w - used, "");
 }

@@ -39,12 +39,22 @@ extern char ui_flash[400];
  * ui_flash in as many lines as they need (ui_flash_show). */
 extern char ui_flash_warn[2048];
 
+/* A screen chosen in the main menu away from home (menu.c): the list,
+ * detail, view and help screens leave as with Esc (ui_getkey answers
+ * K_CANCEL there) until home, which opens it.  0: none. */
+extern int ui_goto;
+/* The main menu, opened by ui_getkey on the key K_MENU (set by menu.c, so
+ * that the screens it opens need not call it). */
+extern void (*ui_menu_hook)(unsigned sc);
+
 /* ---- screens (for the key table) ----------------------------------------- */
 enum {
     SC_LOGIN = 1, SC_HOME = 2, SC_LIST = 4, SC_DETAIL = 8, SC_FORM = 16,
-    SC_PICK = 32, SC_VIEW = 64, SC_HELP = 128, SC_CONFLICT = 256
+    SC_PICK = 32, SC_VIEW = 64, SC_HELP = 128, SC_CONFLICT = 256,
+    SC_MENU = 512,    /* the main menu (menu.c) */
+    SC_REPORT = 1024, SC_RMENU = 2048, SC_PERIOD = 4096   /* reports.c: a report, their menu, the period */
 };
-#define SC_ALL 0x1ffu
+#define SC_ALL 0x1fffu
 #define SC_NAV (SC_HOME | SC_LIST | SC_DETAIL | SC_PICK | SC_VIEW | SC_HELP)
 
 /* ---- actions ------------------------------------------------------------- */
@@ -56,7 +66,10 @@ enum {
     K_LEFT, K_RIGHT, K_BOL, K_EOL, K_WLEFT, K_WRIGHT, K_BKSP, K_DEL,
     K_KILLEOL, K_KILLWORD, K_TOGGLE, K_IME, K_LIST, K_REPORTS,
     K_MINE, K_THEIRS, K_ALLMINE, K_ALLTHEIRS, K_ATTACH, K_GETFILE,
-    K_PASTE           /* bracketed paste: the text in ui_key.paste */
+    K_PASTE,          /* bracketed paste: the text in ui_key.paste */
+    K_MENU,           /* the main menu (menu.c) */
+    K_PRINT, K_CHARTS, K_RUN,   /* reports.c */
+    K_NACTS
 };
 
 /* A key read: the action it means on this screen, or a character to type. */
@@ -76,12 +89,17 @@ void keys_bar(unsigned sc);
 /* The help screen for sc: an introduction, then every key of sc from the
  * table; extra (may be NULL) adds lines (e.g. the workflow). */
 void keys_help(unsigned sc, const char *intro, const char *extra);
-/* "F2" or "^S": the key the bar shows for an action on sc. */
+/* "F2" or "^S": the key the bar shows for an action on sc; "" when sc has
+ * none or the user's roles may not (keys_deny). */
 const char *keys_name_for(unsigned sc, int act, char *buf, int n);
 /* Apply config.ini's [keys] overrides to the key table; -1 with the
  * message (FILE:LINE: keys.NAME: …) when a key would take another
  * action's key on the same screen. */
 int keys_init(const config *cfg, char *err, size_t n);
+/* Keys of what this user's roles cannot do: act on the screens sc leaves
+ * the key bar and the help, and its key is refused at once with why (a
+ * msgid; the screen stays as it is).  why NULL: allowed again. */
+void keys_deny(int act, unsigned sc, const char *why);
 /* After initscr: bracketed paste on (its markers become keys); before
  * endwin: off again. */
 void keys_term_start(void);
@@ -118,6 +136,10 @@ int ui_width(const char *s);
  * parentheses (the label is on the screen), dates dd/mm/yyyy, the C
  * library's English error texts in Vietnamese. */
 void ui_readable(const char *in, char *out, size_t n);
+/* Text the core made (lines), in the screen language: each line as
+ * ui_readable translates a message, its indent kept.  NULL when the
+ * screens speak Vietnamese (use in as is); else free it. */
+char *ui_translate_text(const char *in);
 /* Line 0: program, screen name, user, roles, scope. */
 void ui_title(const char *screen);
 /* The message line (LINES-2); err chooses the error look. */
@@ -201,8 +223,26 @@ void screen_commendations(void);
 void screen_dissemination(void);
 /* The offline exchange: status, export, import, verify, conflicts (scr_sync.c). */
 void screen_sync(void);
-/* After login: offer a saved draft back. */
-void drafts_offer(void);
+/* After login: offer a saved draft back; 0 when there is none. */
+int drafts_offer(void);
+/* Home: open the screen ui_goto names (and clear it); 1 if there was one. */
+int menu_goto_pending(void);
+/* menu.c.  After login: the keys of what the roles cannot do leave the
+ * bars, and the menu key opens the main menu (ui_menu_hook): every screen
+ * the roles may use, with its direct key.  On home the chosen screen opens
+ * at once (ui_getkey then answers K_REFRESH); elsewhere it is set in
+ * ui_goto and the screens go back to home (K_CANCEL), or, closed, the
+ * screen is drawn again (K_REDRAW). */
+void menu_roles_apply(void);
+/* The screens home lists under "Màn hình khác": count, then each one's id
+ * and label (a msgid); menu_open opens one by id. */
+int menu_screen_count(void);
+int menu_screen_at(int i, const char **label);
+void menu_open(int id);
+/* The sync screen is listed only on a database in an exchange (home tells
+ * the menu, which reads no database); its id for home's exchange line. */
+void menu_sync_member(int member);
+int menu_sync_screen(void);
 
 /* A scrolling text viewer, term.c (used by help, the detail, long messages):
  * lines of UTF-8; headings (lines not starting with a space) are jump

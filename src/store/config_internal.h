@@ -35,7 +35,7 @@ struct config_option {
 
 /* The number of rows of the table; config_table.c fails to compile when
  * it is not. */
-#define CONFIG_NOPT 86
+#define CONFIG_NOPT 90
 extern const struct config_option config_options[CONFIG_NOPT];
 
 struct config {

@@ -166,6 +166,7 @@ const struct config_option config_options[] = {
     /* [keys]: one row per action of the screens' key table (ui/keys.c, by
      * its config name); a value replaces that action's built-in keys. */
     KEYS("help", "help screen", "trợ giúp"),
+    KEYS("menu", "the main menu (every screen)", "trình đơn chính (mọi màn hình)"),
     KEYS("save", "save the form", "lưu biểu mẫu"),
     KEYS("search", "quick search in the list", "tìm nhanh trong danh sách"),
     KEYS("pick", "pick a value from a list (forms)", "chọn giá trị từ danh sách"),
@@ -182,6 +183,9 @@ const struct config_option config_options[] = {
     KEYS("attach", "attach a document to the proposal", "đính kèm tài liệu vào đề xuất"),
     KEYS("save_attachment", "save an attachment to a file", "lưu tài liệu đính kèm ra tệp"),
     KEYS("open", "open the selected line", "mở dòng đang chọn"),
+    KEYS("print", "print the report", "in báo cáo"),
+    KEYS("charts", "the report's charts on or off", "bật / tắt biểu đồ của báo cáo"),
+    KEYS("run", "produce the report for the period chosen", "lập báo cáo cho kỳ đã chọn"),
     KEYS("next", "next field or section", "trường hoặc mục sau"),
     KEYS("prev", "previous field or section", "trường hoặc mục trước"),
     KEYS("toggle", "mark or unmark (multiple choice)", "đánh dấu / bỏ đánh dấu"),

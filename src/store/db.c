@@ -2,6 +2,9 @@
 #include "db_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -347,6 +350,50 @@ static int db_identify(st_db *db, int *version, st_err *e)
     return ST_OK;
 }
 
+/* The user's name, for a message about what this user may not reach. */
+static const char *user_name(char *buf, size_t n)
+{
+    struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_name) snprintf(buf, n, "%s", pw->pw_name);
+    else snprintf(buf, n, "uid %u", (unsigned)getuid());
+    return buf;
+}
+
+/* A database this user cannot reach is not a missing one (issue 12, item
+ * 20): name the folder the user may not enter, or the file the user may
+ * not read, and never advise init, which would make a second, empty
+ * database.  0 when neither is the case. */
+static int unreachable(const char *path, st_err *e)
+{
+    char who[64], dir[4096];
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) { close(fd); return 0; }
+        if (errno != EACCES && errno != EPERM) return 0;
+        return err_set(e, ST_EPERM, "%s: tệp cơ sở dữ liệu có đó, nhưng người dùng %s không được "
+                       "đọc (quyền %04o). Cơ sở dữ liệu vẫn còn nguyên: hãy báo quản trị viên cho "
+                       "người dùng này quyền (nhóm của tệp), đừng tạo cơ sở dữ liệu mới", path,
+                       user_name(who, sizeof who), (unsigned)(sb.st_mode & 07777));
+    }
+    if (errno != EACCES) return 0;
+    /* The deepest folder that can be looked at is the one not entered. */
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash;
+    while ((slash = strrchr(dir, '/')) != NULL) {
+        *slash = '\0';
+        const char *d = dir[0] ? dir : "/";
+        if (stat(d, &sb) == 0) {
+            return err_set(e, ST_EPERM, "%s: người dùng %s không được vào thư mục này (quyền "
+                           "%04o), nên không mở được %s. Cơ sở dữ liệu có thể vẫn còn nguyên: "
+                           "hãy báo quản trị viên kiểm tra quyền, đừng tạo cơ sở dữ liệu mới",
+                           d, user_name(who, sizeof who), (unsigned)(sb.st_mode & 07777), path);
+        }
+        if (!dir[0]) break;
+    }
+    return 0;   /* the message below says it without a folder's name */
+}
+
 int db_open(const config *cfg, int mode, st_db **out, st_err *e)
 {
     *out = NULL;
@@ -355,6 +402,7 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
     int rc = priv_check_db_path(path, e);
     if (rc) return rc;
     struct stat sb;
+    if (mode == DB_OPEN_EXISTING && (rc = unreachable(path, e))) return rc;
     if (mode == DB_OPEN_EXISTING && stat(path, &sb) != 0) {
         /* Only a file that truly is not there may be made with init: advice
          * to init a database this user merely cannot reach would lead an

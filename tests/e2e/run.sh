@@ -8,6 +8,9 @@
 # (paste, stray bytes, errors, names, passwords: issue 12),
 # conflict.sh (two clerks save one proposal: choose field by field), sync.sh
 # (an office's sync screen: status, conflict side by side, export, import),
+# menu.sh (the main menu; keys of what the role cannot do), looks.sh
+# (fields in the terminal's colours, the reports' bars), english.sh
+# (ui.language = en: no Vietnamese text left on the main screens),
 # bytes.sh (what a paint and a keystroke cost on a slow link) and law.sh
 # (Decree 73 on the screens: warnings, attachments, adjust, notify).
 BUILD=${1:-build}
@@ -44,7 +47,7 @@ for term in xterm-256color vt100; do
     start $term 80 24
     wait_for "Tên đăng nhập"; result $? "$term: login screen"
     typ admin; key Enter; typ "$PW"; key Enter
-    wait_for "Số đề xuất theo trạng thái"; result $? "$term: home screen after login"
+    wait_for "Quá hạn ("; result $? "$term: home screen after login"
     wait_for "Đã nhân rộng"; result $? "$term: states in Vietnamese"
     poll 'screen | head -1 | grep -q "Quản trị viên"'; result $? "$term: user and roles in the title line"
     wait_for "Chờ tôi xử lý"; result $? "$term: the home screen shows what waits for me"
@@ -67,7 +70,7 @@ start xterm-256color 60 20
 wait_for "quá nhỏ"; result $? "60x20: terminal too small"
 typ admin; key Enter; typ "$PW"; key Enter
 tm resize-window -t e2e -x 80 -y 24
-wait_for "Số đề xuất theo trạng thái"; result $? "resize to 80x24 redraws the home screen"
+wait_for "Quá hạn ("; result $? "resize to 80x24 redraws the home screen"
 start vt100 80 24
 wait_for "Tên đăng nhập"
 typ admin; key Enter; typ sai-mat-khau; key Enter
@@ -103,6 +106,9 @@ fi
 . "$HERE/input.sh"
 . "$HERE/conflict.sh"
 . "$HERE/sync.sh"
+. "$HERE/menu.sh"
+. "$HERE/looks.sh"
+. "$HERE/english.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 . "$HERE/law.sh"

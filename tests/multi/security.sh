@@ -176,6 +176,18 @@ NB "$TMP/plain" --db "$TMP/private/t.db" proposal list >deny.txt 2>&1
 if grep -q "không được vào thư mục" deny.txt && ! grep -q "sangtao init" deny.txt; then
     ok "an unreachable database: \"$(cut -c1-80 deny.txt | head -1)…\""
 else notok "an unreachable database"; show deny.txt; fi
+if grep -q "$TMP/private: người dùng nobody không được vào thư mục này" deny.txt; then
+    ok "an unreachable database: the folder not entered and the user are named"
+else notok "an unreachable database names the folder and the user"; show deny.txt; fi
+NB env TERM=vt100 "$TMP/plain" --db "$TMP/private/t.db" </dev/null >deny-ui.txt 2>&1
+if grep -q "không được vào thư mục này" deny-ui.txt && ! grep -q "sangtao init" deny-ui.txt; then
+    ok "the screens say the same of an unreachable database"
+else notok "the screens on an unreachable database"; show deny-ui.txt; fi
+mkdir -m 0755 open && cp good.db open/t.db && chmod 0600 open/t.db
+NB "$TMP/plain" --db "$TMP/open/t.db" proposal list >unread.txt 2>&1
+if grep -q "có đó, nhưng người dùng nobody không được đọc (quyền 0600)" unread.txt && ! grep -q "sangtao init" unread.txt; then
+    ok "a database file the user may not read: said so, no init"
+else notok "a database file the user may not read"; show unread.txt; fi
 NB "$TMP/plain" --db "$TMP/khong-co.db" proposal list >none.txt 2>&1
 if grep -q "sangtao init" none.txt; then ok "a database that is not there: init is suggested"
 else notok "a database that is not there"; show none.txt; fi
