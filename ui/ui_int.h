@@ -171,6 +171,9 @@ int ui_action_destructive(const char *name);
 int form_action(const char *code, const char *action, const st_kv *vals, int n);
 /* Pick one of a list of labels; returns the index or -1. */
 int pick_list(const char *title, const char *const *labels, int n, int current);
+/* The same, the lines with dim[i] set drawn greyed (still chosen). */
+int pick_list_dim(const char *title, const char *const *labels, int n, int current,
+                  const char *dim);
 /* Mark any of a list of labels (Space), bits in and out; 1 unless cancelled. */
 int pick_set(const char *title, const char *const *labels, int n, unsigned *bits);
 /* Pick a field (lĩnh vực); its code into out.  1 if chosen. */

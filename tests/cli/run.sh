@@ -416,6 +416,7 @@ t p3_submit as clerk_a proposal act $P3 submit
 t p3_accept as head_a proposal act $P3 accept
 t p3_opinion_party as head_a proposal act $P3 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=pilot --set "text=Đồng ý thí điểm" --set party_committee=có
 t p3_reject_before_vote as head_a proposal act $P3 reject --set reject_reasons=not_feasible --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng"
+t p3_actions_before_vote as head_a proposal actions $P3
 t p3_vote_tie_no_head_vote as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4
 t p3_vote_tie as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4 --set head_vote=against
 t p3_approve_without_override as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=16/03/2026 --set "signer=Trần Văn Hùng"

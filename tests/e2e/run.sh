@@ -5,7 +5,8 @@
 # both terminals), forms.sh (resize mid-form, lockout, roles, SIGHUP draft),
 # reports.sh (the periodic report and its charts on screen), typing.sh
 # (Telex/VNI, search marks, the period filter, [keys], accounts),
-# conflict.sh (two clerks save one proposal: choose field by field) and
+# conflict.sh (two clerks save one proposal: choose field by field),
+# checks.sh (an action greyed before its form, conditional required fields) and
 # bytes.sh (what a paint and a keystroke cost on a slow link).
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/sangtao")" && pwd)/sangtao
@@ -100,6 +101,7 @@ fi
 . "$HERE/conflict.sh"
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
+. "$HERE/checks.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"
