@@ -65,4 +65,15 @@ key C-s; wait_for "Đã ghi: Ghi kết quả biểu quyết"; result $? "the vot
 qc "SELECT quote(head_vote) FROM votes WHERE proposal_id = (SELECT id FROM proposals WHERE code = '$VCODE') ORDER BY id DESC LIMIT 1" | grep -qx NULL
 result $? "a head's vote nobody chose is stored empty (not 'for')"
 stop
+# A new proposal whose bottleneck kind nobody chose: stored empty, not 'Khác'.
+start xterm-256color 80 24
+login bd-hn.chuyenvien
+key n; wait_for "Đề xuất mới"
+typ "Thử để trống loại điểm nghẽn"
+for i in $(seq 1 8); do key Tab; done
+wait_for "Loại điểm nghẽn *< (chưa chọn) >"; result $? "the bottleneck kind shows as not chosen"
+key C-s; wait_for "Đã tạo đề xuất"; result $? "the draft is saved without a kind"
+qc "SELECT quote(bottleneck_kind) FROM proposals WHERE title = 'Thử để trống loại điểm nghẽn'" | grep -qx NULL
+result $? "a bottleneck kind nobody chose is stored empty (not 'Khác')"
+stop
 TODAY=$TODAY_KEEP
