@@ -124,14 +124,20 @@ int ui_too_small(void);
 /* Horizontal rule at y (ACS or ASCII). */
 void ui_rule(int y);
 
-/* Shown while the database is busy: "đang chờ…". */
-void ui_busy(void);
+/* Shown while the database is busy: "đang chờ… (Esc: thôi chờ)"; then
+ * waits up to ms for a key: 1 when it was Esc or Ctrl-G (the user gives up
+ * the wait: ui_wait_cancelled is set), any other key is kept for later. */
+int ui_busy(int ms);
+extern int ui_wait_cancelled;
 /* A core call that may meet a busy database: retry while ST_EBUSY,
- * showing "đang chờ…" (at most about 30 s). */
+ * showing "đang chờ…" (at most about 30 s, or until Esc: what the form
+ * holds stays, the call answers ST_EBUSY). */
 #define UI_DB(rc, call) do { \
+        ui_wait_cancelled = 0; \
         (rc) = (call); \
-        for (int t_ = 0; (rc) == ST_EBUSY && t_ < 60 && !ui_stop; t_++) { \
-            ui_busy(); napms(500); (rc) = (call); } \
+        for (int t_ = 0; (rc) == ST_EBUSY && t_ < 60 && !ui_stop && !ui_wait_cancelled; t_++) { \
+            if (ui_busy(500)) break; \
+            (rc) = (call); } \
     } while (0)
 
 /* Dates: ISO → dd/mm/yyyy into buf (11), "" stays "". */

@@ -102,6 +102,7 @@ fi
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 . "$HERE/checks.sh"
+. "$HERE/busy.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"
