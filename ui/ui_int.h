@@ -24,7 +24,7 @@ typedef struct ui_app {
     int color;               /* colours in use */
     int ascii;               /* box drawing falls back to ASCII */
     int ime;                 /* built-in input method: enum le_ime, ^T cycles it */
-    int tone_new;            /* ui.tone_style = new */
+    int tone_new;            /* text.tone_style = new */
 } ui_app;
 extern ui_app U;
 

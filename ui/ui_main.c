@@ -203,7 +203,7 @@ int ui_run(const char *config_path, const char *db_path, const char *user)
     /* The built-in Telex/VNI from config.ini; ^T changes it for the session. */
     const char *im = config_str(U.cfg, "ui.input_method");
     U.ime = strcmp(im, "telex") == 0 ? LE_IME_TELEX : strcmp(im, "vni") == 0 ? LE_IME_VNI : LE_IME_OFF;
-    U.tone_new = strcmp(config_str(U.cfg, "ui.tone_style"), "old") != 0;
+    U.tone_new = strcmp(config_str(U.cfg, "text.tone_style"), "new") == 0;
     i18n_init();
     if (!getenv("ESCDELAY")) set_escdelay((int)config_int(U.cfg, "ui.esc_delay_ms"));
     signals_setup();

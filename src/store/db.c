@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/priv.h"
 #include "base/sbuf.h"
+#include "text/text.h"
 #include "capture.h"
 
 /* Generated from data/NNN_*.sql by tools/embed.sh. */
@@ -397,6 +398,7 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
     db->cfg = cfg;
     db->site_number = config_int(cfg, "site.number");
     db->busy_ms = config_int(cfg, "database.busy_timeout_ms");
+    text_set_tone_style(strcmp(config_str(cfg, "text.tone_style"), "new") == 0);
     snprintf(db->path, sizeof db->path, "%s", path);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (mode == DB_OPEN_CREATE) flags |= SQLITE_OPEN_CREATE;

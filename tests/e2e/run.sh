@@ -103,6 +103,7 @@ fi
 . "$HERE/crash.sh"
 . "$HERE/checks.sh"
 . "$HERE/busy.sh"
+. "$HERE/tone.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"
