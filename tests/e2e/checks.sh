@@ -68,7 +68,7 @@ stop
 # A new proposal whose bottleneck kind nobody chose: stored empty, not 'Khác'.
 start xterm-256color 80 24
 login bd-hn.chuyenvien
-key n; wait_for "Đề xuất mới"
+key n; wait_for "Đề xuất mới"; wait_for "Tên đề xuất (bắt buộc)"
 typ "Thử để trống loại điểm nghẽn"
 for i in $(seq 1 8); do key Tab; done
 wait_for "Loại điểm nghẽn *< (chưa chọn) >"; result $? "the bottleneck kind shows as not chosen"
