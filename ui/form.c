@@ -37,6 +37,12 @@ void form_init(form *f, const char *title, const char *context)
     snprintf(f->context, sizeof f->context, "%s", context ? context : "");
 }
 
+int form_required(const form *f, int i)
+{
+    if (f->required) return f->required(f, i, f->req_ud);
+    return (f->f[i].fd.flags & FF_REQUIRED) != 0;
+}
+
 /* -1 when out of memory (the pieces so far are in out[0..*n)). */
 static int split(const char *s, char **out, int max, int *n)
 {
@@ -312,7 +318,9 @@ static void draw(form *f)
             ui_put(1 + l, 1, COLS - 2, line, th(TH_OK), 0);
         }
         tv_free(&nt);
-    } else if (f->mark_submit)
+    } else if (f->limit[0])
+        ui_put(1, 1, COLS - 2, f->limit, th(TH_OK), 0);
+    else if (f->mark_submit)
         ui_put(1, 1, COLS - 2, _("Trường có * là bắt buộc khi lưu; có + thì cần điền trước khi Gửi đề xuất."),
                th(TH_DIM), 0);
     else ui_put(1, 1, COLS - 2, _("Trường có * là bắt buộc."), th(TH_DIM), 0);
@@ -333,14 +341,14 @@ static void draw(form *f)
         pos += r;
         if (y + r <= y0 || y >= y0 + h) continue;
         int foc = i == f->cur;
-        int two = label_row(x);
+        int two = label_row(x), req = form_required(f, i);
         int fy = y + two, fh = x->fd.type == FT_LONGTEXT ? 3 : 1;
         if (two && y >= y0) {   /* the whole label on its own row */
-            if (x->fd.flags & FF_REQUIRED) ui_put(y, 1, 1, "*", th(TH_REQ), 0);
+            if (req) ui_put(y, 1, 1, "*", th(TH_REQ), 0);
             else if (f->mark_submit && wf_submit_needs(x->fd.name)) ui_put(y, 1, 1, "+", th(TH_REQ), 0);
             ui_put(y, 3, COLS - 4, _(x->fd.label), foc ? A_BOLD : th(TH_LABEL), 0);
         } else if (fy >= y0) {
-            if (x->fd.flags & FF_REQUIRED) ui_put(fy, 1, 1, "*", th(TH_REQ), 0);
+            if (req) ui_put(fy, 1, 1, "*", th(TH_REQ), 0);
             else if (f->mark_submit && wf_submit_needs(x->fd.name)) ui_put(fy, 1, 1, "+", th(TH_REQ), 0);
             attr_t la = foc ? A_BOLD : th(TH_LABEL);
             if (x->fd.type == FT_LONGTEXT && ui_width(_(x->fd.label)) > lw - 2) {
@@ -421,7 +429,7 @@ static void draw(form *f)
     else {
         const ffield *x = &f->f[f->cur];
         char m[700];
-        const char *need = (x->fd.flags & FF_REQUIRED) ? _(" (bắt buộc)") :
+        const char *need = form_required(f, f->cur) ? _(" (bắt buộc)") :
                            f->mark_submit && wf_submit_needs(x->fd.name) ? _(" (cần trước khi gửi)") : "";
         snprintf(m, sizeof m, "%s%s%s%s", _(x->fd.label), need, *type_hint(x) ? " — " : "", type_hint(x));
         /* The label is on the screen already: when all does not fit, the hint wins. */
@@ -454,7 +462,7 @@ static void help(const form *f)
     for (int i = 0; i < f->n && len < cap - 600; i++) {
         const ffield *x = &f->f[i];
         len += (size_t)snprintf(s + len, cap - len, "  %s%s: %s\n", _(x->fd.label),
-                                (x->fd.flags & FF_REQUIRED) ? " *" :
+                                form_required(f, i) ? " *" :
                                 f->mark_submit && wf_submit_needs(x->fd.name) ? " +" : "", type_hint(x));
         if (x->nch && x->fd.type != FT_BOOL) {
             len += (size_t)snprintf(s + len, cap - len, "      chọn:");

@@ -41,9 +41,16 @@ struct form {
     form_note_fn note;
     int dirty;
     int mark_submit;       /* a proposal: + marks what submitting needs */
+    /* Is field i required now (a condition on the values, the record)?
+     * NULL: its FF_REQUIRED flag.  Asked on every draw. */
+    int (*required)(const form *f, int i, void *ud);
+    void *req_ud;
+    char limit[300];       /* what the action is limited to, on the top line */
 };
 
 void form_init(form *f, const char *title, const char *context);
+/* Is field i required now (form.required, else its flag)? */
+int form_required(const form *f, int i);
 /* Add a field (a copy of fd is kept). */
 void form_add(form *f, const fielddef *fd);
 void form_free(form *f);

@@ -60,7 +60,22 @@ typedef struct actx {
     const wf_action *a;
     char code[32];
     int64_t version;
+    wf_pre pre;            /* what the record makes required, and the action's limit */
 } actx;
+
+/* Required now: the workflow's conditions on the values being typed (a
+ * pilot's scope once "Cho thí điểm" is chosen, the head's vote on a tie)
+ * and on the record (workflow_pre). */
+static int action_required(const form *f, int i, void *ud)
+{
+    const actx *c = ud;
+    st_kv kv[MAXF];
+    char *store[MAXF];
+    int n = form_values(f, kv, store, 0);
+    int r = workflow_field_required(c->a, i, kv, n < 0 ? 0 : n, c->pre.need);
+    for (int k = 0; k < n; k++) free(store[k]);
+    return r;
+}
 
 static int yes(const form *f, const char *name)
 {
@@ -111,9 +126,13 @@ static int save_action(form *f, void *ud)
     char *store[MAXF];
     int n = form_values(f, kv, store, 0), ok = 0;
     if (n < 0) { form_error(f, NULL, "hết bộ nhớ"); return 0; }
+    /* Every check the save would make, before any question is asked. */
     st_err errs[MAXF];
-    int ne = workflow_validate(c->a, kv, n, errs, MAXF);
-    for (int i = 0; i < ne; i++) form_error(f, errs[i].field, errs[i].msg);
+    int ne = workflow_check(U.db, &U.who, c->code, wf_action_name(c->a), kv, n, errs, MAXF);
+    for (int i = 0; i < ne && i < MAXF; i++) {
+        if (errs[i].field[0] && form_find(f, errs[i].field) >= 0) form_error(f, errs[i].field, errs[i].msg);
+        else save_refused(f, &errs[i]);
+    }
     if (ne) goto out;
     if (strcmp(wf_action_name(c->a), "evaluate") == 0) {
         int i = form_find(f, "protection_measure");
@@ -177,6 +196,14 @@ int form_action(const char *code, const char *action, const st_kv *vals, int n)
         ui_alert("Thao tác này không được phép với vai trò của bạn ở trạng thái hiện tại.");
         return 0;
     }
+    /* What the record lacks refuses here, before a field is typed. */
+    UI_DB(rc, workflow_pre(U.db, &U.who, code, action, &c.pre, &e));
+    if (rc) {
+        char m[700];
+        snprintf(m, sizeof m, "%s: %s", i18n_action(wf_action_label(c.a)), e.msg);
+        ui_alert(m);
+        return 0;
+    }
     c.version = h.version;
     form f;
     char title[300], ctx[160];
@@ -185,6 +212,9 @@ int form_action(const char *code, const char *action, const st_kv *vals, int n)
     form_init(&f, title, ctx);
     for (int i = 0; i < wf_action_nfields(c.a); i++) form_add(&f, wf_action_field(c.a, i));
     if (strcmp(action, "evaluate") == 0) f.note = eval_note;
+    f.required = action_required;
+    f.req_ud = &c;
+    snprintf(f.limit, sizeof f.limit, "%s", c.pre.limit);
     form_mark_loaded(&f);
     f.dirty = 0;
     restore(&f, vals, n);

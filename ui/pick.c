@@ -18,6 +18,7 @@
 typedef struct pick_lines {
     const char *const *labels;
     const unsigned *bits;     /* NULL: one is chosen */
+    const char *dim;          /* NULL, or 1 for each line shown greyed */
 } pick_lines;
 
 static const char *pick_line(void *ud, int i, char *buf, size_t n)
@@ -31,10 +32,10 @@ static const char *pick_line(void *ud, int i, char *buf, size_t n)
 /* The common loop: labels (n), optional search box; returns index or -1.
  * bits non-NULL: several may be marked with Space; Enter accepts. */
 static int pick_loop(const char *title, const char *const *labels, int n, int cur,
-                     unsigned *bits, lineedit *search, const char *hint)
+                     unsigned *bits, lineedit *search, const char *hint, const char *dim)
 {
     listsel s = {cur < 0 || cur >= n ? 0 : cur, 0};
-    pick_lines pl = {labels, bits};
+    pick_lines pl = {labels, bits, dim};
     for (;;) {
         int rows = LINES - 4 - (search ? 1 : 0);
         if (!ui_too_small()) {
@@ -49,6 +50,9 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
             }
             listsel_fit(&s, n, rows);
             listsel_draw(&s, y0, rows, n, pick_line, &pl);
+            for (int r = 0; dim && r < rows && s.top + r < n; r++)   /* greyed: not now */
+                if (dim[s.top + r] && s.top + r != s.sel)
+                    ui_put(y0 + r, 1, COLS - 2, labels[s.top + r], th(TH_DIM), 1);
             if (!n) ui_put(y0, 2, COLS - 4, _("(không có)"), A_NORMAL, 0);
             ui_msg(_(hint ? hint : bits ? "Space: đánh dấu/bỏ; Enter: xong; Esc: hủy"
                                         : "↑↓ chọn, Enter: chọn; Esc: hủy"), 0);
@@ -88,10 +92,17 @@ static int pick_loop(const char *title, const char *const *labels, int n, int cu
  * start with what was typed come first. */
 int pick_list(const char *title, const char *const *labels, int n, int current)
 {
+    return pick_list_dim(title, labels, n, current, NULL);
+}
+
+int pick_list_dim(const char *title, const char *const *labels, int n, int current,
+                  const char *dim)
+{
     lineedit *q = NULL;
     le_new(&q, LE_SINGLE, 100);
     ui_ime_apply(q, 1);
     char **fold = calloc((size_t)n + 1, sizeof *fold);
+    char *sdim = calloc((size_t)n + 1, 1);
     const char **shown = calloc((size_t)n + 1, sizeof *shown);
     int *idx = calloc((size_t)n + 1, sizeof *idx), result = -1;
     for (int i = 0; fold && i < n; i++) fold[i] = text_fold(labels[i]);
@@ -104,11 +115,12 @@ int pick_list(const char *title, const char *const *labels, int n, int current)
                 if (!hit || (pass == 0) != (hit == fold[i])) continue;
                 if (i == current && (!fs || !*fs)) cur = m;
                 shown[m] = labels[i];
+                if (sdim) sdim[m] = dim ? dim[i] : 0;
                 idx[m++] = i;
             }
         free(s);
         free(fs);
-        int c = pick_loop(title, shown, m, cur, NULL, q, "Gõ để lọc; ↑↓ chọn, Enter: chọn; Esc: hủy");
+        int c = pick_loop(title, shown, m, cur, NULL, q, "Gõ để lọc; ↑↓ chọn, Enter: chọn; Esc: hủy", sdim);
         if (c == -3) continue;
         result = c >= 0 ? idx[c] : -1;
         break;
@@ -116,6 +128,7 @@ int pick_list(const char *title, const char *const *labels, int n, int current)
     for (int i = 0; fold && i < n; i++) free(fold[i]);
     free(fold);
     free(shown);
+    free(sdim);
     free(idx);
     le_free(&q);
     return result;
@@ -124,7 +137,7 @@ int pick_list(const char *title, const char *const *labels, int n, int current)
 int pick_set(const char *title, const char *const *labels, int n, unsigned *bits)
 {
     unsigned b = *bits;
-    if (pick_loop(title, labels, n, 0, &b, NULL, NULL) < 0) return 0;
+    if (pick_loop(title, labels, n, 0, &b, NULL, NULL, NULL) < 0) return 0;
     *bits = b;
     return 1;
 }
@@ -182,7 +195,7 @@ int pick_person(char *out, int n)
         UI_DB(rc, people_search(U.db, &U.who, s, p.cap - 1, 0, on_person, &p, &e));
         int c = pick_loop("Chọn người (gõ để tìm, không cần dấu)", (const char *const *)p.lab,
                           p.n, p.n > 1 ? 1 : 0, NULL, q, rc ? e.msg :
-                          "Gõ tên để tìm; Enter chọn; dòng + thêm người mới ngay");
+                          "Gõ tên để tìm; Enter chọn; dòng + thêm người mới ngay", NULL);
         free(s);
         if (c == -3) continue;
         if (c >= 0) { snprintf(out, (size_t)n, "%s", p.name[c]); chosen = 1; }
@@ -257,7 +270,7 @@ int pick_unit(char *out, int n)
             if (!fs || !*fs || (fold[i] && strstr(fold[i], fs))) { shown[m] = lab[i]; idx[m++] = i; }
         free(s);
         free(fs);
-        int c = pick_loop("Chọn đơn vị (gõ để lọc)", shown, m, 0, NULL, q, err[0] ? err : NULL);
+        int c = pick_loop("Chọn đơn vị (gõ để lọc)", shown, m, 0, NULL, q, err[0] ? err : NULL, NULL);
         if (c == -3) continue;
         if (c >= 0) { snprintf(out, (size_t)n, "%s", code[idx[c]]); chosen = 1; }
         break;

@@ -73,11 +73,23 @@ void actions_menu(const char *code)
         return;
     }
     const char *labels[64];
-    char *owned[64];
+    char *owned[64], *why[64], dim[64];
     for (int i = 0; i < n; i++) {
-        char buf[400];
+        char buf[700];
+        const char *nm = wf_action_name(acts[i]);
         int to = wf_action_to(acts[i]);
-        if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", i18n_action(wf_action_label(acts[i])), _(wf_state_label(to)));
+        /* what the record lacks for it, from the workflow's own rules:
+         * greyed with the reason, never a form refused at the end */
+        wf_pre pre;
+        st_err pe;
+        err_clear(&pe);
+        int ok = strcmp(nm, "edit") == 0, prc;
+        if (!ok) { UI_DB(prc, workflow_pre(U.db, &U.who, code, nm, &pre, &pe)); ok = prc == ST_OK; }
+        why[i] = ok ? NULL : strdup(pe.msg);
+        dim[i] = !ok;
+        if (!ok) snprintf(buf, sizeof buf, "%s — %s %s", i18n_action(wf_action_label(acts[i])),
+                          _("chưa được:"), pe.msg);
+        else if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", i18n_action(wf_action_label(acts[i])), _(wf_state_label(to)));
         else snprintf(buf, sizeof buf, "%s", i18n_action(wf_action_label(acts[i])));
         owned[i] = strdup(buf);
         labels[i] = owned[i] ? owned[i] : i18n_action(wf_action_label(acts[i]));
@@ -85,15 +97,21 @@ void actions_menu(const char *code)
     char title[200];
     snprintf(title, sizeof title, _("Thao tác với %s (%s)"), code, _(wf_state_label(h.state)));
     /* The suggested next step first in line: the first action that moves
-     * the proposal on (not an edit, a note, or one that ends or undoes). */
+     * the proposal on (not an edit, a note, or one that ends or undoes)
+     * and that may be taken now. */
     int sug = 0;
     for (int i = n - 1; i >= 0; i--) {
         const char *nm = wf_action_name(acts[i]);
-        if (strcmp(nm, "edit") && strcmp(nm, "note") && !ui_action_destructive(nm)) sug = i;
+        if (strcmp(nm, "edit") && strcmp(nm, "note") && !ui_action_destructive(nm) && !dim[i])
+            sug = i;
     }
-    int c = pick_list(title, labels, n, sug);
-    for (int i = 0; i < n; i++) free(owned[i]);
+    int c = pick_list_dim(title, labels, n, sug, dim);
+    char reason[700] = "";
+    if (c >= 0 && dim[c]) snprintf(reason, sizeof reason, "%s: %s",
+                                   i18n_action(wf_action_label(acts[c])), why[c] ? why[c] : "");
+    for (int i = 0; i < n; i++) { free(owned[i]); free(why[i]); }
     if (c < 0) return;
+    if (reason[0]) { ui_alert(reason); return; }
     if (strcmp(wf_action_name(acts[c]), "edit") == 0) form_proposal(code, NULL, 0, NULL, 0);
     else form_action(code, wf_action_name(acts[c]), NULL, 0);
 }

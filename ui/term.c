@@ -221,10 +221,24 @@ int ui_too_small(void)
 
 /* ---- busy ---------------------------------------------------------------- */
 
-void ui_busy(void)
+int ui_wait_cancelled;
+
+int ui_busy(int ms)
 {
-    ui_msg(_("Cơ sở dữ liệu đang bận, đang chờ…"), 0);
+    ui_msg(_("Cơ sở dữ liệu đang bận, đang chờ… (Esc: thôi chờ)"), 0);
     refresh();
+    wint_t ch;
+    timeout(ms);
+    int r = get_wch(&ch);
+    timeout(-1);
+    if (r == ERR) return 0;
+    if (r == OK && (ch == 27 || ch == 7)) {   /* Esc, Ctrl-G: the keys that cancel */
+        ui_wait_cancelled = 1;
+        return 1;
+    }
+    if (r == KEY_CODE_YES) ungetch((int)ch);   /* typed ahead: not lost */
+    else unget_wch(ch);
+    return 0;
 }
 
 /* ---- dates ------------------------------------------------------------------- */

@@ -24,7 +24,7 @@ typedef struct ui_app {
     int color;               /* colours in use */
     int ascii;               /* box drawing falls back to ASCII */
     int ime;                 /* built-in input method: enum le_ime, ^T cycles it */
-    int tone_new;            /* ui.tone_style = new */
+    int tone_new;            /* text.tone_style = new */
 } ui_app;
 extern ui_app U;
 
@@ -153,14 +153,20 @@ int ui_too_small(void);
 /* Horizontal rule at y (ACS or ASCII). */
 void ui_rule(int y);
 
-/* Shown while the database is busy: "đang chờ…". */
-void ui_busy(void);
+/* Shown while the database is busy: "đang chờ… (Esc: thôi chờ)"; then
+ * waits up to ms for a key: 1 when it was Esc or Ctrl-G (the user gives up
+ * the wait: ui_wait_cancelled is set), any other key is kept for later. */
+int ui_busy(int ms);
+extern int ui_wait_cancelled;
 /* A core call that may meet a busy database: retry while ST_EBUSY,
- * showing "đang chờ…" (at most about 30 s). */
+ * showing "đang chờ…" (at most about 30 s, or until Esc: what the form
+ * holds stays, the call answers ST_EBUSY). */
 #define UI_DB(rc, call) do { \
+        ui_wait_cancelled = 0; \
         (rc) = (call); \
-        for (int t_ = 0; (rc) == ST_EBUSY && t_ < 60 && !ui_stop; t_++) { \
-            ui_busy(); napms(500); (rc) = (call); } \
+        for (int t_ = 0; (rc) == ST_EBUSY && t_ < 60 && !ui_stop && !ui_wait_cancelled; t_++) { \
+            if (ui_busy(500)) break; \
+            (rc) = (call); } \
     } while (0)
 
 /* Dates: ISO → dd/mm/yyyy into buf (11), "" stays "". */
@@ -206,6 +212,9 @@ int ui_attachment_count(const char *code);
 int form_action(const char *code, const char *action, const st_kv *vals, int n);
 /* Pick one of a list of labels; returns the index or -1. */
 int pick_list(const char *title, const char *const *labels, int n, int current);
+/* The same, the lines with dim[i] set drawn greyed (still chosen). */
+int pick_list_dim(const char *title, const char *const *labels, int n, int current,
+                  const char *dim);
 /* Mark any of a list of labels (Space), bits in and out; 1 unless cancelled. */
 int pick_set(const char *title, const char *const *labels, int n, unsigned *bits);
 /* Pick a field (lĩnh vực); its code into out.  1 if chosen. */

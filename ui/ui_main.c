@@ -99,14 +99,16 @@ static void crash_prepare(void)
     crash_ready = 1;
 }
 
-/* A write waits for another writer: say so on the message line. */
-static void on_wait(void *ud, long waited_ms)
+/* A write waits for another writer: say so on the message line; Esc
+ * gives up the wait (1). */
+static int on_wait(void *ud, long waited_ms)
 {
     static long long t0;   /* SANGTAO_TRACE: the wait's length (make bench) */
     (void)ud;
     if (waited_ms >= 0 && !t0) t0 = trace_now();
     if (waited_ms < 0) { trace_wait("busy", t0); t0 = 0; ui_msg("", 0); refresh(); }
-    else if (waited_ms >= 200) ui_busy();
+    else if (waited_ms >= 200) return ui_busy(0);
+    return 0;
 }
 
 static void signals_setup(void)
@@ -201,7 +203,7 @@ int ui_run(const char *config_path, const char *db_path, const char *user)
     /* The built-in Telex/VNI from config.ini; ^T changes it for the session. */
     const char *im = config_str(U.cfg, "ui.input_method");
     U.ime = strcmp(im, "telex") == 0 ? LE_IME_TELEX : strcmp(im, "vni") == 0 ? LE_IME_VNI : LE_IME_OFF;
-    U.tone_new = strcmp(config_str(U.cfg, "ui.tone_style"), "old") != 0;
+    U.tone_new = strcmp(config_str(U.cfg, "text.tone_style"), "new") == 0;
     i18n_init();
     if (!getenv("ESCDELAY")) set_escdelay((int)config_int(U.cfg, "ui.esc_delay_ms"));
     signals_setup();

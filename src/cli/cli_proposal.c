@@ -366,6 +366,16 @@ static int p_actions(cli_ctx *c, int argc, char **argv)
         const wf_action *w = wf_action_at(i);
         if (wf_action_to(w) == S_DRAFT || !wf_action_allowed(w, c->me.roles, h.state)) continue;
         printf("  %-20s %s\n", wf_action_name(w), wf_action_label(w));
+        if (strcmp(wf_action_name(w), "edit") != 0) {
+            /* what the record lacks for it, from the workflow's own rules */
+            wf_pre pre;
+            st_err pe;
+            err_clear(&pe);
+            if (workflow_pre(c->db, &c->me, h.code, wf_action_name(w), &pre, &pe) != ST_OK)
+                printf("  %-20s   chưa được: %s\n", "", pe.msg);
+            else if (pre.limit[0])
+                printf("  %-20s   %s\n", "", pre.limit);
+        }
         n++;
     }
     if (!n) printf("  (bạn không có thao tác nào với đề xuất này lúc này)\n");

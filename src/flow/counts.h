@@ -1,4 +1,4 @@
-/* The counts kept with the data (data/013_counts.sql): proposals by unit
+/* The counts kept with the data (data/014_counts.sql): proposals by unit
  * pair and state for the home screen, the periodic review's facts by day.
  * Triggers keep them; these compare them with a recount and rebuild them. */
 #ifndef SANGTAO_COUNTS_H

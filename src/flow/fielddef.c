@@ -120,6 +120,15 @@ int field_normalize(const fielddef *f, const char *raw, char **out, st_err *e)
         free(v);
         return rc;
     }
+    /* Typed text in the one tone style (text.tone_style): "hoà" and "hòa"
+     * stored alike.  Never a password: it must stay as typed. */
+    if ((f->type == FT_TEXT || f->type == FT_LONGTEXT || f->type == FT_PERSON) &&
+        strncmp(f->name, "password", 8) != 0) {
+        char *t = text_tone_style(v, text_tone_style_new());
+        if (!t) { free(v); return err_set(e, ST_ENOMEM, "hết bộ nhớ"); }
+        free(v);
+        v = t;
+    }
     switch (f->type) {
     case FT_TEXT:
         if (strchr(v, '\n') || utf8_chars(v) > TEXT_MAX_CHARS)

@@ -263,16 +263,14 @@ int pform_write_proposers(st_db *db, int64_t pid, const pform *f, const char *le
 }
 
 /* Bind a normalised value of a plain column: money as an integer, an empty
- * date as NULL. */
+ * date or choice as NULL (left empty stays empty: no kind assumed). */
 void pform_bind(sqlite3_stmt *st, int pos, int i, const char *v)
 {
     field_type t = proposal_field(i)->type;
     if (t == FT_MONEY)
         sqlite3_bind_int64(st, pos, *v ? strtoll(v, NULL, 10) : 0);
-    else if (t == FT_DATE && !*v)
+    else if ((t == FT_DATE || t == FT_ENUM) && !*v)
         sqlite3_bind_null(st, pos);
-    else if (t == FT_ENUM && !*v)
-        sqlite3_bind_text(st, pos, "other", -1, SQLITE_STATIC);
     else
         sqlite3_bind_text(st, pos, v, -1, SQLITE_TRANSIENT);
 }

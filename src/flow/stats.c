@@ -11,7 +11,7 @@ int stats_by_state(st_db *db, const st_actor *who, long counts[S_COUNT], st_err 
     memset(counts, 0, sizeof(long) * S_COUNT);
     sqlite3_stmt *st;
     /* Visible when the employing or competent unit lies in the scope subtree.
-     * Read from proposal_counts (013_counts.sql: kept by triggers, a row per
+     * Read from proposal_counts (014_counts.sql: kept by triggers, a row per
      * unit pair and state), each pair's units looked up by id.  Not "u.id IN
      * (g.eu, g.cu)": that builds a temporary index for every pair (callgrind,
      * 5 000 proposals: 38 M instructions a call; 100 000: 25-47 ms a return to

@@ -39,6 +39,33 @@ int wf_action_allowed(const wf_action *a, unsigned roles, int state);
 int workflow_validate(const wf_action *a, const st_kv *vals, int n,
                       st_err *errs, int max);
 
+/* What the stored record must hold before an action is taken, checked
+ * before its form opens (the menus grey what fails, with the reason; the
+ * CLI's `proposal actions` prints it): role, scope, state, who decides, and
+ * the action's own preconditions (the vote of this revision before approve,
+ * the Party committee's opinion before evaluate, …).  ST_OK or the error
+ * with its reason in e.  When out is not NULL: the fields the record makes
+ * required (bit = field index) and what the action is limited to now. */
+typedef struct wf_pre {
+    unsigned need;
+    char limit[300];
+} wf_pre;
+int workflow_pre(st_db *db, const st_actor *who, const char *code, const char *action,
+                 wf_pre *out, st_err *e);
+
+/* Is field i of the action required with these values (raw, as typed)?
+ * FF_REQUIRED, or a condition of the table (pilot_scope when the kind is a
+ * pilot, head_vote on a tie, …), or a bit of need (workflow_pre). */
+int workflow_field_required(const wf_action *a, int i, const st_kv *vals, int n,
+                            unsigned need);
+
+/* Everything workflow_apply checks before it writes, without writing and
+ * without waiting for a writer: the fields, the conditions, the
+ * preconditions and the action's rules on the values.  Fills up to max
+ * errors; returns how many (0: the action would be taken). */
+int workflow_check(st_db *db, const st_actor *who, const char *code, const char *action,
+                   const st_kv *vals, int n, st_err *errs, int max);
+
 /* Apply an action to the proposal with this code: checks role, scope, state,
  * fields and the action's own rules; writes its data, moves the state,
  * bumps the version and writes one event — in one transaction, or nothing.

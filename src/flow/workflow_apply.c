@@ -61,10 +61,26 @@ static int normalize_all(const wf_action *a, const st_kv *kv, int n, char **vals
     return nerr;
 }
 
+/* The conditional fields left empty, after the errors already in errs. */
+static int missing_all(const wf_action *a, char **vals, unsigned need, st_err *errs, int nerr,
+                       int max)
+{
+    st_err e;
+    for (int i = 0; (i = wf_required_missing(a, vals, need, i, &e)) >= 0; i++) {
+        int dup = 0;
+        for (int k = 0; k < nerr && k < max; k++) dup |= strcmp(errs[k].field, e.field) == 0;
+        if (dup) continue;
+        if (nerr < max) errs[nerr] = e;
+        nerr++;
+    }
+    return nerr;
+}
+
 int workflow_validate(const wf_action *a, const st_kv *vals, int n, st_err *errs, int max)
 {
     char *v[WF_MAXF] = {0};
     int nerr = normalize_all(a, vals, n, v, errs, max);
+    nerr = missing_all(a, v, 0, errs, nerr, max);
     for (int i = 0; i < WF_MAXF; i++) free(v[i]);
     return nerr;
 }
@@ -255,6 +271,9 @@ static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
                        (long long)c->p.version, (long long)expected_version);
     if ((rc = check_state(c->a, c->p.state, c->e)) || (rc = resolve_refs(c))) return rc;
     if ((rc = wf_law_check(c))) return rc;
+    if (c->a->pre && (rc = c->a->pre(c))) return rc;
+    if (wf_required_missing(c->a, c->val, c->need, 0, c->e) >= 0) return ST_EINVAL;
+    if (c->a->check && (rc = c->a->check(c))) return rc;
     if (c->a->hook && (rc = c->a->hook(c))) return rc;
     if (c->oom) return err_set(c->e, ST_ENOMEM, "hết bộ nhớ");   /* a value the hook set */
     if ((rc = write_event(c))) return rc;
@@ -262,6 +281,82 @@ static int apply_in_tx(wf_ctx *c, const char *code, int64_t expected_version)
     if ((rc = register_doc(c))) return rc;
     if (c->a->after && (rc = c->a->after(c))) return rc;
     return move_state(c);
+}
+
+static const wf_action *find_action(const char *action, st_err *e)
+{
+    const wf_action *a = wf_action_find(action);
+    if (!a) {
+        sbuf b;
+        sbuf_init(&b);
+        for (int i = 0; i < wf_nactions; i++)
+            if (!wf_actions[i].via_proposal) sbuf_addf(&b, "%s%s", b.len ? ", " : "", wf_actions[i].name);
+        err_set(e, ST_EINVAL, "Thao tác không tồn tại: %s; các thao tác: %s", action, sbuf_str(&b));
+        sbuf_free(&b);
+        return NULL;
+    }
+    if (a->via_proposal) {
+        err_set(e, ST_EINVAL, "'%s' dùng lệnh: sangtao proposal %s", a->name,
+                strcmp(a->name, "create") == 0 ? "new" : "edit");
+        return NULL;
+    }
+    return a;
+}
+
+/* The context of an action on a proposal, up to its state: read only. */
+static int ctx_open(wf_ctx *c, st_db *db, const st_actor *who, const char *code,
+                    const char *action, st_err *e)
+{
+    memset(c, 0, sizeof *c);
+    c->db = db;
+    c->who = who;
+    c->e = e;
+    sbuf_init(&c->notes);
+    if (!(c->a = find_action(action, e))) return e->code ? e->code : ST_EINVAL;
+    int rc = check_role(c->a, who, e);
+    if (!rc) rc = proposal_get_head(db, who, code, &c->p, e);
+    return rc ? rc : check_state(c->a, c->p.state, e);
+}
+
+int workflow_pre(st_db *db, const st_actor *who, const char *code, const char *action,
+                 wf_pre *out, st_err *e)
+{
+    wf_ctx c;
+    int rc = ctx_open(&c, db, who, code, action, e);
+    if (!rc) rc = wf_law_pre(&c);
+    if (!rc && c.a->pre) rc = c.a->pre(&c);
+    if (out) {
+        out->need = c.need;
+        snprintf(out->limit, sizeof out->limit, "%s", c.limit);
+    }
+    ctx_free(&c);
+    return rc;
+}
+
+int workflow_check(st_db *db, const st_actor *who, const char *code, const char *action,
+                   const st_kv *vals, int n, st_err *errs, int max)
+{
+    wf_ctx c;
+    st_err e;
+    err_clear(&e);
+    int rc = ctx_open(&c, db, who, code, action, &e), nerr = 0;
+    if (!rc) {
+        nerr = normalize_all(c.a, vals, n, c.val, errs, max);
+        if (!nerr) {
+            if (!(rc = resolve_refs(&c)) && !(rc = wf_law_check(&c)) && c.a->pre)
+                rc = c.a->pre(&c);
+            if (!rc && !(nerr = missing_all(c.a, c.val, c.need, errs, 0, max)) && c.a->check)
+                rc = c.a->check(&c);
+        } else {
+            nerr = missing_all(c.a, c.val, 0, errs, nerr, max);
+        }
+    }
+    if (rc && !nerr) {
+        if (max > 0) errs[0] = e;
+        nerr = 1;
+    }
+    ctx_free(&c);
+    return nerr;
 }
 
 /* The warnings into e->msg whole lines at a time: what does not fit is
@@ -295,19 +390,8 @@ int workflow_apply_noted(st_db *db, const st_actor *who, const char *code,
                          int64_t expected_version, st_err *e, char **notes)
 {
     if (notes) *notes = NULL;
-    const wf_action *a = wf_action_find(action);
-    if (!a) {
-        sbuf b;
-        sbuf_init(&b);
-        for (int i = 0; i < wf_nactions; i++)
-            if (!wf_actions[i].via_proposal) sbuf_addf(&b, "%s%s", b.len ? ", " : "", wf_actions[i].name);
-        err_set(e, ST_EINVAL, "Thao tác không tồn tại: %s; các thao tác: %s", action, sbuf_str(&b));
-        sbuf_free(&b);
-        return ST_EINVAL;
-    }
-    if (a->via_proposal)
-        return err_set(e, ST_EINVAL, "'%s' dùng lệnh: sangtao proposal %s", a->name,
-                       strcmp(a->name, "create") == 0 ? "new" : "edit");
+    const wf_action *a = find_action(action, e);
+    if (!a) return e->code ? e->code : ST_EINVAL;
     int rc = check_role(a, who, e);
     if (rc) return rc;
     wf_ctx c;

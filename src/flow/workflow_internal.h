@@ -45,7 +45,18 @@ struct wf_action {
     const char *step_date;  /* the field dating the step, or NULL: the day it is taken */
     int decides;            /* a decision on the plan: never by its own proposer
                              * (Decree 73 Art. 7(3)-(4), 8(1)) */
+    wf_hook pre;            /* what the stored record must hold before the
+                             * action's form is even opened (workflow_pre) */
+    wf_hook check;          /* rules on the values that only read (run before
+                             * any confirmation, and again in the transaction) */
 };
+
+/* A field required only when a condition holds (one row per field, in
+ * workflow.c): value of field `when` is one of `values` ("a|b"), or, when
+ * when is NULL, votes_for equals votes_against above 0 (a tie). */
+typedef struct wf_req_when {
+    const char *action, *field, *when, *values;
+} wf_req_when;
 
 struct wf_ctx {
     st_db *db;
@@ -61,6 +72,8 @@ struct wf_ctx {
     int64_t event_id, row_id;
     char due[11];           /* the clock this action starts, if any */
     sbuf notes;             /* warnings the action is taken with (workflow_law.c) */
+    unsigned need;          /* fields (bit = index) the stored record makes required */
+    char limit[300];        /* pre: what the action is limited to now, or "" */
     st_err *e;
 };
 
@@ -77,22 +90,37 @@ void wf_extra(wf_ctx *c, const char *column, const char *value);
 /* ---- workflow.c ---- */
 extern const wf_action wf_actions[];
 extern const int wf_nactions;
+extern const wf_req_when wf_req_whens[];
+extern const int wf_nreq_whens;
+
+/* ---- workflow_pre.c ---- */
+/* The first field (index, from on) required by the conditions on these
+ * values (and need) that is empty, or -1; its error into e. */
+int wf_required_missing(const wf_action *a, char *const *val, unsigned need, int from,
+                        st_err *e);
 
 /* ---- workflow_rules.c: the actions' own rules ---- */
+int wf_pre_submit(wf_ctx *c);          /* the content Art. 7(2) asks for */
+int wf_pre_approve(wf_ctx *c);         /* the vote of this revision, the Party's opinion */
+int wf_pre_reject(wf_ctx *c);          /* the vote of this revision */
+int wf_pre_evaluate(wf_ctx *c);        /* the result report, the Party's opinion */
+int wf_pre_propose_replication(wf_ctx *c);
+int wf_pre_commend(wf_ctx *c);         /* rewards only for a completed proposal */
+int wf_check_approve(wf_ctx *c);
+int wf_check_reject(wf_ctx *c);
+int wf_check_vote(wf_ctx *c);
+int wf_check_evaluate(wf_ctx *c);
+int wf_check_commend(wf_ctx *c);
 int wf_hook_submit(wf_ctx *c);
 int wf_hook_resubmit(wf_ctx *c);
 int wf_hook_accept(wf_ctx *c);
-int wf_hook_vote(wf_ctx *c);
 int wf_hook_approve(wf_ctx *c);
 int wf_hook_reject(wf_ctx *c);
 int wf_hook_start(wf_ctx *c);
-int wf_hook_monitor(wf_ctx *c);
 int wf_hook_report(wf_ctx *c);
-int wf_hook_evaluate(wf_ctx *c);
 int wf_hook_propose_replication(wf_ctx *c);
 int wf_hook_replicate(wf_ctx *c);
 int wf_hook_decline(wf_ctx *c);
-int wf_hook_commend(wf_ctx *c);
 /* After the action's row is written (resources of a decision). */
 int wf_after_approve(wf_ctx *c);
 /* The collective's tally (Art. 8(1)) of the fields members, votes_for,
@@ -116,6 +144,8 @@ int wf_after_evaluate(wf_ctx *c);
 /* Before the hook: who decides (Art. 7(3)-(4), 8(1)) and the dates of the
  * step (each between the previous step's date and today). */
 int wf_law_check(wf_ctx *c);
+/* Its part that reads only the stored record (who decides, the plan). */
+int wf_law_pre(wf_ctx *c);
 /* Add a warning the action is taken with (shown, and kept in its event). */
 void wf_note(wf_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -245,10 +245,16 @@ static int check_dates(wf_ctx *c)
     return ST_OK;
 }
 
-int wf_law_check(wf_ctx *c)
+int wf_law_pre(wf_ctx *c)
 {
     int rc = check_decider(c);
     if (!rc && (strcmp(c->a->name, "submit") == 0 || strcmp(c->a->name, "resubmit") == 0))
         rc = check_plan(c);
+    return rc;
+}
+
+int wf_law_check(wf_ctx *c)
+{
+    int rc = wf_law_pre(c);
     return rc ? rc : check_dates(c);
 }

@@ -154,16 +154,20 @@ static int start_review_clock(wf_ctx *c)
     return rc ? rc : set_received(c, today);
 }
 
+int wf_pre_submit(wf_ctx *c)
+{
+    return check_complete(c);
+}
+
 int wf_hook_submit(wf_ctx *c)
 {
-    int rc = check_complete(c);
-    return rc ? rc : start_review_clock(c);
+    return start_review_clock(c);
 }
 
 int wf_hook_resubmit(wf_ctx *c)
 {
-    int rc = check_complete(c);
-    if (rc || (rc = start_review_clock(c))) return rc;
+    int rc = start_review_clock(c);
+    if (rc) return rc;
     /* Keep the text as it stood when it was returned. */
     sqlite3_stmt *st;
     rc = db_prepare(c->db,
@@ -230,17 +234,14 @@ int wf_vote_tally(wf_ctx *c, int *passed)
     if (vfor + against + abstain > voters)
         return err_field(c->e, ST_EINVAL, "votes_for", "Tổng số phiếu (%ld) vượt quá số thành "
                          "viên được biểu quyết (%ld)", vfor + against + abstain, voters);
+    /* a tie without the head's vote: refused before (wf_req_whens) */
     const char *head = wf_val(c, "head_vote");
     int tie = vfor == against && vfor > 0;
-    if (tie && !*head)
-        return err_field(c->e, ST_EINVAL, "head_vote", "Số phiếu tán thành bằng số phiếu không "
-                         "tán thành (%ld – %ld): phải ghi ý kiến của người đứng đầu (head_vote) "
-                         "để quyết định", vfor, against);
     *passed = tie ? strcmp(head, "for") == 0 : 2 * vfor > voters;
     return ST_OK;
 }
 
-int wf_hook_vote(wf_ctx *c)
+int wf_check_vote(wf_ctx *c)
 {
     int passed, rc = wf_vote_tally(c, &passed);
     if (rc) return rc;
@@ -317,7 +318,15 @@ static int party_opinion_since(wf_ctx *c, const char *state)
     return found;
 }
 
-int wf_hook_approve(wf_ctx *c)
+/* A decision against the collective's vote needs the head's reason: the
+ * form marks override_reason required from the start. */
+static void need_override(wf_ctx *c, long long passed, int approving)
+{
+    int i = wf_field_index(c->a, "override_reason");
+    if (i >= 0 && (passed != 0) != approving) c->need |= 1u << i;
+}
+
+int wf_pre_approve(wf_ctx *c)
 {
     long long passed;
     int rc = current_vote(c, "chấp thuận", &passed);
@@ -325,12 +334,21 @@ int wf_hook_approve(wf_ctx *c)
     if (party_opinion_required(c) && !party_opinion_since(c, "in_review"))
         return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp: hãy ghi "
                        "'opinion' với party_committee=có trước khi chấp thuận");
-    if ((rc = follow_collective(c, passed, 1))) return rc;
-    if (strcmp(wf_val(c, "kind"), "pilot") == 0 && !*wf_val(c, "pilot_scope"))
-        return err_field(c->e, ST_EINVAL, "pilot_scope", "Phạm vi thí điểm (pilot_scope): bắt "
-                         "buộc khi cho thí điểm");
+    need_override(c, passed, 1);
+    return ST_OK;
+}
+
+int wf_check_approve(wf_ctx *c)
+{
+    long long passed;
+    int rc = current_vote(c, "chấp thuận", &passed);
+    return rc ? rc : follow_collective(c, passed, 1);
+}
+
+int wf_hook_approve(wf_ctx *c)
+{
     sqlite3_stmt *st;
-    rc = db_prepare(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
+    int rc = db_prepare(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, wf_val(c, "kind"), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, c->p.id);
@@ -368,11 +386,23 @@ int wf_after_approve(wf_ctx *c)
 
 /* A rejection, too, follows the collective's vote on this revision, or the
  * head's written decision against it (Art. 8(1)). */
-int wf_hook_reject(wf_ctx *c)
+int wf_pre_reject(wf_ctx *c)
 {
     long long passed;
     int rc = current_vote(c, "không chấp thuận", &passed);
-    if (rc || (rc = follow_collective(c, passed, 0))) return rc;
+    if (!rc) need_override(c, passed, 0);
+    return rc;
+}
+
+int wf_check_reject(wf_ctx *c)
+{
+    long long passed;
+    int rc = current_vote(c, "không chấp thuận", &passed);
+    return rc ? rc : follow_collective(c, passed, 0);
+}
+
+int wf_hook_reject(wf_ctx *c)
+{
     wf_extra(c, "kind", "reject");
     return ST_OK;
 }
@@ -383,14 +413,6 @@ int wf_hook_start(wf_ctx *c)
     char end[16];
     wf_query_text(c, "SELECT coalesce(period_to,'') FROM proposals WHERE id=?1", c->p.id, end, sizeof end);
     if (end[0]) return wf_due_after(c, end, "workflow.report_days", c->due);
-    return ST_OK;
-}
-
-int wf_hook_monitor(wf_ctx *c)
-{
-    if (strcmp(wf_val(c, "violation"), "1") == 0 && !*wf_val(c, "violation_detail"))
-        return err_field(c->e, ST_EINVAL, "violation_detail", "Nội dung vi phạm "
-                         "(violation_detail): bắt buộc khi phát hiện vi phạm");
     return ST_OK;
 }
 
@@ -425,7 +447,19 @@ static int measure_fits(const char *suggested, const char *chosen)
     return 0;
 }
 
-int wf_hook_evaluate(wf_ctx *c)
+/* The Party committee's opinion on the result, and the result report. */
+int wf_pre_evaluate(wf_ctx *c)
+{
+    if (party_opinion_required(c) && !party_opinion_since(c, "reported"))
+        return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp về kết quả: hãy "
+                       "ghi 'opinion' với party_committee=có trước khi đánh giá");
+    if (wf_query_int(c, "SELECT count(*) FROM result_reports WHERE proposal_id=?1 AND "
+                     "deleted=0", c->p.id) < 1)
+        return err_set(c->e, ST_EINVAL, "Chưa có báo cáo kết quả để đánh giá");
+    return ST_OK;
+}
+
+int wf_check_evaluate(wf_ctx *c)
 {
     /* The collective evaluates (evaluation clause of Decree 73): its vote is
      * read as the review vote's (Art. 8(1)) and must pass. */
@@ -436,14 +470,6 @@ int wf_hook_evaluate(wf_ctx *c)
                          "đánh giá (%s/%s phiếu tán thành): chưa ghi được đánh giá",
                          wf_val(c, "votes_for"), wf_val(c, "members"));
     const char *outcome = wf_val(c, "outcome");
-    int done = strcmp(outcome, "completed") == 0;
-    if (!done && (!*wf_val(c, "objective_causes") || !*wf_val(c, "subjective_causes")))
-        return err_field(c->e, ST_EINVAL, *wf_val(c, "objective_causes") ? "subjective_causes"
-                         : "objective_causes", "Khi không hoàn thành đầy đủ phải nêu rõ nguyên "
-                         "nhân khách quan (objective_causes) và chủ quan (subjective_causes)");
-    if (party_opinion_required(c) && !party_opinion_since(c, "reported"))
-        return err_set(c->e, ST_EINVAL, "Chưa có ý kiến của cấp ủy cùng cấp về kết quả: hãy "
-                       "ghi 'opinion' với party_committee=có trước khi đánh giá");
 #define YES(k) (strcmp(wf_val(c, k), "1") == 0)
     const char *sug = workflow_suggest_protection(outcome, YES("damage"), YES("in_line_policy"),
                                                   YES("clean_motive"), YES("common_good"),
@@ -465,7 +491,7 @@ int wf_hook_evaluate(wf_ctx *c)
     return wf_due_after(c, wf_val(c, "meeting_date"), "workflow.notify_days", c->due);
 }
 
-int wf_hook_propose_replication(wf_ctx *c)
+int wf_pre_propose_replication(wf_ctx *c)
 {
     char outcome[32];
     wf_query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
@@ -473,6 +499,11 @@ int wf_hook_propose_replication(wf_ctx *c)
     if (strcmp(outcome, "completed") != 0 && strcmp(outcome, "partial") != 0)
         return err_set(c->e, ST_EINVAL, "Chỉ đề xuất nhân rộng mô hình được đánh giá hoàn thành "
                        "hoặc hoàn thành một phần (kết quả: %s)", outcome[0] ? outcome : "chưa có");
+    return ST_OK;
+}
+
+int wf_hook_propose_replication(wf_ctx *c)
+{
     wf_extra(c, "kind", "proposal");
     return ST_OK;
 }
@@ -494,7 +525,26 @@ int wf_hook_decline(wf_ctx *c)
  * in appointment — go to proposals "được đánh giá là hoàn thành", and to
  * their proposers (lead or co-authors).  Plain commendation (biểu dương)
  * stays open to anyone, at any outcome, as before. */
-int wf_hook_commend(wf_ctx *c)
+static const char *outcome_label(const char *outcome)
+{
+    return strcmp(outcome, "partial") == 0 ? "hoàn thành một phần"
+           : strcmp(outcome, "not_completed") == 0 ? "không hoàn thành" : "chưa có";
+}
+
+/* Not a refusal: praise stays open; the form says what it is limited to. */
+int wf_pre_commend(wf_ctx *c)
+{
+    char outcome[32];
+    wf_query_text(c, "SELECT outcome FROM evaluations WHERE proposal_id=?1 AND deleted=0 "
+               "ORDER BY id DESC LIMIT 1", c->p.id, outcome, sizeof outcome);
+    if (strcmp(outcome, "completed") != 0)
+        snprintf(c->limit, sizeof c->limit, "Chỉ được biểu dương: kết quả đánh giá %s "
+                 "(Điều 10 Nghị định 73: khen thưởng khác chỉ khi hoàn thành)",
+                 outcome_label(outcome));
+    return ST_OK;
+}
+
+int wf_check_commend(wf_ctx *c)
 {
     int i;
     for (i = 0; i < c->a->nfields; i++)
@@ -509,9 +559,7 @@ int wf_hook_commend(wf_ctx *c)
             return err_field(c->e, ST_EINVAL, "form", "Điều 10 Nghị định 73: khen thưởng, nâng "
                              "lương trước hạn, ưu tiên bố trí chỉ dành cho đề xuất được đánh giá "
                              "hoàn thành (kết quả đánh giá: %s); chỉ được biểu dương (praise)",
-                             strcmp(outcome, "partial") == 0 ? "hoàn thành một phần"
-                             : strcmp(outcome, "not_completed") == 0 ? "không hoàn thành"
-                             : "chưa có");
+                             outcome_label(outcome));
         sqlite3_stmt *st;
         int rc = db_prepare(c->db, "SELECT 1 FROM proposers WHERE proposal_id=?1 AND "
                             "person_id=?2 AND deleted=0", &st, c->e);

@@ -182,7 +182,7 @@ static int find_field(const pctx *c, int64_t id)
     return c->nf - 1;
 }
 
-/* The facts of both periods from report_counts (013_counts.sql): a row per
+/* The facts of both periods from report_counts (014_counts.sql): a row per
  * day, unit pair, field and kind of fact, kept with the data; the unit pair
  * gives the group as load_proposals does, without the proposals. */
 static int count_flows(pctx *c)

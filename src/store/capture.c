@@ -20,7 +20,7 @@ static const char *const synced[] = {
  * accounts); meta: this file's own bookkeeping (backups, schema); drafts:
  * not a record of anything yet; proposal_fts, proposal_marks: search
  * indexes, rebuilt by triggers from the rows applied; proposal_counts,
- * report_counts: counts kept by triggers (013_counts.sql), also as rows are
+ * report_counts: counts kept by triggers (014_counts.sql), also as rows are
  * applied; the sync tables: each site's own view of the exchange. */
 static const char *const local[] = {
     "meta", "users", "drafts", "proposal_fts", "proposal_marks", "proposal_counts",

@@ -14,6 +14,7 @@
 #include "base/clock.h"
 #include "base/priv.h"
 #include "base/sbuf.h"
+#include "text/text.h"
 #include "capture.h"
 
 /* Generated from data/NNN_*.sql by tools/embed.sh. */
@@ -28,6 +29,7 @@ struct st_db {
     const config *cfg;
     int64_t site_number;
     long busy_ms;
+    int cancelled;            /* the wait hook gave up the current wait */
     calendar *cal;
     char path[4096];
     db_wait_hook wait_hook;   /* "đang chờ…" on the screens; see db.h */
@@ -58,6 +60,9 @@ int db_fail(st_db *db, st_err *e, const char *what)
 {
     int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
     const char *m = db && db->h ? sqlite3_errmsg(db->h) : "";
+    if (db && db->cancelled && (rc & 0xff) == SQLITE_BUSY)
+        return err_set(e, ST_EBUSY, "%s: đã thôi chờ — người khác đang ghi vào cơ sở dữ liệu; "
+                       "chưa ghi gì, hãy thử lại sau", what);
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -128,6 +133,21 @@ void db_set_wait_hook(st_db *db, db_wait_hook fn, void *ud)
 
 long db_busy_retries(const st_db *db) { return db->busy_retries; }
 
+long db_set_busy_ms(st_db *db, long ms)
+{
+    long old = db->busy_ms;
+    db->busy_ms = ms;
+    return old;
+}
+
+/* The hook's answer: non-zero when the user gave up the wait. */
+static int wait_tick(st_db *db, long waited)
+{
+    db->waiting = 1;
+    if (db->wait_hook && db->wait_hook(db->wait_ud, waited)) db->cancelled = 1;
+    return db->cancelled;
+}
+
 static long mono_ms(void)
 {
     struct timespec ts;
@@ -140,12 +160,11 @@ static long mono_ms(void)
 static int busy_wait(void *ud, int count)
 {
     st_db *db = ud;
-    if (count == 0) db->wait_start = mono_ms();
+    if (count == 0) { db->wait_start = mono_ms(); db->cancelled = 0; }
     long waited = mono_ms() - db->wait_start;
-    if (waited >= db->busy_ms) return 0;
+    if (waited >= db->busy_ms || db->cancelled) return 0;
     db->busy_retries++;
-    db->waiting = 1;
-    if (db->wait_hook) db->wait_hook(db->wait_ud, waited);
+    if (wait_tick(db, waited)) return 0;
     usleep((useconds_t)(count < 10 ? 1000 * (count + 1) : 10000));
     return 1;
 }
@@ -155,7 +174,7 @@ static void wait_done(st_db *db)
 {
     if (!db->waiting) return;
     db->waiting = 0;
-    if (db->wait_hook) db->wait_hook(db->wait_ud, -1);
+    if (db->wait_hook) (void)db->wait_hook(db->wait_ud, -1);
 }
 
 /* Every write transaction is captured for the exchange (capture.h), except
@@ -207,6 +226,7 @@ int db_begin(st_db *db, st_err *e)
     /* The busy handler waits inside each attempt; the whole wait, however
      * many attempts, stays within busy_timeout. */
     long start = mono_ms(), waited = 0;
+    db->cancelled = 0;
     for (;;) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK) {
@@ -215,14 +235,15 @@ int db_begin(st_db *db, st_err *e)
             return capture_open(db, e);
         }
         waited = mono_ms() - start;
-        if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms) {
-            rc = db_fail(db, e, "bắt đầu ghi");
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= db->busy_ms || db->cancelled ||
+            (db->busy_retries++, wait_tick(db, waited))) {
+            rc = db->cancelled ? err_set(e, ST_EBUSY, "Đã thôi chờ: người khác đang ghi vào cơ "
+                                         "sở dữ liệu; chưa ghi gì, hãy lưu lại sau")
+                               : db_fail(db, e, "bắt đầu ghi");
+            db->cancelled = 0;
             wait_done(db);
             return rc;
         }
-        db->busy_retries++;
-        db->waiting = 1;
-        if (db->wait_hook) db->wait_hook(db->wait_ud, waited);
         usleep(20000);
     }
 }
@@ -425,6 +446,7 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
     db->cfg = cfg;
     db->site_number = config_int(cfg, "site.number");
     db->busy_ms = config_int(cfg, "database.busy_timeout_ms");
+    text_set_tone_style(strcmp(config_str(cfg, "text.tone_style"), "new") == 0);
     snprintf(db->path, sizeof db->path, "%s", path);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (mode == DB_OPEN_CREATE) flags |= SQLITE_OPEN_CREATE;

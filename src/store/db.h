@@ -32,9 +32,14 @@ int db_backup(st_db *db, const char *dest, st_err *e);
 /* Called while a write waits for another writer (SQLITE_BUSY is retried up
  * to database.busy_timeout_ms, never shown as an error before that):
  * waited_ms ≥ 0 on each retry, -1 once the write got through or gave up.
- * The screens show "đang chờ…"; the hook must not use the database. */
-typedef void (*db_wait_hook)(void *ud, long waited_ms);
+ * The screens show "đang chờ…"; the hook must not use the database.  A
+ * non-zero answer gives up the wait at once (the user pressed Esc): the
+ * call fails with ST_EBUSY and a message saying nothing was written. */
+typedef int (*db_wait_hook)(void *ud, long waited_ms);
 void db_set_wait_hook(st_db *db, db_wait_hook fn, void *ud);
+/* Set how long a write waits for another writer (ms); returns the value it
+ * had (a login's stamp waits briefly, then goes without: login.c). */
+long db_set_busy_ms(st_db *db, long ms);
 /* How many times this connection has waited for another writer. */
 long db_busy_retries(const st_db *db);
 

@@ -218,6 +218,25 @@ static char *lower_nfc(const char *s)
     return (char *)out;
 }
 
+/* Does a typed word start the text's word, in either tone style ("hoà"
+ * typed, "hòa" stored)?  0 no, 1 a prefix, 2 the whole word. */
+static int word_hit(const char *tw, const char *w)
+{
+    int best = 0;
+    char *v[3] = {(char *)w, text_tone_style(w, 0), text_tone_style(w, 1)};
+    char *t[2] = {(char *)tw, text_tone_style(tw, 0)};
+    for (int i = 0; i < 3 && best < 2; i++)
+        for (int j = 0; j < 2 && best < 2; j++) {
+            if (!v[i] || !t[j]) continue;
+            size_t wl = strlen(v[i]);
+            if (strncmp(t[j], v[i], wl) == 0 && (t[j][wl] ? 1 : 2) > best) best = t[j][wl] ? 1 : 2;
+        }
+    free(v[1]);
+    free(v[2]);
+    free(t[1]);
+    return best;
+}
+
 int search_exact_words(const char *text, const char *typed)
 {
     if (!text || !typed || !*typed) return 0;
@@ -229,10 +248,11 @@ int search_exact_words(const char *text, const char *typed)
         int n = lx ? split_words(lt, words, SEARCH_MAX_WORDS) : 0;
         int m = lx ? split_words(lx, tw, 256) : 0;
         for (int k = 0; k < n; k++) {
-            size_t wl = strlen(words[k]);
             int best = 0;
-            for (int j = 0; j < m && best < 2; j++)
-                if (strncmp(tw[j], words[k], wl) == 0) best = tw[j][wl] ? 1 : 2;
+            for (int j = 0; j < m && best < 2; j++) {
+                int h = word_hit(tw[j], words[k]);
+                if (h > best) best = h;
+            }
             score += best;
         }
         free(lx);

@@ -37,4 +37,12 @@ char *text_trim(char *s);
 /* Display width of a UTF-8 string in terminal columns. */
 int text_width(const char *s);
 
+/* tone.c: the tone of a word ending in an open "oa, oe, uy" moved to the
+ * first vowel (new_style 0: hòa, khỏe, thúy) or the second (1: hoà, khoẻ,
+ * thuý); the rest as it was.  NFC, malloc'd; NULL when out of memory. */
+char *text_tone_style(const char *s, int new_style);
+/* The style typed text is stored in (text.tone_style; db_open sets it). */
+void text_set_tone_style(int new_style);
+int text_tone_style_new(void);
+
 #endif

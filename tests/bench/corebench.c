@@ -296,7 +296,7 @@ int main(int argc, char **argv)
     if (user_actor(db, "qa.h03.x05.cv", &who, &err) == ST_OK)
         row("core: mở danh sách (chuyên viên xã)", time_core(do_list, &f), 10000, -1, "");
     /* Going back home, for users of a unit: the counts kept by triggers
-     * (013_counts.sql), a commune's lists from its own proposals. */
+     * (014_counts.sql), a commune's lists from its own proposals. */
     if (user_actor(db, "qa.h03.cv", &who, &err) == ST_OK)
         row("core: màn hình chính (chuyên viên huyện)", time_core(do_home, NULL), 10000, -1,
             "mục tiêu: như một phím");

@@ -454,6 +454,7 @@ t p3_submit on 2026-11-26 as clerk_a proposal act $P3 submit
 t p3_accept as head_a proposal act $P3 accept
 t p3_opinion_party on 2026-11-27 as head_a proposal act $P3 opinion --set "reviewer=Ban Thường vụ Huyện ủy" --set recommendation=pilot --set "text=Đồng ý thí điểm" --set party_committee=có
 t p3_reject_before_vote on 2026-11-30 as head_a proposal act $P3 reject --set reject_reasons=not_feasible --set doc_no=14-QĐ/HU --set doc_date=30/11/2026 --set "signer=Trần Văn Hùng"
+t p3_actions_before_vote on 2026-11-30 as head_a proposal actions $P3
 t p3_vote_tie_no_head_vote as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4
 t p3_vote_tie as head_a proposal act $P3 vote --set members=8 --set votes_for=4 --set votes_against=4 --set head_vote=against
 t p3_approve_without_override on 2026-12-01 as head_a proposal act $P3 approve --set kind=pilot --set "pilot_scope=Xã An Hòa" --set doc_no=14-QĐ/HU --set doc_date=01/12/2026 --set "signer=Trần Văn Hùng"

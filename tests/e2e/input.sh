@@ -81,9 +81,13 @@ DCODE=$(SANGTAO_USER=bd-qn.chuyenvien SANGTAO_PASSWORD=$PW "$BIN" --config "$CFG
         --set title="Thử gợi ý bước tiếp theo" --set employing_unit=BD-QN-VP 2>/dev/null)
 start xterm-256color 80 24
 login bd-qn.chuyenvien; open_code "$DCODE"
-key a; wait_for "Thao tác với $DCODE"; key Enter
-wait_for "Gửi đề xuất $DCODE?\|Gửi đề xuất — $DCODE"; result $? "the action menu preselects the suggested next step (submit a draft)"
-key Escape
+# A draft with only its title cannot be submitted yet (item 8): submit is
+# greyed with what is missing, and the step preselected is the edit.
+key a; wait_for "Thao tác với $DCODE"
+wait_for "Gửi đề xuất — chưa được: Chưa thể gửi"; result $? "submitting an incomplete draft is greyed with what is missing"
+key Enter
+wait_for "Sửa đề xuất $DCODE"; result $? "the action menu preselects the step that can be taken (edit the incomplete draft)"
+stop
 
 # Passwords: one star per character; the screens take what the CLI takes.
 LONGPW=$(printf 'mậtkhẩu%.0s' $(seq 1 40))          # 280 characters, 440 bytes

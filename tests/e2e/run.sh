@@ -8,6 +8,8 @@
 # (paste, stray bytes, errors, names, passwords: issue 12),
 # conflict.sh (two clerks save one proposal: choose field by field), sync.sh
 # (an office's sync screen: status, conflict side by side, export, import),
+# checks.sh (an action greyed before its form, conditional required fields),
+# busy.sh (Esc ends a wait for the database), tone.sh (one tone style),
 # menu.sh (the main menu; keys of what the role cannot do), looks.sh
 # (fields in the terminal's colours, the reports' bars), english.sh
 # (ui.language = en: no Vietnamese text left on the main screens),
@@ -112,6 +114,9 @@ fi
 . "$HERE/bytes.sh"
 . "$HERE/crash.sh"
 . "$HERE/law.sh"
+. "$HERE/checks.sh"
+. "$HERE/busy.sh"
+. "$HERE/tone.sh"
 stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"

@@ -172,6 +172,17 @@ lockpid=$!
 k=0; while [ $k -lt 300 ] && ! grep -q holding hold.txt; do sleep 0.1; k=$((k + 1)); done
 expect "locked database: clear message after busy_timeout" 1 "đang bận" \
     env SANGTAO_PASSWORD=$PW "$BIN" --config lk.ini --user clerk proposal new --set title=X --set employing_unit=BD-QN-VP
+# Issue 12 item 14: readers do not wait for the writer.  The wait allowed is
+# long (60 s): a login, list, show or report that needed the write lock
+# would fail after it; they answer while the lock is still held.
+printf '[database]\npath = lk.db\nbusy_timeout_ms = 60000\n' >lk-long.ini
+R() { env SANGTAO_PASSWORD=$PW "$BIN" --config lk-long.ini --user clerk "$@"; }
+expect "locked database: a reader logs in and lists" 0 "BD-2026-0001" R proposal list
+expect "locked database: a reader shows a proposal" 0 "BD-2026-0001" R proposal show BD-2026-0001
+expect "locked database: a reader makes a report" 0 "BÁO CÁO" R report overdue
+expect "locked database: a reader makes the periodic report" 0 "BÁO CÁO" R report periodic --period year --year 2026
+grep -q holding hold.txt && kill -0 $lockpid 2>/dev/null && ok "locked database: the writer still held the lock" \
+    || notok "locked database: the writer still held the lock"
 kill $lockpid 2>/dev/null; wait $lockpid 2>/dev/null
 [ "$(count lk.db)" = 3 ] && ok "locked database: data kept" || notok "locked database: data kept"
 

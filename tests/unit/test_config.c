@@ -263,7 +263,7 @@ static void test_defaults(void **state)
     assert_string_equal(config_str(c, "ui.language"), "vi");
     assert_int_equal(config_int(c, "ui.esc_delay_ms"), 50);
     assert_string_equal(config_str(c, "ui.input_method"), "telex");
-    assert_string_equal(config_str(c, "ui.tone_style"), "new");
+    assert_string_equal(config_str(c, "text.tone_style"), "old");
     assert_int_equal(config_bool(c, "ui.color"), 1);
     assert_int_equal(config_int(c, "workflow.review_days"), 7);
     assert_int_equal(config_int(c, "workflow.report_days"), 5);

@@ -166,11 +166,21 @@ static void t_diff_normalised_and_no_base(void **state)
 }
 
 static long hook_calls, hook_done, hook_max;
-static void hook(void *ud, long waited)
+static int hook(void *ud, long waited)
 {
     (void)ud;
     if (waited < 0) hook_done++;
     else { hook_calls++; if (waited > hook_max) hook_max = waited; }
+    return 0;
+}
+
+/* The user gives up at the first wait (Esc on the screens). */
+static int hook_cancel(void *ud, long waited)
+{
+    (void)ud;
+    if (waited < 0) hook_done++;
+    else hook_calls++;
+    return waited >= 0;
 }
 
 /* Another process holds the write lock for a while: the save waits,
@@ -214,6 +224,49 @@ static void t_busy_wait_hook(void **state)
     close(ready[1]);
 }
 
+/* A wait given up by the hook fails at once with ST_EBUSY, says nothing was
+ * written, writes nothing; the next write after the writer is done goes. */
+static void t_busy_wait_cancel(void **state)
+{
+    (void)state;
+    int ready[2], go[2];
+    assert_int_equal(pipe(ready), 0);
+    assert_int_equal(pipe(go), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        sqlite3 *h;
+        char c;
+        if (sqlite3_open(T.path, &h) != SQLITE_OK ||
+            sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO meta VALUES('x', 'y')", NULL, NULL, NULL))
+            _exit(1);
+        if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1) _exit(1);
+        sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(h);
+        _exit(0);
+    }
+    char c;
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    hook_calls = hook_done = 0;
+    db_set_wait_hook(T.db, hook_cancel, NULL);
+    st_err e;
+    err_clear(&e);
+    st_kv kv = {"risks", "bỏ chờ"};
+    assert_int_equal(proposal_update(T.db, &clerk1, code, &kv, 1, 0, &e), ST_EBUSY);
+    assert_non_null(strstr(e.msg, "thôi chờ"));
+    assert_true(hook_calls >= 1);
+    assert_int_equal(write(go[1], "g", 1), 1);
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_string_not_equal(qtext("SELECT risks FROM proposals"), "bỏ chờ");
+    db_set_wait_hook(T.db, hook, NULL);
+    err_clear(&e);
+    assert_int_equal(proposal_update(T.db, &clerk1, code, &kv, 1, 0, &e), ST_OK);
+    db_set_wait_hook(T.db, NULL, NULL);
+    close(ready[0]); close(ready[1]); close(go[0]); close(go[1]);
+}
+
 #define T_(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -223,6 +276,7 @@ int main(void)
         T_(t_same_field_choices),
         T_(t_diff_normalised_and_no_base),
         T_(t_busy_wait_hook),
+        T_(t_busy_wait_cancel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* The counts kept by triggers (data/013_counts.sql) against a recount, on
+/* The counts kept by triggers (data/014_counts.sql) against a recount, on
  * random data: the demo's workflow for a seed (proposals, actions across
  * units and dates), then random writes to every table the counts read
  * (states, units, fields, dates, kinds, deletions soft and hard, new

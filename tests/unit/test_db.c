@@ -84,6 +84,85 @@ static void test_migrate_from_each_version(void **state)
     }
 }
 
+static const char *one_text(st_db *db, const char *sql, char *buf, size_t n)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db_h(db), sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db_h(db)));
+    buf[0] = '\0';
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(buf, n, "%s", db_col_text(st, 0));
+    sqlite3_finalize(st);
+    return buf;
+}
+
+/* Migration 13 rebuilds proposals (bottleneck_kind nullable, issue 12 item
+ * 9): a database at schema 12 keeps every row, id and value, the children
+ * that point at them, the search index and every index and trigger. */
+static void test_migration13_keeps_proposals(void **state)
+{
+    (void)state;
+    extern const char *const migrations_sql[];
+    tu_env t;
+    tu_env_open(&t);
+    db_close(&t.db);
+    unlink(t.path);
+    char wal[600], buf[600];
+    snprintf(wal, sizeof wal, "%s-wal", t.path);
+    unlink(wal);
+    for (int i = 0; i < 12; i++) run_sql(t.path, migrations_sql[i]);
+    run_sql(t.path,
+        "PRAGMA user_version=12; PRAGMA application_id=1398033991; PRAGMA foreign_keys=ON;"
+        "INSERT INTO units(id, code, name, path, updated_at) VALUES (1, 'P', 'Tỉnh ủy', '/1/', 'x');"
+        "INSERT INTO people(id, full_name, created_at, updated_at) VALUES (5, 'Lê Ngọc Phúc', 'x', 'x');"
+        "INSERT INTO proposals(id, code, title, employing_unit_id, competent_unit_id, "
+        " bottleneck_kind, bottleneck, funding_requested, created_at, updated_at, version) VALUES "
+        " (7, 'TN-2025-0001', 'Số hóa hồ sơ', 1, 1, 'unsuitable', 'Giấy tờ', 1500, 'x', 'y', 3),"
+        " (8, 'TN-2025-0002', 'Đề xuất cũ', 1, 1, 'other', '', 0, 'x', 'y', 1);"
+        "INSERT INTO proposers(id, proposal_id, person_id, is_lead) VALUES (1, 7, 5, 1);"
+        "INSERT INTO events(id, proposal_id, at, username, action) VALUES (101, 7, 'x', 'a', 'create');");
+    st_err e;
+    err_clear(&e);
+    if (db_open(t.cfg, DB_OPEN_EXISTING, &t.db, &e) != ST_OK) fail_msg("%s", e.msg);
+    assert_int_equal(db_schema_version(t.db), db_schema_latest());
+    assert_string_equal(one_text(t.db, "SELECT group_concat(id || ':' || code || ':' || title || ':' "
+                        "|| bottleneck_kind || ':' || funding_requested || ':' || version || ':' || "
+                        "(title_key IS NOT NULL), ',') FROM (SELECT * FROM proposals ORDER BY id)",
+                        buf, sizeof buf),
+                        "7:TN-2025-0001:Số hóa hồ sơ:unsuitable:1500:3:1,"
+                        "8:TN-2025-0002:Đề xuất cũ:other:0:1:1");
+    /* the children still point at their proposal; foreign keys hold */
+    assert_string_equal(one_text(t.db, "SELECT count(*) FROM pragma_foreign_key_check", buf,
+                                 sizeof buf), "0");
+    assert_string_equal(one_text(t.db, "SELECT p.code || ' ' || pe.full_name FROM proposers pr "
+                                 "JOIN proposals p ON p.id = pr.proposal_id JOIN people pe ON "
+                                 "pe.id = pr.person_id", buf, sizeof buf), "TN-2025-0001 Lê Ngọc Phúc");
+    /* every index and trigger of proposals is there again, and the six of
+     * the kept counts (migration 14, after the rebuild) */
+    assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = "
+                                 "'proposals' AND type = 'trigger'", buf, sizeof buf), "14");
+    assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = "
+                                 "'proposals' AND type = 'index' AND sql IS NOT NULL", buf,
+                                 sizeof buf), "12");
+    assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                 "'proposals_old'", buf, sizeof buf), "0");
+    /* the search index still finds the old rows, and follows new ones */
+    assert_string_equal(one_text(t.db, "SELECT group_concat(rowid) FROM proposal_fts WHERE "
+                                 "proposal_fts MATCH 'phuc'", buf, sizeof buf), "7");
+    char *msg = NULL;
+    if (sqlite3_exec(db_h(t.db), "INSERT INTO proposals(id, code, title, employing_unit_id, "
+                     "competent_unit_id, created_at, updated_at) VALUES (9, 'TN-2025-0003', "
+                     "'Họp không giấy', 1, 1, 'x', 'x')", NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s", msg);
+    /* left empty stays empty, and the trigger keys the new title */
+    assert_string_equal(one_text(t.db, "SELECT quote(bottleneck_kind) || ' ' || (title_key IS NOT "
+                                 "NULL) FROM proposals WHERE id = 9", buf, sizeof buf), "NULL 1");
+    assert_string_equal(one_text(t.db, "SELECT group_concat(rowid) FROM proposal_fts WHERE "
+                                 "proposal_fts MATCH 'hop'", buf, sizeof buf), "9");
+    assert_int_equal(sqlite3_exec(db_h(t.db), "UPDATE proposals SET bottleneck_kind = 'x' WHERE "
+                                  "id = 9", NULL, NULL, NULL), SQLITE_CONSTRAINT_CHECK);
+    tu_env_close(&t);
+}
+
 static void test_newer_refused(void **state)
 {
     (void)state;
@@ -250,6 +329,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fresh_schema),
         cmocka_unit_test(test_migrate_from_each_version),
+        cmocka_unit_test(test_migration13_keeps_proposals),
         cmocka_unit_test(test_newer_refused),
         cmocka_unit_test(test_foreign_and_corrupt_refused),
         cmocka_unit_test(test_missing_and_existing),

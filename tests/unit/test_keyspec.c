@@ -100,7 +100,7 @@ static void test_config_section(void **state)
     assert_int_equal(load("[keys]\nlist = F3\nfly = F5\n", &c, &e), ST_EINVAL);
     assert_null(c);
     assert_non_null(strstr(e.msg, "config.ini:3: keys.fly: không có khóa này trong [keys]"));
-    assert_non_null(strstr(e.msg, "help, save, search"));
+    assert_non_null(strstr(e.msg, "help, menu, save, search"));
     /* A key name that does not exist: FILE:LINE and the name. */
     assert_int_equal(load("[keys]\n\nlist = F3,ll\n", &c, &e), ST_EINVAL);
     assert_non_null(strstr(e.msg, "config.ini:3: keys.list: \"ll\" không phải tên phím"));

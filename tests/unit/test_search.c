@@ -655,6 +655,10 @@ static void test_exact_words(void **state)
     (void)state;
     assert_int_equal(search_exact_words("Xây dựng Đảng", "đảng"), 2);
     assert_int_equal(search_exact_words("Hoàn thiện", "hoà"), 1);
+    /* either tone style finds the other (issue 12 item 16) */
+    assert_int_equal(search_exact_words("Hoàng Thị Hòa", "hoà"), 2);
+    assert_int_equal(search_exact_words("Hoàng Thị Hoà", "hòa"), 2);
+    assert_int_equal(search_exact_words("Thủy lợi", "thuỷ"), 2);
     assert_int_equal(search_exact_words("Ông Đặng Văn Hải", "đảng"), 0);
     assert_int_equal(search_exact_words("Ông Đặng Văn Hải", "dang"), 0);   /* no marks typed */
     assert_int_equal(search_exact_words("Quản lý đất đai", "QUẢN LÝ đất"), 6);

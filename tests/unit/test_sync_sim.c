@@ -227,7 +227,7 @@ static void test_simulation(void **state)
            conflicts, equal, OFFICES);
     (void)refused;
     assert_int_equal(equal, OFFICES);
-    /* The counts kept by triggers (013_counts.sql) as the rows were applied:
+    /* The counts kept by triggers (014_counts.sql) as the rows were applied:
      * right at every site, the offices' seeds and restored copy included. */
     for (int i = 0; i <= OFFICES; i++) {
         long wrong = -1;

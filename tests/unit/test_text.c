@@ -226,6 +226,31 @@ static void test_sbuf_take(void **state)
     assert_int_equal(b.oom, 0);      /* reset, as after any take */
 }
 
+static void tone_is(const char *in, int new_style, const char *want)
+{
+    char *got = text_tone_style(in, new_style);
+    assert_non_null(got);
+    if (strcmp(got, want) != 0) fail_msg("%s (%s) → %s, want %s", in, new_style ? "new" : "old",
+                                         got, want);
+    free(got);
+}
+
+/* Issue 12 item 16: only an open oa, oe, uy moves; any case, NFD input. */
+static void test_tone_style(void **state)
+{
+    (void)state;
+    tone_is("hoà khoẻ thuý Thuỷ HOÀ", 0, "hòa khỏe thúy Thủy HÒA");
+    tone_is("hòa khỏe thúy Thủy", 1, "hoà khoẻ thuý Thuỷ");
+    tone_is("hòa khỏe thúy", 0, "hòa khỏe thúy");          /* already old */
+    tone_is("hoàn thiện, thuyền, quý, quả, của, hoặc, khuỷu", 0,
+            "hoàn thiện, thuyền, quý, quả, của, hoặc, khuỷu");
+    tone_is("hoàn thiện, thuyền, quý, quả, của, hoặc, khuỷu", 1,
+            "hoàn thiện, thuyền, quý, quả, của, hoặc, khuỷu");
+    tone_is("Hoa\xcc\x80 bi\xcc\x80nh", 0, "Hòa bình");   /* NFD in, NFC out */
+    tone_is("KL/TW, https://hoa.vn/x?y=1", 0, "KL/TW, https://hoa.vn/x?y=1");
+    tone_is("", 0, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_trim),
         cmocka_unit_test(test_width),
         cmocka_unit_test(test_sbuf_take),
+        cmocka_unit_test(test_tone_style),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include "flow/units.h"
 #include "flow/users.h"
 #include "flow/workflow.h"
+#include "text/text.h"
 
 static const char units_csv[] =
     "code,name,parent_code,level\n"
@@ -828,6 +829,27 @@ static void test_atomic(void **state)
     assert_int_equal(count_events(f, before.id), ev);
 }
 
+/* Labels in the one tone style (old: hòa, thủy; issue 12 item 16). */
+static void test_labels_old_tone_style(void **state)
+{
+    (void)state;
+    for (int a = 0; a < wf_action_count(); a++) {
+        const wf_action *w = wf_action_at(a);
+        const char *texts[2] = {wf_action_label(w), wf_action_help(w)};
+        for (int i = -2; i < wf_action_nfields(w); i++) {
+            const char *l = i < 0 ? texts[i + 2] : wf_action_field(w, i)->label;
+            const char *c = i < 0 ? NULL : wf_action_field(w, i)->choice_labels;
+            for (int k = 0; k < 2; k++) {
+                const char *x = k ? c : l;
+                if (!x) continue;
+                char *o = text_tone_style(x, 0);
+                if (!o || strcmp(o, x) != 0) fail_msg("new tone style in a label: %s", x);
+                free(o);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -853,6 +875,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resubmit_keeps_version, setup, teardown),
         cmocka_unit_test_setup_teardown(test_events_append_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_atomic, setup, teardown),
+        cmocka_unit_test(test_labels_old_tone_style),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
--- sangtao schema, migration 13: counts kept with the data (issue 14).
+-- sangtao schema, migration 14: counts kept with the data (issue 14).
 --
 -- The home screen counted its proposals by state on every return to it (a
 -- scan of 100 000 index entries, 25-47 ms for a user scoped to a unit), and
