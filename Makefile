@@ -122,7 +122,7 @@ $(BUILD)/tests/multi-driver: tests/multi/driver.c $(BUILD)/libcore.a
 # make bench: a province-scale database (cached in $(BUILD)/bench) and the
 # table of timings against DESIGN.md's targets.  See tests/bench/run.sh.
 BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/corebench $(BUILD)/bench/ptydrive \
-            $(BUILD)/bench/loaddrive
+            $(BUILD)/bench/loaddrive $(BUILD)/bench/syncday
 $(BENCH_BIN): $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS_CORE) -lutil

@@ -123,7 +123,7 @@ static int si_seed(cli_ctx *c, int argc, char **argv)
     int rc = cli_parse(c, argc, nargv, defs,
         "Cách dùng: sangtao site seed MÃ -o TỆP\n"
         "Ở máy chủ tỉnh (quản trị viên): tệp khởi tạo văn phòng MÃ: danh mục (đơn vị,\n"
-        "lĩnh vực, ngày nghỉ), danh bạ người, tài khoản của cây đơn vị (không mật khẩu), mọi đề\n"
+        "lĩnh vực, ngày nghỉ), danh bạ người và tài khoản (không mật khẩu; ngoài cây đơn vị: khóa), mọi đề\n"
         "xuất mà đơn vị sử dụng hoặc đơn vị có thẩm quyền thuộc cây đơn vị, khóa của văn\n"
         "phòng.  Tệp được mã hóa bằng một mã dùng một lần in ra ở đây: trao tận tay tệp\n"
         "và mã (không gửi chung qua thư điện tử).  Mỗi lần tạo là một cặp khóa mới:\n"

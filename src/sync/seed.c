@@ -82,33 +82,6 @@ static int has_column(sqlite3 *h, const char *table, const char *col)
     return yes;
 }
 
-/* "INSERT INTO keep SELECT col FROM t …" for every foreign key of every
- * table that points at target: the rows still named stay. */
-static int keep_referenced(sqlite3 *h, const char *names, const char *target, const char *keep,
-                           st_err *e)
-{
-    int rc = ST_OK;
-    for (const char *t = names; *t && !rc; t += strlen(t) + 1) {
-        if (strcmp(t, target) == 0) continue;
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(h, "SELECT \"from\" FROM pragma_foreign_key_list(?1) "
-                               "WHERE \"table\" = ?2", -1, &st, NULL) != SQLITE_OK)
-            return err_set(e, ST_EDB, "Tạo tệp khởi tạo: %s", sqlite3_errmsg(h));
-        sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, target, -1, SQLITE_STATIC);
-        while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-            char *sql = sqlite3_mprintf("INSERT OR IGNORE INTO %s SELECT \"%w\" FROM \"%w\" "
-                                        "WHERE \"%w\" IS NOT NULL", keep,
-                                        (const char *)sqlite3_column_text(st, 0), t,
-                                        (const char *)sqlite3_column_text(st, 0));
-            rc = sql ? xexec(h, sql, e) : err_set(e, ST_ENOMEM, "hết bộ nhớ");
-            sqlite3_free(sql);
-        }
-        sqlite3_finalize(st);
-    }
-    return rc;
-}
-
 static int exec_bound(sqlite3 *h, const char *sql, const char *path, st_err *e)
 {
     sqlite3_stmt *st;
@@ -121,16 +94,16 @@ static int exec_bound(sqlite3 *h, const char *sql, const char *path, st_err *e)
     return rc;
 }
 
-/* Proposals of the subtree and their rows; accounts and sessions of the
- * subtree; every person (the directory); no secret and no local row. */
+/* Proposals of the subtree and their rows; every person and account (the
+ * directory; accounts outside the subtree locked); no secret and no local
+ * row. */
 static int cut_rows(sqlite3 *h, const sync_site *s, st_err *e)
 {
     sbuf names;
     sbuf_init(&names);
     int rc = table_names(h, &names, e);
     if (!rc) rc = xexec(h,
-        "CREATE TEMP TABLE ku(id INTEGER PRIMARY KEY); CREATE TEMP TABLE kp(id INTEGER PRIMARY KEY);"
-        "CREATE TEMP TABLE kusr(id INTEGER PRIMARY KEY);", e);
+        "CREATE TEMP TABLE ku(id INTEGER PRIMARY KEY); CREATE TEMP TABLE kp(id INTEGER PRIMARY KEY);", e);
     if (!rc) rc = exec_bound(h, "INSERT INTO ku SELECT id FROM units "
                              "WHERE substr(path, 1, length(?1)) = ?1", s->unit_path, e);
     if (!rc) rc = xexec(h, "INSERT INTO kp SELECT id FROM proposals WHERE employing_unit_id IN ku "
@@ -144,8 +117,7 @@ static int cut_rows(sqlite3 *h, const sync_site *s, st_err *e)
         sqlite3_free(sql);
     }
     if (!rc) rc = xexec(h, "DELETE FROM proposals WHERE id NOT IN kp;"
-                        "DELETE FROM dissemination WHERE unit_id NOT IN ku;"
-                        "INSERT INTO kusr SELECT id FROM users WHERE scope_unit_id IN ku;", e);
+                        "DELETE FROM dissemination WHERE unit_id NOT IN ku;", e);
     /* Local tables: nothing of them leaves the hub (users is local but its
      * rows are the accounts: cut below; the two sync tables are rewritten). */
     for (const char *t = sbuf_str(&names); *t && !rc; t += strlen(t) + 1) {
@@ -157,11 +129,9 @@ static int cut_rows(sqlite3 *h, const sync_site *s, st_err *e)
         rc = sql ? xexec(h, sql, e) : err_set(e, ST_ENOMEM, "hết bộ nhớ");
         sqlite3_free(sql);
     }
-    /* Accounts of the subtree, and those a kept row names (locked). */
-    if (!rc) rc = keep_referenced(h, sbuf_str(&names), "users", "kusr", e);
-    if (!rc) rc = xexec(h, "DELETE FROM users WHERE id NOT IN kusr;", e);
-    if (!rc && table_exists(h, "accounts"))
-        rc = xexec(h, "DELETE FROM accounts WHERE id NOT IN kusr;", e);
+    /* Every account (the directory, as people: a change to any account
+     * reaches every office, and the hub's digests count them all), those
+     * outside the subtree locked; no password hash, no login state. */
     if (!rc) rc = xexec(h,
         "UPDATE users SET password_hash = '!', must_change_pw = 1, failed_logins = 0, "
         " locked_until = NULL, os_login = NULL, "

@@ -40,8 +40,7 @@ static void put32(sbuf *b, uint32_t v)
 /* Rows left out of this office's side of the comparison: inserted here
  * and not yet received by the hub when it made the digests. */
 typedef struct skip_set {
-    char (*table)[32];
-    char (*id)[48];      /* the key as text */
+    char (*key)[80];     /* "table\x1fkey as text", sorted before use */
     size_t n, cap;
     int oom;
 } skip_set;
@@ -50,22 +49,29 @@ static void skip_add(skip_set *k, const char *t, const char *id)
 {
     if (k->n == k->cap) {
         size_t cap = k->cap ? 2 * k->cap : 64;
-        char (*nt)[32] = realloc(k->table, cap * sizeof *nt);
-        if (nt) k->table = nt;
-        char (*ni)[48] = realloc(k->id, cap * sizeof *ni);
-        if (ni) k->id = ni;
-        if (!nt || !ni) { k->oom = 1; return; }
+        char (*nk)[80] = realloc(k->key, cap * sizeof *nk);
+        if (!nk) { k->oom = 1; return; }
+        k->key = nk;
         k->cap = cap;
     }
-    snprintf(k->table[k->n], sizeof k->table[0], "%s", t);
-    snprintf(k->id[k->n++], sizeof k->id[0], "%s", id);
+    snprintf(k->key[k->n++], sizeof k->key[0], "%s\x1f%s", t, id);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+static void skip_sort(skip_set *k)
+{
+    if (k->n > 1) qsort(k->key, k->n, sizeof k->key[0], cmp_key);
 }
 
 static int skip_has(const skip_set *k, const char *t, const char *id)
 {
-    for (size_t i = 0; k && i < k->n; i++)
-        if (strcmp(k->id[i], id) == 0 && strcmp(k->table[i], t) == 0) return 1;
-    return 0;
+    char x[80];
+    snprintf(x, sizeof x, "%s\x1f%s", t, id);
+    return bsearch(x, k->key, k->n, sizeof k->key[0], cmp_key) != NULL;
 }
 
 static int table_digest_skip(st_db *db, const char *t, const char *path, int64_t *rows,
@@ -237,11 +243,11 @@ int sync_verify(st_db *db, sync_verify_cb cb, void *ud, int *ndiff, st_err *e)
     rc = db_begin(db, e);
     if (!rc) {
         rc = undo_unsent(db, acked, &skip, e);
+        skip_sort(&skip);
         if (!rc) rc = verify_tables(db, d, n, &skip, cb, ud, ndiff, e);
         db_rollback(db);
     }
-    free(skip.table);
-    free(skip.id);
+    free(skip.key);
     db_capture_pause(db, 0);
     sqlite3_exec(db_h(db), "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
     free(d);

@@ -104,6 +104,10 @@ END {
     printf "tui: byte ra terminal mỗi chữ gõ (ô lọc)|B\t%s\t-\t-\t\n", seen[tf "-bytes"] ? med(tf "-bytes") : "-"
 }' "$PTY" >> "$ROWS"
 
+# ---- the offline exchange (tests/bench/sync.sh) -----------------------------
+say "bench: trao đổi ngoại tuyến (khởi tạo văn phòng, một ngày làm việc) …"
+tests/bench/sync.sh "$BUILD" "$DB" "$SCALE" >> "$ROWS"
+
 # ---- many clerks at once (tests/bench/load.sh) ------------------------------
 # BENCH_LOAD_SESSIONS (200), BENCH_LOAD_SECONDS (120); 0 sessions: skipped.
 if [ "${BENCH_LOAD_SESSIONS:-200}" -gt 0 ]; then
