@@ -123,11 +123,12 @@ static int si_seed(cli_ctx *c, int argc, char **argv)
     int rc = cli_parse(c, argc, nargv, defs,
         "Cách dùng: sangtao site seed MÃ -o TỆP\n"
         "Ở máy chủ tỉnh (quản trị viên): tệp khởi tạo văn phòng MÃ: danh mục (đơn vị,\n"
-        "lĩnh vực, ngày nghỉ), danh bạ người và tài khoản (không mật khẩu; ngoài cây đơn vị: khóa), mọi đề\n"
-        "xuất mà đơn vị sử dụng hoặc đơn vị có thẩm quyền thuộc cây đơn vị, khóa của văn\n"
-        "phòng.  Tệp được mã hóa bằng một mã dùng một lần in ra ở đây: trao tận tay tệp\n"
-        "và mã (không gửi chung qua thư điện tử).  Mỗi lần tạo là một cặp khóa mới:\n"
-        "tệp khởi tạo cũ hết dùng được.  Ở văn phòng: sangtao init --seed TỆP.\n", 1, 1, &a);
+        "lĩnh vực, ngày nghỉ), danh bạ người và tài khoản (không mật khẩu; tài khoản\n"
+        "ngoài cây đơn vị bị khóa), mọi đề xuất mà đơn vị sử dụng hoặc đơn vị có thẩm\n"
+        "quyền thuộc cây đơn vị, khóa của văn phòng.  Tệp được mã hóa bằng một mã dùng\n"
+        "một lần in ra ở đây: trao tận tay tệp và mã (không gửi chung qua thư điện tử).\n"
+        "Mỗi lần tạo là một cặp khóa mới: tệp khởi tạo cũ hết dùng được.  Ở văn phòng:\n"
+        "sangtao init --seed TỆP.\n", 1, 1, &a);
     if (rc != -1) return rc;
     if (!out) return cli_usage_error(c, "cần -o TỆP");
     if ((rc = cli_session(c))) return rc;

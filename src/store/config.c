@@ -103,7 +103,7 @@ static int load_values(config *c, struct config_scan *s, dictionary *d)
     for (size_t i = 0; i < CONFIG_NOPT; i++) {
         if (!s->line_of[i]) continue;
         s->line = s->line_of[i];
-        snprintf(ikey, sizeof ikey, "%s", config_options[i].key);
+        snprintf(ikey, sizeof ikey, "%s", s->old_name[i] ? s->old_name[i] : config_options[i].key);
         *strchr(ikey, '.') = ':';   /* iniparser's section separator */
         const char *v = iniparser_getstring(d, ikey, NULL);
         if (!v)

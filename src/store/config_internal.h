@@ -49,6 +49,10 @@ struct config {
 
 /* Index of "section.key" in the table, -1 when there is none. */
 int config_opt_find(const char *key);
+/* A setting's former name, still read so that a config.ini kept by an
+ * upgrade (a conffile) loads: the option's index under its new name (and
+ * *old_key the former name, static), or -1. */
+int config_renamed(const char *old, const char **old_key);
 /* Is there an option in section sec? */
 int config_section_known(const char *sec);
 /* Comma-separated list into buf: sections (sec == NULL) or keys of sec. */
@@ -71,6 +75,7 @@ struct config_scan {
     int line;
     char sec[64];                /* current section, "" before the first */
     int line_of[CONFIG_NOPT];    /* where each option was set, 0 = not set */
+    const char *old_name[CONFIG_NOPT];   /* set under its former name (config_renamed) */
     st_err *e;
 };
 

@@ -89,6 +89,13 @@ static int scan_key(struct config_scan *s, char *t)
                                 "khóa nằm ngoài mọi mục (thiếu dòng [mục] ở trên)");
     snprintf(full, sizeof full, "%s.%s", s->sec, shown);
     int i = config_opt_find(full);
+    const char *old = NULL;
+    if (i < 0 && (i = config_renamed(full, &old)) >= 0) {
+        if (s->line_of[i])
+            return config_scan_fail(s, full, "khóa bị lặp với %s (dòng %d)",
+                                    config_options[i].key, s->line_of[i]);
+        s->old_name[i] = old;   /* read under this name (load_values) */
+    }
     if (i < 0) {
         char list[300];
         config_list_names(s->sec, list, sizeof list);

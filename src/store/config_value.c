@@ -20,6 +20,21 @@ int config_opt_find(const char *key)
     return -1;
 }
 
+/* Renamed settings: old name, new name. */
+static const char *const renamed[][2] = {
+    {"ui.tone_style", "text.tone_style"},   /* before issue 12, item 16 */
+};
+
+int config_renamed(const char *old, const char **old_key)
+{
+    for (size_t i = 0; i < sizeof renamed / sizeof renamed[0]; i++)
+        if (strcmp(renamed[i][0], old) == 0) {
+            *old_key = renamed[i][0];
+            return config_opt_find(renamed[i][1]);
+        }
+    return -1;
+}
+
 /* Is there an option in section sec? */
 int config_section_known(const char *sec)
 {

@@ -65,6 +65,22 @@ static void test_syntax_error(void **state)
     assert_bad("\xEF\xBB\xBF[ui]\n", 1, "tệp bắt đầu bằng BOM", NULL);
 }
 
+/* A renamed setting is still read under its former name: the config.ini an
+ * upgrade keeps (a conffile) must load (ui.tone_style → text.tone_style). */
+static void test_renamed_key(void **state)
+{
+    (void)state;
+    config *c;
+    st_err e;
+    assert_int_equal(load_text("[ui]\ntone_style = new\n", &c, &e, NULL), ST_OK);
+    assert_string_equal(config_str(c, "text.tone_style"), "new");
+    config_free(&c);
+    assert_int_equal(load_text("[text]\ntone_style = old\n[ui]\ntone_style = new\n", &c, &e, NULL),
+                     ST_EINVAL);
+    assert_non_null(strstr(e.msg, "ui.tone_style: khóa bị lặp với text.tone_style (dòng 2)"));
+    assert_bad("[ui]\ntone_style = both\n", 2, "text.tone_style", NULL);
+}
+
 static void test_unknown_key_and_section(void **state)
 {
     (void)state;
@@ -437,6 +453,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_syntax_error),
         cmocka_unit_test(test_unknown_key_and_section),
+        cmocka_unit_test(test_renamed_key),
         cmocka_unit_test(test_int_errors),
         cmocka_unit_test(test_octal_is_decimal),
         cmocka_unit_test(test_bool_and_enum),
