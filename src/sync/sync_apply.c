@@ -66,7 +66,7 @@ static int pending_has(const sync_pending *p, const char *t, sqlite3_value *pk, 
     if (!p || !p->n) return 0;
     char *k = pend_key(t, pk, col);
     if (!k) return 0;
-    int found = bsearch(&k, p->keys, p->n, sizeof *p->keys, cmp_str) != NULL;
+    int found = p->n && bsearch(&k, p->keys, p->n, sizeof *p->keys, cmp_str) != NULL;
     free(k);
     return found;
 }
@@ -78,7 +78,7 @@ int sync_pending_has_key(const sync_pending *p, const char *table, const char *k
     char k[400];
     snprintf(k, sizeof k, "%s\x1f%s\x1f%s", table, key, col);
     const char *kp = k;
-    return bsearch(&kp, p->keys, p->n, sizeof *p->keys, cmp_str) != NULL;
+    return p->n && bsearch(&kp, p->keys, p->n, sizeof *p->keys, cmp_str) != NULL;
 }
 
 static int pend_add(sync_pending *p, char *k)

@@ -71,7 +71,7 @@ static int skip_has(const skip_set *k, const char *t, const char *id)
 {
     char x[80];
     snprintf(x, sizeof x, "%s\x1f%s", t, id);
-    return bsearch(x, k->key, k->n, sizeof k->key[0], cmp_key) != NULL;
+    return k->n && bsearch(x, k->key, k->n, sizeof k->key[0], cmp_key) != NULL;
 }
 
 static int table_digest_skip(st_db *db, const char *t, const char *path, int64_t *rows,

@@ -289,7 +289,7 @@ static int fix_row(fx *x, const sync_cols *k, const fval *v, const char *id, st_
 static int drop_extra(fx *x, const sync_cols *k, char **ids, size_t nids, st_err *e)
 {
     const char *t = k->table;
-    qsort(ids, nids, sizeof *ids, cmp_str);
+    if (nids > 1) qsort(ids, nids, sizeof *ids, cmp_str);
     sbuf q;
     sbuf_init(&q);
     sbuf_addf(&q, "SELECT \"%s\" FROM \"%s\" WHERE ", k->name[0], t);
@@ -304,7 +304,7 @@ static int drop_extra(fx *x, const sync_cols *k, char **ids, size_t nids, st_err
     size_t n = 0, cap = 0;
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         const char *id = db_col_text(st, 0);
-        if (bsearch(&id, ids, nids, sizeof *ids, cmp_str) || pending_row(x, t, id, k)) continue;
+        if ((nids && bsearch(&id, ids, nids, sizeof *ids, cmp_str)) || pending_row(x, t, id, k)) continue;
         if (n == cap) {
             cap = cap ? 2 * cap : 16;
             char **ne = realloc(extra, cap * sizeof *ne);
