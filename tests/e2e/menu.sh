@@ -65,7 +65,7 @@ for term in xterm-256color vt100; do
     ! screen | grep -q "Tạo đề xuất mới (dự thảo)"; result $? "$term: the reviewer's help lists no key to create"
     key Escape
     start $term 80 24
-    login bd-an.xem
+    login bd-pm.xem   # bd-an.xem is locked by forms.sh's wrong passwords
     key l; wait_for "│ Danh sách đề xuất │"; key Enter; wait_for "Đề xuất BD-"; settle
     ! screen | tail -1 | grep -q "Thao tác\|Sửa"; result $? "$term: a viewer's proposal bar has neither Thao tác nor Sửa"
     key a; wait_for "chỉ xem, không có thao tác"; result $? "$term: a from a viewer is refused at once"
