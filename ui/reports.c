@@ -217,7 +217,8 @@ static void view(st_db *db, report *r)
         ui_key k;
         ui_getkey(SC_REPORT, &k);
         int page = LINES - 4 > 1 ? LINES - 4 : 1;
-        msg[0] = 0;
+        /* what was just done ("Đã gửi báo cáo…") stays until a key of the user */
+        if (k.act != K_RESIZE && k.act != K_REDRAW && k.act != K_REFRESH && (k.act || k.ch || k.fn)) msg[0] = 0;
         switch (k.act) {
         case K_STOP: case K_CANCEL: case K_QUIT: report_lines_free(&l); return;
         case K_RESIZE: cols = 0; break;

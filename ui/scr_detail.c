@@ -87,8 +87,10 @@ void actions_menu(const char *code)
         if (!ok) { UI_DB(prc, workflow_pre(U.db, &U.who, code, nm, &pre, &pe)); ok = prc == ST_OK; }
         why[i] = ok ? NULL : strdup(pe.msg);
         dim[i] = !ok;
+        char reason[sizeof pe.msg];
+        if (!ok) ui_readable(pe.msg, reason, sizeof reason);   /* labels, dates, catalogue */
         if (!ok) snprintf(buf, sizeof buf, "%s — %s %s", i18n_action(wf_action_label(acts[i])),
-                          _("chưa được:"), pe.msg);
+                          _("chưa được:"), reason);
         else if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", i18n_action(wf_action_label(acts[i])), _(wf_state_label(to)));
         else snprintf(buf, sizeof buf, "%s", i18n_action(wf_action_label(acts[i])));
         owned[i] = strdup(buf);

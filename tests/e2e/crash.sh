@@ -136,7 +136,7 @@ login_home bd.theodoi
 key F6; wait_for "1. Báo cáo sơ kết, tổng kết theo kỳ"
 key Enter; wait_for "Kỳ báo cáo"
 key Enter; wait_for "Sơ kết quý I năm 2026" 100
-key p; wait_for "In báo cáo?"; key Enter
+key p; wait_for "In báo cáo?"; key c   # the answer the prompt names
 wait_for "Đã gửi báo cáo tới máy in may-in-thu"; result $? "print: the report goes to report.printer through lp"
 seen=; poll 'seen=$(cat "$T/lp.seen" 2>/dev/null); [ -n "$seen" ]'
 read -r p_mode p_uid p_gid p_size p_path <<EOF
