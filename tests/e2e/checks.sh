@@ -56,16 +56,19 @@ start xterm-256color 80 24
 login bd-hn.lanhdao; open_code "$VCODE"; CODE=$VCODE
 act "bieu quyet" "Ghi kết quả biểu quyết"; result $? "the vote's form opens"
 key Tab; typ 8; key Tab; typ 4; key Tab; typ 3
-settle; ! screen | grep -q "^ *\* *Ý kiến người đứng đầu"; result $? "4 for, 3 against: the head's vote is not required"
+settle; ! screen | grep -q "^ *\* *Người đứng đầu (khi ngang phiếu)"; result $? "4 for, 3 against: the head's vote is not required"
 key BSpace; typ 4
-wait_for "^ *\* *Ý kiến người đứng đầu"; result $? "4 for, 4 against: the head's vote is marked required at once"
-key BSpace; typ 3; wait_gone "^ *\* *Ý kiến người đứng đầu"
+wait_for "^ *\* *Người đứng đầu (khi ngang phiếu)"; result $? "4 for, 4 against: the head's vote is marked required at once"
+key BSpace; typ 3; wait_gone "^ *\* *Người đứng đầu (khi ngang phiếu)"
 # Left empty, stored empty: no head's vote assumed.
 key C-s; wait_for "Đã ghi: Ghi kết quả biểu quyết"; result $? "the vote is saved"
 qc "SELECT quote(head_vote) FROM votes WHERE proposal_id = (SELECT id FROM proposals WHERE code = '$VCODE') ORDER BY id DESC LIMIT 1" | grep -qx NULL
 result $? "a head's vote nobody chose is stored empty (not 'for')"
 stop
 # A new proposal whose bottleneck kind nobody chose: stored empty, not 'Khác'.
+# (forms.sh left this clerk a SIGTERM draft, which the login would offer
+# back first: that is forms.sh's test, not this one.)
+qc "UPDATE drafts SET deleted = 1 WHERE user_id = (SELECT id FROM users WHERE username = 'bd-hn.chuyenvien')"
 start xterm-256color 80 24
 login bd-hn.chuyenvien
 key n; wait_for "Đề xuất mới"; wait_for "Tên đề xuất (bắt buộc)"
