@@ -16,7 +16,8 @@ CFLAGS  += $(CSTD) $(WARN) $(OPT) -I/usr/include/iniparser -Isrc -I$(BUILD) \
            -DSANGTAO_VERSION='"$(VERSION)"'
 LDLIBS_CORE = -lsqlite3 -liniparser -lutf8proc -lcrypt -lxlsxwriter -lsodium
 LDLIBS_UI   = -lncursesw
-VERSION  = 0.1.0
+# One version, the package's: the first line of debian/changelog.
+VERSION := $(shell awk -F'[()]' 'NR == 1 {print $$2}' debian/changelog)
 
 # make fuzz only (libFuzzer comes with clang); make test does not need it.
 FUZZ_PKGS = clang

@@ -44,10 +44,16 @@ for t in "$BUILD"/tests/test_*; do
         echo "ok   $(basename "$t"): $p"
     fi
 done
-for s in tests/cli/run.sh tests/docs/run.sh tests/e2e/run.sh tests/multi/run.sh tests/multi/security.sh tests/report/run.sh tests/lint/run.sh tests/deb/run.sh; do
+for s in tests/cli/run.sh tests/docs/run.sh tests/e2e/run.sh tests/multi/run.sh tests/multi/security.sh tests/report/run.sh tests/lint/run.sh tests/compat/run.sh tests/deb/run.sh; do
     [ -x "$s" ] || continue
     "$s" "$BUILD" >"$out" 2>&1
     p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")
+    # Each script ends with its plan "1..N": a script that stopped part-way
+    # (no plan, or fewer results than planned) fails, whatever it printed.
+    plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
+    if [ -z "$plan" ] || [ $((p+f)) -lt "$plan" ]; then
+        f=$((f+1)); echo "# $s stopped before its end (plan ${plan:-none}, $((p+f-1)) results)" >>"$out"
+    fi
     pass=$((pass+p)); fail=$((fail+f))
     if [ "$f" -gt 0 ]; then echo "FAIL $s:"; grep -v '^ok \|^# measured: ' "$out" | head -60
     else echo "ok   $s: $p"; fi

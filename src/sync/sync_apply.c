@@ -171,9 +171,14 @@ static const sync_cols *cols_for(ctx *c, const char *t, int ncol, st_err *e)
         return NULL;
     }
     if (sync_cols_get(c->db, t, &c->cols[c->ncols], e)) return NULL;
-    if (c->cols[c->ncols].n != ncol) {
-        err_set(e, ST_EINVAL, "bảng %s có %d cột ở đây nhưng %d cột ở nơi gửi: hai bên phải "
-                "cùng phiên bản sangtao", t, c->cols[c->ncols].n, ncol);
+    /* Fewer columns: written by an older version (or captured before this
+     * site's migration); a migration only appends columns to a synced
+     * table (docs/DESIGN-NOTES.md), so they are the first ones. More: the
+     * sender is newer, which the bundle's schema version refuses first. */
+    if (c->cols[c->ncols].n < ncol) {
+        err_set(e, ST_EINVAL, "bảng %s có %d cột ở đây nhưng %d cột ở nơi gửi: nơi gửi dùng "
+                "bản sangtao mới hơn, hãy nâng cấp chương trình ở đây", t,
+                c->cols[c->ncols].n, ncol);
         return NULL;
     }
     return &c->cols[c->ncols++];
@@ -259,7 +264,9 @@ static int write_insert(ctx *c, const sync_cols *k, sqlite3_value **nv, st_err *
 {
     sbuf q;
     sbuf_init(&q);
-    sbuf_addf(&q, "INSERT INTO \"%s\" VALUES (", k->table);
+    sbuf_addf(&q, "INSERT INTO \"%s\" (", k->table);
+    for (int i = 0; i < k->n; i++) sbuf_addf(&q, "%s\"%s\"", i ? ", " : "", k->name[i]);
+    sbuf_add(&q, ") VALUES (");
     for (int i = 0; i < k->n; i++) sbuf_addf(&q, "%s?%d", i ? ", " : "", i + 1);
     sbuf_add(&q, ")");
     sqlite3_stmt *st;
@@ -442,6 +449,15 @@ static int apply_change(ctx *c, sqlite3_changeset_iter *it, st_err *e)
     sqlite3changeset_pk(it, &pk, &ncol);
     const sync_cols *k = cols_for(c, t, ncol, e);
     if (!k) return e->code ? e->code : ST_EINVAL;
+    /* A change of an older version: its columns only; those added since
+     * keep their value (their default on an insert). */
+    sync_cols *older = NULL;
+    if (ncol < k->n) {
+        if (!(older = malloc(sizeof *older))) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+        *older = *k;
+        older->n = ncol;
+        k = older;
+    }
     sqlite3_value **oldv = calloc((size_t)ncol, sizeof *oldv);
     sqlite3_value **newv = calloc((size_t)ncol, sizeof *newv);
     sqlite3_value **pkv = calloc((size_t)ncol, sizeof *pkv);
@@ -515,6 +531,7 @@ out:
     free(pkv);
     free(newv);
     free(oldv);
+    free(older);
     return rc;
 }
 

@@ -43,3 +43,4 @@ done
 n=$((n+1))
 if man -l docs/sangtao.1 >/dev/null 2>&1 || ! command -v man >/dev/null; then echo "ok $n - man page renders"
 else echo "not ok $n - man page renders"; fi
+echo "1..$n"

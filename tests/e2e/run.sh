@@ -43,7 +43,7 @@ printf '[database]\npath = %s/t.db\n[ui]\ninput_method = off\n' "$T" >"$CFG"
 printf '%s\n' "$PW" | "$BIN" --config "$CFG" init --demo >/dev/null 2>&1 || { echo "not ok 1 - init"; exit 0; }
 n=0
 # run.sh BUILD walk.sh … runs only those scripts (while working on them).
-if [ $# -gt 1 ]; then shift; for s in "$@"; do . "$HERE/$s"; done; exit 0; fi
+if [ $# -gt 1 ]; then shift; for s in "$@"; do . "$HERE/$s"; done; echo "1..$n"; exit 0; fi
 
 for term in xterm-256color vt100; do
     start $term 80 24
@@ -121,3 +121,4 @@ stop
 # Under make asan the program's stderr holds any sanitizer report.
 ! cat "$T"/stderr.* 2>/dev/null | grep -q "Sanitizer\|runtime error"
 result $? "no sanitizer report from any run of the program"
+echo "1..$n"

@@ -123,4 +123,5 @@ sh_twice() { as admin report periodic --period year --year 2025 --format json >a
 ok same_twice sh_twice
 
 echo "# $n tests, $failed failed"
+echo "1..$n"
 [ $failed -eq 0 ]

@@ -374,6 +374,74 @@ static void test_damaged_payload_refused(void **state)
     free(p);
 }
 
+/* A later migration that appends a column to a synced table (issue 15:
+ * "migrations added later must keep the exchange working"): the hub is
+ * upgraded first, as the README says; the office, still on the version
+ * before, sends a new proposal and an edit; the hub applies them, the new
+ * column taking its default.  A change of the hub with the new column is
+ * refused by the older office without touching a row.  Then the office is
+ * upgraded too, with an edit captured before its migration still unsent:
+ * it reaches the hub, and both sides converge. */
+static void test_later_migration_appends_column(void **state)
+{
+    fx *f = *state;
+    char c1[32], c2[32], q[300];
+    new_proposal(&f->hub, "Đề xuất có từ trước", c1);
+    exchange(f, 1);
+    static const char migrate[] =
+        "ALTER TABLE proposals ADD COLUMN later_note TEXT NOT NULL DEFAULT 'mặc định'";
+    sql(f->hub.db, migrate);
+    new_proposal(&f->off, "Lập ở văn phòng bản cũ", c2);
+    snprintf(q, sizeof q, "UPDATE proposals SET content = 'Sửa ở văn phòng bản cũ', "
+             "version = version + 1 WHERE code = '%s'", c1);
+    write_sql(f->off.db, q);
+    sync_result r = exchange(f, 0);
+    assert_int_equal(r.conflicts, 0);
+    snprintf(q, sizeof q, "SELECT content || '|' || later_note FROM proposals WHERE code = '%s'", c1);
+    char *v = qstr(f->hub.db, q);
+    assert_string_equal(v, "Sửa ở văn phòng bản cũ|mặc định");
+    free(v);
+    snprintf(q, sizeof q, "SELECT title || '|' || later_note FROM proposals WHERE code = '%s'", c2);
+    v = qstr(f->hub.db, q);
+    assert_string_equal(v, "Lập ở văn phòng bản cũ|mặc định");
+    free(v);
+    /* the hub's own change now has one column more: the older office
+     * refuses it whole, naming the upgrade */
+    snprintf(q, sizeof q, "UPDATE proposals SET later_note = 'ghi ở tỉnh', version = version + 1 "
+             "WHERE code = '%s'", c1);
+    write_sql(f->hub.db, q);
+    unsigned char *p;
+    size_t n;
+    payload(&f->hub, 2, &p, &n);
+    st_err e;
+    err_clear(&e);
+    long before = qint(f->off.db, "SELECT total(version) FROM proposals");
+    assert_int_not_equal(sync_payload_apply(f->off.db, 1, p, n, &r, &e), ST_OK);
+    assert_non_null(strstr(e.msg, "nâng cấp"));
+    assert_int_equal(qint(f->off.db, "SELECT total(version) FROM proposals"), before);
+    free(p);
+    /* the office is upgraded with an edit of the older version unsent */
+    snprintf(q, sizeof q, "UPDATE proposals SET necessity = 'Ghi trước khi nâng cấp', "
+             "version = version + 1 WHERE code = '%s'", c2);
+    write_sql(f->off.db, q);
+    sql(f->off.db, migrate);
+    exchange(f, 1);
+    exchange(f, 0);
+    exchange(f, 1);
+    for (int i = 0; i < 2; i++) {
+        st_db *db = i ? f->off.db : f->hub.db;
+        snprintf(q, sizeof q, "SELECT later_note FROM proposals WHERE code = '%s'", c1);
+        v = qstr(db, q);
+        assert_string_equal(v, "ghi ở tỉnh");
+        free(v);
+        snprintf(q, sizeof q, "SELECT necessity FROM proposals WHERE code = '%s'", c2);
+        v = qstr(db, q);
+        assert_string_equal(v, "Ghi trước khi nâng cấp");
+        free(v);
+    }
+    assert_converged(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +457,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_workflow_move_allowed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kill_during_apply, setup, teardown),
         cmocka_unit_test_setup_teardown(test_damaged_payload_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_later_migration_appends_column, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
