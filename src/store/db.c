@@ -40,6 +40,7 @@ struct st_db {
     int depth;                /* open db_begin levels; above 1 they are savepoints */
     sqlite3_session *sess;    /* capture of the open transaction (capture.c) */
     int capture_ready;        /* sync_outbox exists (after migration 012) */
+    sqlite3_stmt *in_exchange; /* SELECT 1 FROM sync_self: capture only then */
     int capture_paused;       /* db_capture_pause: an office applying the hub */
     int cap_origin;           /* db_capture_origin, for the open transaction */
     long long cap_origin_seq;
@@ -185,6 +186,21 @@ static int capture_open(st_db *db, st_err *e)
     db->cap_origin = 0;
     db->cap_origin_seq = 0;
     if (!db->capture_ready || db->capture_paused) return ST_OK;
+    /* Only a database in an exchange (a hub once it has a site, an office)
+     * keeps an outbox: a server on its own would grow it with every write
+     * for nobody.  Asked in each write transaction, under its lock, so a
+     * site added while sessions are open is seen by their next write. */
+    if (!db->in_exchange &&
+        sqlite3_prepare_v3(db->h, "SELECT 1 FROM sync_self", -1, SQLITE_PREPARE_PERSISTENT,
+                           &db->in_exchange, NULL) != SQLITE_OK) {
+        int code = db_fail(db, e, "bắt đầu ghi");
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        db->depth = 0;
+        return code;
+    }
+    int member = sqlite3_step(db->in_exchange) == SQLITE_ROW;
+    sqlite3_reset(db->in_exchange);
+    if (!member) return ST_OK;
     int rc = capture_start(db->h, &db->sess);
     if (rc == SQLITE_OK) return ST_OK;
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -489,6 +505,7 @@ void db_close(st_db **pdb)
     st_db *db = *pdb;
     calendar_free(&db->cal);
     capture_discard(&db->sess);
+    sqlite3_finalize(db->in_exchange);
     if (db->h) sqlite3_close_v2(db->h);
     free(db);
     *pdb = NULL;

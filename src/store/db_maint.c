@@ -48,6 +48,17 @@ int db_maintain(st_db *db, FILE *out, st_err *e)
     if (sqlite3_exec(h, "PRAGMA optimize", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, "PRAGMA optimize");
     fprintf(out, "optimize: ok\n");
+    /* A database in no exchange keeps no outbox (db.c, capture_open); what
+     * an earlier version captured for nobody goes. */
+    char buf[32];
+    if (one_row(h, "SELECT count(*) FROM sync_outbox WHERE NOT EXISTS (SELECT 1 FROM sync_self)",
+                buf, sizeof buf) == 0 && atol(buf) > 0) {
+        if (sqlite3_exec(h, "DELETE FROM sync_outbox WHERE NOT EXISTS (SELECT 1 FROM sync_self)",
+                         NULL, NULL, NULL) != SQLITE_OK)
+            return db_fail(db, e, "dọn sync_outbox");
+        fprintf(out, "sync_outbox: đã xóa %s thay đổi ghi lại cho trao đổi (cơ sở dữ liệu này "
+                "không tham gia trao đổi nào)\n", buf);
+    }
     if (bad)
         return err_set(e, ST_EDB, "quick_check phát hiện %d lỗi: hãy chạy \"sangtao check\" và "
                        "khôi phục từ bản sao lưu (sangtao restore)", bad);

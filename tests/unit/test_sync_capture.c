@@ -1,6 +1,7 @@
 /* Capture: every committed write transaction becomes one outbox entry, in
  * the same transaction, numbered without gaps, with its hash; a rolled
- * back one leaves nothing; migrations leave nothing.  Prints the cost of
+ * back one leaves nothing; migrations leave nothing; a database in no
+ * exchange keeps no outbox.  Prints the cost of
  * capture per write (no timing assertion). */
 #include "testdb.h"
 
@@ -28,11 +29,57 @@ static void write_sql(st_db *db, const char *q)
     assert_int_equal(db_commit(db, &e), ST_OK);
 }
 
+/* This database joins an exchange (as `site add` or a seed does): written
+ * by another connection, as an administrator's command would be. */
+static void join(const tu_env *t)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
+    sqlite3_busy_timeout(h, 5000);
+    assert_int_equal(sqlite3_exec(h, "INSERT INTO sync_self(id, deployment, site_no, is_hub, "
+                                  "sign_pk, sign_sk, hub_pk) VALUES (1, 'P-000000000000', 1, 1, "
+                                  "zeroblob(32), zeroblob(64), zeroblob(32))", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* A database in no exchange (a server on its own) keeps no outbox: it
+ * would grow with every write for nobody.  Once it joins, the next write
+ * of a connection opened before is captured. */
+static void test_alone_captures_nothing(void **state)
+{
+    (void)state;
+    tu_env t;
+    tu_env_open(&t);
+    write_sql(t.db, "INSERT INTO units(id, code, name, path, updated_at) VALUES "
+                    "(1, 'P', 'Tỉnh ủy Bình Định', '/1/', '2026-03-02T00:00:00Z')");
+    write_sql(t.db, "UPDATE units SET name = 'Tỉnh ủy' WHERE id = 1");
+    assert_int_equal(qint(t.db, "SELECT count(*) FROM sync_outbox"), 0);
+    /* what an earlier version captured for nobody: maintain drops it */
+    assert_int_equal(sqlite3_exec(db_h(t.db), "INSERT INTO sync_outbox(seq, at, hash, changeset) "
+                                  "VALUES (1, 'x', zeroblob(32), zeroblob(8))", NULL, NULL, NULL),
+                     SQLITE_OK);
+    st_err e;
+    err_clear(&e);
+    FILE *devnull = fopen("/dev/null", "w");
+    assert_int_equal(db_maintain(t.db, devnull, &e), ST_OK);
+    assert_int_equal(qint(t.db, "SELECT count(*) FROM sync_outbox"), 0);
+    join(&t);
+    write_sql(t.db, "UPDATE units SET short_name = 'TU' WHERE id = 1");
+    assert_int_equal(qint(t.db, "SELECT count(*) FROM sync_outbox"), 1);
+    /* in an exchange, maintain keeps it */
+    assert_int_equal(db_maintain(t.db, devnull, &e), ST_OK);
+    assert_int_equal(qint(t.db, "SELECT count(*) FROM sync_outbox"), 1);
+    fclose(devnull);
+    tu_env_close(&t);
+}
+
 static void test_each_commit_one_entry(void **state)
 {
     (void)state;
     tu_env t;
     tu_env_open(&t);
+    join(&t);
     /* the migrations ran with no session: nothing captured */
     assert_int_equal(qint(t.db, "SELECT count(*) FROM sync_outbox"), 0);
     write_sql(t.db, "INSERT INTO units(id, code, name, path, updated_at) VALUES "
@@ -97,6 +144,7 @@ static void test_pause(void **state)
     (void)state;
     tu_env t;
     tu_env_open(&t);
+    join(&t);
     db_capture_pause(t.db, 1);
     write_sql(t.db, "INSERT INTO fields(id, code, name) VALUES (99, 'moi', 'Lĩnh vực mới')");
     db_capture_pause(t.db, 0);
@@ -120,6 +168,7 @@ static void test_cost_printed(void **state)
     tu_env t;
     tu_env_open(&t);
     sqlite3_exec(db_h(t.db), "PRAGMA synchronous=OFF", NULL, NULL, NULL);
+    join(&t);
     write_sql(t.db, "INSERT INTO units(id, code, name, path, updated_at) VALUES "
                     "(1, 'P', 'Tỉnh ủy', '/1/', '2026-03-02T00:00:00Z')");
     enum { N = 2000 };
@@ -145,6 +194,7 @@ static void test_cost_printed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_alone_captures_nothing),
         cmocka_unit_test(test_each_commit_one_entry),
         cmocka_unit_test(test_pause),
         cmocka_unit_test(test_cost_printed),
