@@ -56,6 +56,12 @@ static int copy_before(sqlite3 *h, const char *dir, long from, char *copy, size_
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     snprintf(copy, n, "%s/sangtao-before-v%ld-to-v%d-%s.db", dir, from, db_schema_latest(),
              stamp);
+    /* Two databases sharing the folder, migrated in the same second: the
+     * next free name (the create below still refuses an existing file). */
+    struct stat sb;
+    for (int k = 2; k < 100 && lstat(copy, &sb) == 0; k++)
+        snprintf(copy, n, "%s/sangtao-before-v%ld-to-v%d-%s-%d.db", dir, from,
+                 db_schema_latest(), stamp, k);
     priv_user_begin();
     rc = priv_create_file(copy, 0600, (gid_t)-1, e);
     sqlite3 *to = NULL;
