@@ -27,6 +27,8 @@ if [ -n "$VER" ]; then
     sed -i "1s/^sangtao ([^)]*)/sangtao ($VER)/" debian/changelog
 fi
 jobs=$(nproc 2>/dev/null || echo 2)
+# The package's own flags, not those of a make that called us (make asan).
+unset MAKEFLAGS MFLAGS MAKELEVEL
 DEB_BUILD_OPTIONS="parallel=$jobs nocheck" dpkg-buildpackage -b -us -uc --no-sign >"$OUT/build-$ver.log" 2>&1 || {
     tail -40 "$OUT/build-$ver.log" >&2; echo "deb: dpkg-buildpackage failed (log: $OUT/build-$ver.log)" >&2; exit 1; }
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)

@@ -47,7 +47,8 @@ while [ $# -ge 2 ]; do
     OLD=$(cd "$BUILD" && pwd)/compat/sangtao-$commit
     if [ ! -x "$OLD" ]; then
         git -C "$ROOT" archive "$commit" | tar -xf - -C "$D/src"
-        if ! make -C "$D/src" -s build/sangtao >"$D/build.txt" 2>&1; then
+        # Not the caller's make variables (make asan passes BUILD, OPT, LDFLAGS).
+        if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$D/src" -s build/sangtao >"$D/build.txt" 2>&1; then
             notok "building the binary of schema $schema ($commit)"; tail -5 "$D/build.txt" | sed 's/^/#   /'; continue
         fi
         mkdir -p "$(dirname "$OLD")" && cp "$D/src/build/sangtao" "$OLD.tmp" && mv "$OLD.tmp" "$OLD"
