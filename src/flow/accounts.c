@@ -39,7 +39,7 @@ int account_load(st_db *db, const char *by_os, const char *key, urec *u, st_err 
 {
     sqlite3_stmt *st;
     memset(u, 0, sizeof *u);
-    int rc = db_prepare(db, by_os ? UREC_SELECT "u.os_login = ?1" : UREC_SELECT "u.username = ?1",
+    int rc = db_stmt(db, by_os ? UREC_SELECT "u.os_login = ?1" : UREC_SELECT "u.username = ?1",
                         &st, e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -65,7 +65,7 @@ int account_load(st_db *db, const char *by_os, const char *key, urec *u, st_err 
     } else {
         rc = db_fail(db, e, "đọc người dùng");
     }
-    sqlite3_finalize(st);
+    db_release(db, st);
     return rc;
 }
 

@@ -94,7 +94,7 @@ static int find_repeat(st_db *db, const docreg_entry *d, int64_t issuer, int yea
                        const docno *k, char *code, char *action, char *date, st_err *e)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(db, "SELECT coalesce(p.code, ''), r.action, r.doc_date FROM doc_register r "
+    int rc = db_stmt(db, "SELECT coalesce(p.code, ''), r.action, r.doc_date FROM doc_register r "
                         "LEFT JOIN proposals p ON p.id = r.proposal_id WHERE r.deleted = 0 AND "
                         "r.issuer_unit_id IS ?1 AND r.year = ?2 AND r.number = ?3 AND "
                         "r.symbol = ?4 ORDER BY r.doc_date, r.id", &st, e);
@@ -117,7 +117,7 @@ static int find_repeat(st_db *db, const docreg_entry *d, int64_t issuer, int yea
         break;
     }
     int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
-    sqlite3_finalize(st);
+    db_release(db, st);
     if (bad) return db_fail(db, e, "đọc sổ văn bản"), -1;
     return found;
 }
@@ -158,7 +158,7 @@ int docreg_add(st_db *db, const docreg_entry *d, st_err *e)
                          a ? wf_action_label(a) : action, dvn);
     }
     sqlite3_stmt *st;
-    if ((rc = db_prepare(db, "INSERT INTO doc_register(id, proposal_id, event_id, action, "
+    if ((rc = db_stmt(db, "INSERT INTO doc_register(id, proposal_id, event_id, action, "
                          "issuer_unit_id, issuer_level, year, number, symbol, doc_no, doc_date, "
                          "signer, sign_form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
                          "?11, ?12, ?13)", &st, e)))
@@ -179,7 +179,7 @@ int docreg_add(st_db *db, const docreg_entry *d, st_err *e)
     sqlite3_bind_text(st, 13, d->sign_form && *d->sign_form ? d->sign_form : "direct", -1,
                       SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "ghi sổ văn bản");
-    sqlite3_finalize(st);
+    db_release(db, st);
     return rc;
 }
 

@@ -10,7 +10,7 @@ int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
                 const char *data_json, int64_t *event_id, st_err *e)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(db,
+    int rc = db_stmt(db,
         "INSERT INTO events(id, proposal_id, at, user_id, username, action, from_state, "
         "to_state, comment, doc_no, doc_date, data) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
     if (rc) return rc;
@@ -30,7 +30,7 @@ int event_write(st_db *db, const st_actor *who, int64_t proposal_id,
     if (doc_date && *doc_date) sqlite3_bind_text(st, 11, doc_date, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 12, data_json ? data_json : "{}", -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "ghi sự kiện");
-    sqlite3_finalize(st);
+    db_release(db, st);
     if (rc == ST_OK && event_id) *event_id = id;
     return rc;
 }

@@ -151,7 +151,7 @@ int person_find(st_db *db, const st_actor *who, const char *id_or_name, int64_t 
     else
         /* Two statements, not one CASE: a CASE in WHERE hides p.id from the
          * planner, and every lookup by id read the whole people table. */
-        rc = db_prepare(db, by_id ? "SELECT p.id, coalesce(u.code, '') FROM people p LEFT JOIN "
+        rc = db_stmt(db, by_id ? "SELECT p.id, coalesce(u.code, '') FROM people p LEFT JOIN "
                         "units u ON u.id = p.unit_id WHERE p.deleted = 0 AND p.id = "
                         "CAST(?1 AS INTEGER) AND ?2 AND (?3 IS NULL OR 1) ORDER BY p.id LIMIT 11"
                         : "SELECT p.id, coalesce(u.code, '') FROM people p LEFT JOIN units u "
@@ -183,7 +183,7 @@ int person_find(st_db *db, const st_actor *who, const char *id_or_name, int64_t 
         else if (id)
             *id = found;
     }
-    sqlite3_finalize(st);
+    db_release(db, st);
     sbuf_free(&alts);
     free(key);
     return rc;

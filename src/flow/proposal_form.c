@@ -48,7 +48,7 @@ int pform_normalize(pform *f, const st_kv *vals, int n, int creating, st_err *e)
 int pform_step(st_db *db, sqlite3_stmt *st, const char *what, st_err *e)
 {
     int rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, what);
-    sqlite3_finalize(st);
+    db_release(db, st);
     return rc;
 }
 
@@ -58,10 +58,10 @@ char *pform_lookup(st_db *db, const char *sql, int64_t id)
 {
     sqlite3_stmt *st;
     char *v = NULL;
-    if (sqlite3_prepare_v2(db_h(db), sql, -1, &st, NULL) == SQLITE_OK) {
+    if (db_stmt(db, sql, &st, NULL) == ST_OK) {
         sqlite3_bind_int64(st, 1, id);
         if (sqlite3_step(st) == SQLITE_ROW) v = strdup(db_col_text(st, 0));
-        sqlite3_finalize(st);
+        db_release(db, st);
     }
     return v ? v : strdup("");
 }
@@ -78,22 +78,22 @@ static int unit_lookup(st_db *db, int i, const char *code, int64_t *id, st_err *
 static int field_lookup(st_db *db, const char *v, int64_t *id, st_err *e)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(db, "SELECT id FROM fields WHERE deleted = 0 AND (code = ?1 OR name = ?1) "
+    int rc = db_stmt(db, "SELECT id FROM fields WHERE deleted = 0 AND (code = ?1 OR name = ?1) "
                         "ORDER BY code = ?1 DESC LIMIT 1", &st, e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found) *id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    db_release(db, st);
     if (found) return ST_OK;
     sbuf codes;
     sbuf_init(&codes);
-    if (db_prepare(db, "SELECT code FROM fields WHERE deleted = 0 ORDER BY id", &st, e) == ST_OK) {
+    if (db_stmt(db, "SELECT code FROM fields WHERE deleted = 0 ORDER BY id", &st, e) == ST_OK) {
         while (sqlite3_step(st) == SQLITE_ROW) {
             if (codes.len) sbuf_add(&codes, ", ");
             sbuf_add(&codes, db_col_text(st, 0));
         }
-        sqlite3_finalize(st);
+        db_release(db, st);
     }
     err_field(e, ST_EINVAL, "field", "%s (field): không có lĩnh vực \"%.80s\"; chọn một mã: %.300s",
               proposal_field(F_FIELD)->label, v, sbuf_str(&codes));
@@ -244,7 +244,7 @@ int pform_write_proposers(st_db *db, int64_t pid, const pform *f, const char *le
 {
     for (int k = f->lead_id > 0 ? -1 : 0; k < f->nco; k++) {
         sqlite3_stmt *st;
-        int rc = db_prepare(db, "INSERT INTO proposers(id, proposal_id, person_id, is_lead, "
+        int rc = db_stmt(db, "INSERT INTO proposers(id, proposal_id, person_id, is_lead, "
                             "position, unit_id, ord) SELECT ?1, ?2, id, ?3 < 0, "
                             "coalesce(?4, position), coalesce(?5, unit_id), ?3 + 1 "
                             "FROM people WHERE id = ?6", &st, e);

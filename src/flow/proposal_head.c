@@ -18,7 +18,7 @@ int proposal_get_head(st_db *db, const st_actor *who, const char *code,
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    int rc = db_prepare(db, "SELECT id, code, state, version, employing_unit_id, competent_unit_id "
+    int rc = db_stmt(db, "SELECT id, code, state, version, employing_unit_id, competent_unit_id "
                         "FROM proposals WHERE code = ? AND deleted = 0", &st, e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, code ? code : "", -1, SQLITE_STATIC);
@@ -31,7 +31,7 @@ int proposal_get_head(st_db *db, const st_actor *who, const char *code,
         out->employing_unit = sqlite3_column_int64(st, 4);
         out->competent_unit = sqlite3_column_int64(st, 5);
     }
-    sqlite3_finalize(st);
+    db_release(db, st);
     /* Outside the scope reads exactly like a missing code: no existence leak. */
     if (!found || !proposal_in_scope(db, who, out->employing_unit, out->competent_unit)) {
         memset(out, 0, sizeof *out);

@@ -40,7 +40,7 @@ int pform_write_proposers(st_db *db, int64_t pid, const pform *f, const char *le
                           st_err *e);
 /* Bind a normalised value of field i as its column stores it. */
 void pform_bind(sqlite3_stmt *st, int pos, int i, const char *v);
-/* Step a write statement and finalize it. */
+/* Step a write statement and give it back (db_release). */
 int pform_step(st_db *db, sqlite3_stmt *st, const char *what, st_err *e);
 /* One text value by id ("" when none): a name, a unit code; NULL only
  * when out of memory. */

@@ -14,9 +14,8 @@ int scope_size(st_db *db, const char *path)
     int size = SCOPE_LARGE;
     /* Paths hold digits and '/', all below '~': [path, path || '~') is
      * exactly the subtree, and a range on the units_path index. */
-    if (sqlite3_prepare_v2(db_h(db), "SELECT (SELECT count(*) FROM units WHERE path >= ?1 "
-                           "AND path < ?1 || '~'), (SELECT count(*) FROM units)", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (db_stmt(db, "SELECT (SELECT count(*) FROM units WHERE path >= ?1 "
+                "AND path < ?1 || '~'), (SELECT count(*) FROM units)", &st, NULL) != ST_OK)
         return size;
     sqlite3_bind_text(st, 1, path ? path : "", -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -24,7 +23,7 @@ int scope_size(st_db *db, const char *path)
         if (in * SMALL_DIV < all) size = SCOPE_SMALL;
         else if (in == all) size = SCOPE_ALL;
     }
-    sqlite3_finalize(st);
+    db_release(db, st);
     return size;
 }
 
@@ -52,12 +51,12 @@ int unit_in_scope(st_db *db, const st_actor *who, int64_t unit_id)
 {
     if (!who) return 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db_h(db), "SELECT 1 FROM units WHERE id = ?1 AND "
-                           "substr(path, 1, length(?2)) = ?2", -1, &st, NULL) != SQLITE_OK)
+    if (db_stmt(db, "SELECT 1 FROM units WHERE id = ?1 AND "
+                "substr(path, 1, length(?2)) = ?2", &st, NULL) != ST_OK)
         return 0;
     sqlite3_bind_int64(st, 1, unit_id);
     sqlite3_bind_text(st, 2, scope_bind(who), -1, SQLITE_STATIC);
     int in = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
+    db_release(db, st);
     return in;
 }

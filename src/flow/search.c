@@ -73,6 +73,28 @@ static const char SQL_FILL[] =
     "INSERT INTO proposal_fts(rowid, code, title, people, units, body) "
     "SELECT id, code, title, people, units, body FROM proposal_fts_src";
 
+int search_index_one(st_db *db, int64_t id, st_err *e)
+{
+    static const char *const sql[] = {
+        "DELETE FROM proposal_fts WHERE rowid = ?1",
+        "INSERT INTO proposal_fts(rowid, code, title, people, units, body) "
+        "SELECT id, code, title, people, units, body FROM proposal_fts_src WHERE id = ?1",
+        "DELETE FROM proposal_marks WHERE rowid = ?1",
+        "INSERT INTO proposal_marks(rowid, title, people) "
+        "SELECT id, title, people FROM proposal_marks_src WHERE id = ?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        sqlite3_stmt *st;
+        int rc = db_stmt(db, sql[i], &st, e);
+        if (rc) return rc;
+        sqlite3_bind_int64(st, 1, id);
+        rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, "cập nhật chỉ mục tìm kiếm");
+        db_release(db, st);
+        if (rc) return rc;
+    }
+    return ST_OK;
+}
+
 int search_reindex(st_db *db, long *rows, st_err *e)
 {
     int rc = db_begin(db, e);

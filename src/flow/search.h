@@ -38,6 +38,11 @@ int search_walk(struct sqlite3_stmt *st, int ntext, const char *typed, int want,
  * has no marks or no word; free both. */
 int search_marks_sql(const char *typed, char **score, char **any, st_err *e);
 
+/* Index one proposal afresh in both indexes (proposal_fts, proposal_marks),
+ * inside the caller's transaction: after writing a proposal and its
+ * proposers with the triggers held back (db_index_hold, migration 015). */
+int search_index_one(st_db *db, int64_t id, st_err *e);
+
 /* Rebuild the index from the tables; *rows = proposals indexed. */
 int search_reindex(st_db *db, long *rows, st_err *e);
 

@@ -44,7 +44,7 @@ int unit_list(st_db *db, const st_actor *who, unit_row_cb cb, void *ud, st_err *
 int unit_find(st_db *db, const char *code, int64_t *id, st_err *e)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(db, "SELECT id FROM units WHERE code = ?1 AND deleted = 0", &st, e);
+    int rc = db_stmt(db, "SELECT id FROM units WHERE code = ?1 AND deleted = 0", &st, e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, code ? code : "", -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
@@ -53,16 +53,16 @@ int unit_find(st_db *db, const char *code, int64_t *id, st_err *e)
         rc = err_field(e, ST_ENOTFOUND, "unit", "Không có đơn vị mã '%.40s'", code ? code : "");
     else if (step != SQLITE_ROW)
         rc = db_fail(db, e, "tìm đơn vị");
-    sqlite3_finalize(st);
+    db_release(db, st);
     return rc;
 }
 
 int64_t unit_parent(st_db *db, int64_t id)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT parent_id FROM units WHERE id = ?1", &st, NULL)) return 0;
+    if (db_stmt(db, "SELECT parent_id FROM units WHERE id = ?1", &st, NULL)) return 0;
     sqlite3_bind_int64(st, 1, id);
     int64_t p = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    db_release(db, st);
     return p;
 }

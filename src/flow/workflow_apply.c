@@ -174,7 +174,7 @@ static int write_row(wf_ctx *c)
     sbuf_free(&cols);
     sbuf_free(&qs);
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, sbuf_str(&sql), &st, c->e);
+    int rc = db_stmt(c->db, sbuf_str(&sql), &st, c->e);
     sbuf_free(&sql);
     if (rc) return rc;
     c->row_id = db_new_id(c->db, a->table);
@@ -190,7 +190,7 @@ static int write_row(wf_ctx *c)
     }
     for (int k = 0; k < c->nx; k++) sqlite3_bind_text(st, p++, c->xval[k], -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, a->label);
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return rc;
 }
 
@@ -205,7 +205,7 @@ static int move_state(wf_ctx *c)
             : "UPDATE proposals SET state=?1, version=version+1, updated_at=?2, "
               "due_date=?4, due_kind=?5 WHERE id=?3";
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, sql, &st, c->e);
+    int rc = db_stmt(c->db, sql, &st, c->e);
     if (rc) return rc;
     char now[32];
     db_now(now);
@@ -217,7 +217,7 @@ static int move_state(wf_ctx *c)
         sqlite3_bind_text(st, 5, kinds[a->deadline], -1, SQLITE_STATIC);
     }
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "đổi trạng thái");
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return rc;
 }
 

@@ -43,7 +43,7 @@ static int actor_is_proposer(wf_ctx *c)
 {
     if (c->who->id <= 0) return 0;
     sqlite3_stmt *st;
-    if (db_prepare(c->db, "SELECT 1 FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
+    if (db_stmt(c->db, "SELECT 1 FROM proposers pr JOIN people pe ON pe.id = pr.person_id "
                    "JOIN users u ON u.id = ?2 WHERE pr.proposal_id = ?1 AND pr.deleted = 0 AND "
                    "(pr.person_id = u.person_id OR (u.person_id IS NULL AND "
                    "pe.full_name = u.full_name))", &st, c->e))
@@ -51,7 +51,7 @@ static int actor_is_proposer(wf_ctx *c)
     sqlite3_bind_int64(st, 1, c->p.id);
     sqlite3_bind_int64(st, 2, c->who->id);
     int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return found;
 }
 
@@ -171,7 +171,7 @@ static int previous_step(wf_ctx *c, const char *today, char out[11], const char 
     sbuf_add(&sql, ") ORDER BY id DESC LIMIT 1");
     if (sql.oom) { sbuf_free(&sql); return err_set(c->e, ST_ENOMEM, "hết bộ nhớ"); }
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, sbuf_str(&sql), &st, c->e);
+    int rc = db_stmt(c->db, sbuf_str(&sql), &st, c->e);
     sbuf_free(&sql);
     if (rc) return rc;
     sqlite3_bind_int64(st, 1, c->p.id);
@@ -180,12 +180,12 @@ static int previous_step(wf_ctx *c, const char *today, char out[11], const char 
         char d[16] = "";
         if (a && a->step_date) {
             sqlite3_stmt *js;
-            if (db_prepare(c->db, "SELECT coalesce(json_extract(?1, '$.' || ?2), '')", &js,
+            if (db_stmt(c->db, "SELECT coalesce(json_extract(?1, '$.' || ?2), '')", &js,
                            c->e) == ST_OK) {
                 sqlite3_bind_text(js, 1, db_col_text(st, 1), -1, SQLITE_STATIC);
                 sqlite3_bind_text(js, 2, a->step_date, -1, SQLITE_STATIC);
                 if (sqlite3_step(js) == SQLITE_ROW) snprintf(d, sizeof d, "%s", db_col_text(js, 0));
-                sqlite3_finalize(js);
+                db_release(c->db, js);
             }
         }
         if (!d[0]) snprintf(d, sizeof d, "%s", db_col_text(st, 2));
@@ -196,7 +196,7 @@ static int previous_step(wf_ctx *c, const char *today, char out[11], const char 
         snprintf(out, 11, "%.10s", d);
         *label = a ? a->label : "";
     }
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return ST_OK;
 }
 

@@ -58,7 +58,7 @@ int wf_hook_adjust(wf_ctx *c)
 int wf_after_evaluate(wf_ctx *c)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "INSERT INTO votes(id, proposal_id, event_id, vote_date, members, "
+    int rc = db_stmt(c->db, "INSERT INTO votes(id, proposal_id, event_id, vote_date, members, "
                         "votes_for, votes_against, abstain, head_vote, deputy_excluded, passed, "
                         "revision, stage, attendees) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
                         "nullif(?9, ''), ?10, 1, revision, 'evaluation', ?11 FROM proposals "
@@ -74,7 +74,7 @@ int wf_after_evaluate(wf_ctx *c)
     sqlite3_bind_int64(st, 10, atoll(wf_val(c, "deputy_excluded")));
     sqlite3_bind_text(st, 11, wf_val(c, "attendees"), -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "ghi biểu quyết đánh giá");
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return rc;
 }
 

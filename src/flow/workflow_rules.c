@@ -11,11 +11,11 @@ long long wf_query_int(wf_ctx *c, const char *sql, int64_t arg)
 {
     sqlite3_stmt *st;
     long long v = -1;
-    if (db_prepare(c->db, sql, &st, c->e)) return -1;
+    if (db_stmt(c->db, sql, &st, c->e)) return -1;
     sqlite3_bind_int64(st, 1, arg);
     if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
         v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return v;
 }
 
@@ -24,10 +24,10 @@ void wf_query_text(wf_ctx *c, const char *sql, int64_t arg, char *buf, size_t n)
 {
     sqlite3_stmt *st;
     buf[0] = '\0';
-    if (db_prepare(c->db, sql, &st, c->e)) return;
+    if (db_stmt(c->db, sql, &st, c->e)) return;
     sqlite3_bind_int64(st, 1, arg);
     if (sqlite3_step(st) == SQLITE_ROW) snprintf(buf, n, "%s", db_col_text(st, 0));
-    sqlite3_finalize(st);
+    db_release(c->db, st);
 }
 
 static int exec_id(wf_ctx *c, const char *sql, int64_t id)
@@ -132,12 +132,12 @@ static int check_complete(wf_ctx *c)
 static int set_received(wf_ctx *c, const char *rd)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "UPDATE proposals SET received_date=?1 WHERE id=?2", &st, c->e);
+    int rc = db_stmt(c->db, "UPDATE proposals SET received_date=?1 WHERE id=?2", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, rd, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, c->p.id);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "tiếp nhận");
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return rc;
 }
 
@@ -170,7 +170,7 @@ int wf_hook_resubmit(wf_ctx *c)
     if (rc) return rc;
     /* Keep the text as it stood when it was returned. */
     sqlite3_stmt *st;
-    rc = db_prepare(c->db,
+    rc = db_stmt(c->db,
         "INSERT INTO proposal_versions(id, proposal_id, revision, snapshot, created_by, created_at) "
         "SELECT ?1, id, revision, json_object('title', title, 'field_id', field_id, "
         "'employing_unit_id', employing_unit_id, 'competent_unit_id', competent_unit_id, "
@@ -190,7 +190,7 @@ int wf_hook_resubmit(wf_ctx *c)
     sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 4, c->p.id);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "lưu bản trước");
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     if (rc) return rc;
     return exec_id(c, "UPDATE proposals SET revision=revision+1 WHERE id=?1", c->p.id);
 }
@@ -259,14 +259,14 @@ static int current_vote(wf_ctx *c, const char *verb, long long *passed)
 {
     long long rev = wf_query_int(c, "SELECT revision FROM proposals WHERE id=?1", c->p.id);
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "SELECT passed FROM votes WHERE proposal_id=?1 AND revision=?2 "
+    int rc = db_stmt(c->db, "SELECT passed FROM votes WHERE proposal_id=?1 AND revision=?2 "
                         "AND stage='review' AND deleted=0 ORDER BY id DESC LIMIT 1", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_int64(st, 1, c->p.id);
     sqlite3_bind_int64(st, 2, rev);
     *passed = -1;
     if (sqlite3_step(st) == SQLITE_ROW) *passed = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     if (*passed >= 0) return ST_OK;
     long long old = wf_query_int(c, "SELECT max(revision) FROM votes WHERE proposal_id=?1 AND "
                               "stage='review' AND deleted=0", c->p.id);
@@ -306,7 +306,7 @@ static int party_opinion_required(wf_ctx *c)
 static int party_opinion_since(wf_ctx *c, const char *state)
 {
     sqlite3_stmt *st;
-    if (db_prepare(c->db, "SELECT 1 FROM opinions o JOIN events ev ON ev.id = o.event_id "
+    if (db_stmt(c->db, "SELECT 1 FROM opinions o JOIN events ev ON ev.id = o.event_id "
                    "WHERE o.proposal_id=?1 AND o.party_committee=1 AND o.deleted=0 "
                    "AND ev.from_state=?2 AND ev.id > coalesce((SELECT max(id) FROM events "
                    "WHERE proposal_id=?1 AND to_state=?2 AND from_state<>?2), 0)", &st, c->e))
@@ -314,7 +314,7 @@ static int party_opinion_since(wf_ctx *c, const char *state)
     sqlite3_bind_int64(st, 1, c->p.id);
     sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
     int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return found;
 }
 
@@ -348,12 +348,12 @@ int wf_check_approve(wf_ctx *c)
 int wf_hook_approve(wf_ctx *c)
 {
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
+    int rc = db_stmt(c->db, "UPDATE proposals SET decision_kind=?1 WHERE id=?2", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, wf_val(c, "kind"), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, c->p.id);
     rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "chấp thuận");
-    sqlite3_finalize(st);
+    db_release(c->db, st);
     return rc;
 }
 
@@ -367,7 +367,7 @@ int wf_after_approve(wf_ctx *c)
         const char *v = wf_val(c, res[i][0]);
         if (!*v) continue;
         sqlite3_stmt *st;
-        int rc = db_prepare(c->db, "INSERT INTO resources(id, proposal_id, decision_id, kind, "
+        int rc = db_stmt(c->db, "INSERT INTO resources(id, proposal_id, decision_id, kind, "
                             "amount, description) VALUES(?1,?2,?3,?4,?5,?6)", &st, c->e);
         if (rc) return rc;
         int money = strcmp(res[i][1], "funding") == 0;
@@ -378,7 +378,7 @@ int wf_after_approve(wf_ctx *c)
         sqlite3_bind_int64(st, 5, money ? atoll(v) : 0);
         sqlite3_bind_text(st, 6, money ? "" : v, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "ghi nguồn lực");
-        sqlite3_finalize(st);
+        db_release(c->db, st);
         if (rc) return rc;
     }
     return ST_OK;

@@ -16,6 +16,7 @@
 #include "base/sbuf.h"
 #include "text/text.h"
 #include "capture.h"
+#include "stmt_cache.h"
 
 /* Generated from data/NNN_*.sql by tools/embed.sh. */
 extern const int migrations_count;
@@ -44,6 +45,8 @@ struct st_db {
     int capture_paused;       /* db_capture_pause: an office applying the hub */
     int cap_origin;           /* db_capture_origin, for the open transaction */
     long long cap_origin_seq;
+    stmt_cache *stmts;        /* db_stmt: statements kept prepared */
+    int index_held;           /* db_index_hold: index_held() in the triggers */
 };
 
 sqlite3 *db_h(st_db *db) { return db->h; }
@@ -98,6 +101,19 @@ int db_prepare(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e)
     }
     return ST_OK;
 }
+
+int db_stmt(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e)
+{
+    if (stmt_cache_get(&db->stmts, db->h, sql, st) != SQLITE_OK) {
+        *st = NULL;
+        return db_fail(db, e, "chuẩn bị truy vấn");
+    }
+    return ST_OK;
+}
+
+void db_release(st_db *db, sqlite3_stmt *st) { stmt_cache_put(db->stmts, st); }
+
+void db_index_hold(st_db *db, int on) { db->index_held = on; }
 
 void db_now(char buf[32])
 {
@@ -310,6 +326,12 @@ void db_rollback(st_db *db)
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+void db_site_ids(const st_db *db, int64_t *lo, int64_t *hi)
+{
+    *lo = db->site_number << 40;
+    *hi = (db->site_number + 1) << 40;
+}
+
 int64_t db_new_id(st_db *db, const char *table)
 {
     int64_t lo = db->site_number << 40, hi = (db->site_number + 1) << 40;
@@ -317,12 +339,12 @@ int64_t db_new_id(st_db *db, const char *table)
     snprintf(sql, sizeof sql, "SELECT max(id) FROM %s WHERE id >= ?1 AND id < ?2", table);
     sqlite3_stmt *st;
     int64_t id = lo + 1;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    if (stmt_cache_get(&db->stmts, db->h, sql, &st) != SQLITE_OK) return -1;
     sqlite3_bind_int64(st, 1, lo);
     sqlite3_bind_int64(st, 2, hi);
     if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
         id = sqlite3_column_int64(st, 0) + 1;
-    sqlite3_finalize(st);
+    stmt_cache_put(db->stmts, st);
     return id;
 }
 
@@ -472,7 +494,7 @@ int db_open(const config *cfg, int mode, st_db **out, st_err *e)
         return rc;
     }
     /* fold() and the Vietnamese collations, before migrations and triggers use them. */
-    if (db_register_text_sql(db->h) != 0) {
+    if (db_register_text_sql(db->h) != 0 || db_register_index_held(db->h, &db->index_held) != 0) {
         rc = db_fail(db, e, "đăng ký hàm văn bản");
         db_close(&db);
         return rc;
@@ -506,6 +528,7 @@ void db_close(st_db **pdb)
     calendar_free(&db->cal);
     capture_discard(&db->sess);
     sqlite3_finalize(db->in_exchange);
+    stmt_cache_free(&db->stmts);
     if (db->h) sqlite3_close_v2(db->h);
     free(db);
     *pdb = NULL;

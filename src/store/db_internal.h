@@ -13,6 +13,12 @@ sqlite3 *db_h(st_db *db);
 /* fold(), search_exact() and the collations vi and vi_name on a connection
  * (src/db_text.c); db_open does it for every connection.  0 on success. */
 int db_register_text_sql(sqlite3 *h);
+/* index_held() reading *held (NULL: always false); see db_index_hold. */
+int db_register_index_held(sqlite3 *h, const int *held);
+/* Hold back (1) or restore (0) the search indexes' triggers on proposals
+ * and proposers for this connection (migration 015), while the caller
+ * writes a proposal with its proposers; then search_index_one (search.h). */
+void db_index_hold(st_db *db, int on);
 
 /* PRAGMA application_id of every sangtao database ("STNG"). */
 #define DB_APP_ID 0x53544e47
@@ -38,9 +44,18 @@ int db_fail(st_db *db, st_err *e, const char *what);
 /* Prepare or fail into e. */
 int db_prepare(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e);
 
+/* A statement kept prepared for the connection's life (stmt_cache.c), for
+ * the paths run on every action; give it back with db_release (never
+ * sqlite3_finalize), which resets it and clears its bindings.  Read the
+ * columns before releasing. */
+int db_stmt(st_db *db, const char *sql, sqlite3_stmt **st, st_err *e);
+void db_release(st_db *db, sqlite3_stmt *st);
+
 /* A new primary key for table: site number in the high 24 bits, then a
  * per-site sequence.  Call inside the write transaction. */
 int64_t db_new_id(st_db *db, const char *table);
+/* The ids this site gives: [lo, hi). */
+void db_site_ids(const st_db *db, int64_t *lo, int64_t *hi);
 
 /* Current UTC time "YYYY-MM-DDTHH:MM:SSZ" (buf ≥ 21). */
 void db_now(char buf[32]);

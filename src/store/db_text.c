@@ -75,6 +75,23 @@ static int coll_vi_name(void *ud, int na, const void *a, int nb, const void *b)
     return vn_compare_name(a, (size_t)na, b, (size_t)nb);
 }
 
+/* index_held(): whether this connection's core is writing a proposal with
+ * its proposers and will index it once at the end (migration 015).  The
+ * flag is the user data: an int of st_db, or none (always false). */
+static void sql_index_held(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    const int *held = sqlite3_user_data(ctx);
+    sqlite3_result_int(ctx, held && *held);
+}
+
+int db_register_index_held(sqlite3 *h, const int *held)
+{
+    return sqlite3_create_function(h, "index_held", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                   (void *)held, sql_index_held, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 int db_register_text_sql(sqlite3 *h)
 {
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
@@ -84,7 +101,8 @@ int db_register_text_sql(sqlite3 *h)
         sqlite3_create_function(h, "vn_sortkey", 1, flags | SQLITE_INNOCUOUS, NULL,
                                 sql_sortkey, NULL, NULL) != SQLITE_OK ||
         sqlite3_create_collation(h, "vi", SQLITE_UTF8, NULL, coll_vi) != SQLITE_OK ||
-        sqlite3_create_collation(h, "vi_name", SQLITE_UTF8, NULL, coll_vi_name) != SQLITE_OK)
+        sqlite3_create_collation(h, "vi_name", SQLITE_UTF8, NULL, coll_vi_name) != SQLITE_OK ||
+        db_register_index_held(h, NULL) != 0)
         return -1;
     return 0;
 }

@@ -66,9 +66,11 @@ int text_nfc(const char *s, char **out, st_err *e)
     *out = NULL;
     if (!text_utf8_valid(s, len, &bad))
         return err_set(e, ST_EINVAL, "UTF-8 không hợp lệ tại byte %zu", bad);
-    if (len == 0) {
-        /* utf8proc_map on empty input is not worth the special cases. */
-        *out = calloc(1, 1);
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
+    if (ascii == len) {
+        /* Plain ASCII (and the empty text) is its own NFC. */
+        *out = strdup(s);
         return *out ? ST_OK : err_set(e, ST_ENOMEM, "hết bộ nhớ");
     }
     utf8proc_uint8_t *res = NULL;

@@ -53,6 +53,9 @@ static void word_fix(utf8proc_int32_t *cp, long n, int new_style)
 
 char *text_tone_style(const char *s, int new_style)
 {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && *p < 0x80) p++;
+    if (!*p) return strdup(s);                   /* plain ASCII: no tone to move */
     utf8proc_uint8_t *d = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &d,
                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);

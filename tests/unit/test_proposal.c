@@ -177,6 +177,28 @@ static void test_code_numbering(void **state)
     assert_int_equal(create(&admin, "Ba", "AN", code), ST_OK);
     assert_string_equal(code, "BD-2027-0001");
     setenv("SANGTAO_TODAY", "2026-03-01", 1);
+    /* Back in 2026: this site's latest proposal has another year's prefix,
+     * so the year's codes are read. */
+    assert_int_equal(create(&clerk_qn, "Bốn", "QN", code), ST_OK);
+    assert_string_equal(code, "BD-2026-0003");
+    /* Past 9999 the codes' order is not the numbers' (…-9999 sorts after
+     * …-10000): the next is still the largest number plus one. */
+    exec("INSERT INTO proposals(id, code, title, employing_unit_id, competent_unit_id, created_at, "
+         "updated_at) SELECT max(id) + 1, 'BD-2026-9999', 'x', 2, 2, 'x', 'x' FROM proposals");
+    exec("INSERT INTO proposals(id, code, title, employing_unit_id, competent_unit_id, created_at, "
+         "updated_at) SELECT max(id) + 1, 'BD-2026-10000', 'x', 2, 2, 'x', 'x' FROM proposals");
+    assert_int_equal(create(&clerk_qn, "Năm", "QN", code), ST_OK);
+    assert_string_equal(code, "BD-2026-10001");
+    /* A number taken otherwise (an older id: a code imported or from a
+     * restored copy) is passed over, not reused. */
+    exec("INSERT INTO proposals(id, code, title, employing_unit_id, competent_unit_id, created_at, "
+         "updated_at) SELECT min(id) - 1, 'BD-2026-10002', 'x', 2, 2, 'x', 'x' FROM proposals "
+         "WHERE id > 1000000");
+    assert_int_equal(create(&clerk_qn, "Sáu", "QN", code), ST_OK);
+    assert_string_equal(code, "BD-2026-10003");
+    assert_int_equal(create(&clerk_qn, "Bảy", "QN", code), ST_OK);
+    assert_string_equal(code, "BD-2026-10004");
+    exec("DELETE FROM proposals WHERE title = 'x'");
 }
 
 static void test_proposer_is_head(void **state)
