@@ -15,6 +15,7 @@
 #include "base/rng.h"
 #include "demo/demo.h"
 #include "flow/counts.h"
+#include "flow/home.h"
 #include "flow/scope.h"
 #include "flow/setup.h"
 #include "flow/stats.h"
@@ -210,6 +211,25 @@ static void home_agrees(const char *user)
             fail_msg("seed %u: %s, %s: home %ld, recount %ld", seed, user, wf_state_name(s),
                      counts[s], want);
     }
+    /* The overdue count, through the scope's units (016_home_by_unit.sql). */
+    int total = -1;
+    if (home_overdue(env.db, &who, 1, NULL, NULL, &total, &e) != ST_OK)
+        fail_msg("home_overdue: %s", e.msg);
+    char today[11];
+    date_iso(date_today(), today);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_h(env.db),
+        "SELECT count(*) FROM proposals p JOIN units eu ON eu.id = p.employing_unit_id "
+        "JOIN units cu ON cu.id = p.competent_unit_id WHERE p.deleted = 0 AND p.due_date < ?2 "
+        "AND (substr(eu.path, 1, length(?1)) = ?1 OR substr(cu.path, 1, length(?1)) = ?1)",
+        -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, scope_bind(&who), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int want = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (total != want)
+        fail_msg("seed %u: %s: overdue on the home screen %d, recount %d", seed, user, total, want);
 }
 
 static report *periodic(const char *period, int year, int number, const char *from,
