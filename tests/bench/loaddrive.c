@@ -173,7 +173,16 @@ static void trace_read(sess *x)
     char line[512];
     if (!x->tf && !(x->tf = fopen(x->trace, "r"))) return;
     clearerr(x->tf);
-    while (fgets(line, sizeof line, x->tf)) {
+    for (;;) {
+        /* A line the program is still writing (one write straddling a page
+         * of the file can be read half) is read again when it is whole:
+         * dropped, its screen never counted and the session waited 20 s. */
+        long at = ftell(x->tf);
+        if (!fgets(line, sizeof line, x->tf)) break;
+        if (!strchr(line, '\n')) {
+            fseek(x->tf, at, SEEK_SET);
+            break;
+        }
         long long T, us;
         char kind[16], what[256];
         if (sscanf(line, "%lld %15s %255s %lld", &T, kind, what, &us) != 4) continue;
