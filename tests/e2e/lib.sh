@@ -70,8 +70,15 @@ start() { # TERM, cols, rows [extra env]
         "exec env HOME='$T' TERM=$1 LC_ALL=C.UTF-8 SANGTAO_TODAY=$TODAY ${4:-} '$BIN' --config '${CFG_USE:-$CFG}' 2>'$T/stderr.$k'"
     PID=$(tm display-message -p -t e2e '#{pane_pid}')
 }
-key() { tm send-keys -t e2e "$@"; }
-typ() { tm send-keys -t e2e -l "$1"; }
+# KEYS counts what a user would press: one a key, one a character typed,
+# one a paste (the walk's keystrokes, issue 12).
+KEYS=0
+key() { KEYS=$((KEYS+$#)); tm send-keys -t e2e "$@"; }
+typ() {
+    case $1 in "$(printf '\033[200~')"*) KEYS=$((KEYS+1)) ;;
+        *) KEYS=$((KEYS+$(printf %s "$1" | wc -m))) ;; esac
+    tm send-keys -t e2e -l "$1"
+}
 alive() { tm has-session -t e2e; }
 gone() { i=0; while [ $i -lt 50 ]; do alive || return 0; sleep 0.1; i=$((i+1)); done; return 1; }
 login() { # user [password]
@@ -89,9 +96,10 @@ open_code() { # from home: the list, quick search, open
     wait_for "$1" || return 1
     key Enter; wait_for "Đề xuất $1"
 }
-act() { # words of the action (filter), the form's title
+act() { # words of the action (filter; "": the suggested step), the form's title
     key a; wait_for "Thao tác với" || return 1
-    typ "$1"; key Enter
+    [ -z "$1" ] || typ "$1"
+    key Enter
     wait_for "$2 — $CODE"
 }
 saved() { key C-s; wait_for "Đã ghi: $1"; }
