@@ -45,7 +45,7 @@ static void usage(FILE *f)
           "  backup TỆP      sao lưu trực tuyến (an toàn khi người khác đang ghi);\n"
           "                  --rotate: bản hằng ngày vào backup.dir, xoay vòng\n"
           "  restore TỆP     khôi phục từ bản sao lưu (cất bản hiện tại sang bên)\n"
-          "  maintain        bảo trì hằng đêm: checkpoint WAL, quick_check, optimize\n"
+          "  maintain        bảo trì hằng đêm: checkpoint WAL, quick_check, gộp chỉ mục\n"
           "  migrate         nâng cấp cơ sở dữ liệu sau khi cài gói mới (root)\n"
           "  audit           nhật ký kiểm tra: ai sửa gì, từ đâu sang đâu\n"
           "  report          báo cáo: periodic (sơ kết, tổng kết), overdue (quá hạn)\n"

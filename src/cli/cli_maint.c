@@ -166,7 +166,7 @@ int cmd_maintain(cli_ctx *c, int argc, char **argv)
         "Cách dùng: sangtao maintain\n"
         "Bảo trì hằng đêm (quản trị viên; root không cần tài khoản; chạy từ bộ hẹn giờ\n"
         "hoặc cron được): ghi WAL vào tệp chính (wal_checkpoint TRUNCATE), quick_check,\n"
-        "PRAGMA optimize; xóa hẳn bản nháp đã bỏ quá data.draft_keep_days ngày.  An toàn\n"
+        "gộp chỉ mục tìm kiếm; xóa hẳn bản nháp đã bỏ quá data.draft_keep_days ngày.  An toàn\n"
         "khi người khác đang làm việc.  Mã thoát 1 khi quick_check phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
     if ((rc = maint_session(c, "bảo trì cơ sở dữ liệu"))) return rc;

@@ -237,7 +237,7 @@ if [ "$(id -u)" = 0 ]; then
 else
     skip "restore: root and a damaged database" "not root"; skip "restore: damaged file replaced" "-"
 fi
-expect "maintain: checkpoint, quick_check, optimize" 0 "quick_check: ok" A maintain
+expect "maintain: checkpoint, quick_check, index merge" 0 "quick_check: ok" A maintain
 grep -qF "search_index: đã gộp" out.txt && ok "maintain: the search indexes merged" \
     || { notok "maintain: the search indexes merged"; sed 's/^/#     /' out.txt | head -12; }
 expect "maintain: clerks may not" 1 "Chỉ quản trị viên" \

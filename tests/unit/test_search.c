@@ -921,10 +921,29 @@ static void test_search_pages(void **state)
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_true(sqlite3_column_int(st, 0) > 1);
     sqlite3_finalize(st);
-    FILE *null = fopen("/dev/null", "w");
-    assert_non_null(null);
-    if (db_maintain(T.db, null, &e) != ST_OK) fail_msg("maintain: %s", e.msg);
-    fclose(null);
+    /* … and drops the planner statistics an earlier version's PRAGMA
+     * optimize left (the queries are written for the planner without
+     * them: with them the home screen took 16 times as long, make bench). */
+    exec("ANALYZE");
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT count(*) FROM sqlite_schema WHERE "
+                                        "name LIKE 'sqlite_stat%'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_true(sqlite3_column_int(st, 0) > 0);
+    sqlite3_finalize(st);
+    char *said = NULL;
+    size_t saidlen = 0;
+    FILE *out = open_memstream(&said, &saidlen);
+    assert_non_null(out);
+    if (db_maintain(T.db, out, &e) != ST_OK) fail_msg("maintain: %s", e.msg);
+    fclose(out);
+    assert_non_null(strstr(said, "planner_stats: đã xóa"));
+    assert_non_null(strstr(said, "search_index: đã gộp"));
+    free(said);
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT count(*) FROM sqlite_schema WHERE "
+                                        "name LIKE 'sqlite_stat%'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
     assert_int_equal(sqlite3_prepare_v2(db_h(T.db), segs, -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 1);
