@@ -85,10 +85,10 @@ void actions_menu(const char *code)
         err_clear(&pe);
         int ok = strcmp(nm, "edit") == 0, prc;
         if (!ok) { UI_DB(prc, workflow_pre(U.db, &U.who, code, nm, &pre, &pe)); ok = prc == ST_OK; }
-        why[i] = ok ? NULL : strdup(pe.msg);
-        dim[i] = !ok;
         char reason[sizeof pe.msg];
         if (!ok) ui_readable(pe.msg, reason, sizeof reason);   /* labels, dates, catalogue */
+        why[i] = ok ? NULL : strdup(reason);
+        dim[i] = !ok;
         if (!ok) snprintf(buf, sizeof buf, "%s — %s %s", i18n_action(wf_action_label(acts[i])),
                           _("chưa được:"), reason);
         else if (to != S_NONE) snprintf(buf, sizeof buf, "%s  → %s", i18n_action(wf_action_label(acts[i])), _(wf_state_label(to)));

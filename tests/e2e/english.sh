@@ -11,7 +11,8 @@ printf 'code,name,parent_code,level\nP,Province,,tinh\nP-A,Office A,P,ban\n' >"$
 printf '[database]\npath = %s/en.db\n[ui]\ninput_method = off\nlanguage = en\n[site]\nname = Office\n[org]\nname = PROVINCE\nparty = PARTY\nplace = Town\nsigner_title = FOR THE BOARD\nsigner_position = DEPUTY\nrecipients = Board|Archive\n' "$EN" >"$EN/config.ini"
 printf '%s\n' "$PW" | "$BIN" --config "$EN/config.ini" init --units "$EN/units.csv" --name "Administrator" >/dev/null 2>&1
 SANGTAO_USER=admin SANGTAO_PASSWORD=$PW "$BIN" --config "$EN/config.ini" proposal new \
-    --set title="Digital records" --set employing_unit=P-A >/dev/null 2>&1
+    --set title="Digital records" --set employing_unit=P-A --set period_from=2020-01-01 \
+    --set period_to=2020-06-01 >/dev/null 2>&1
 english() { # what: the screen holds no letter with a Vietnamese mark
     settle
     if screen | grep -q "$VNCHARS"; then
@@ -27,7 +28,12 @@ key F1; wait_for "Help"; english "home help"; key Escape; wait_for "Waiting for 
 key F9; wait_for "Main menu"; english "main menu"
 key 2; wait_for "│ Proposals │"; english "proposal list"
 key Enter; wait_for "Proposal P-"; english "proposal detail"
-key a; wait_for "Actions on"; english "action menu"; key Escape
+key a; wait_for "Actions on"; english "action menu"
+# A period before Conclusion 14-KL/TW: Submit is greyed, and chosen it says
+# why in English (the core's refusal through the catalogue).
+typ "Submit"; key Enter; wait_for "period starts on 01/01/2020"
+result $? "en: a greyed action says why in English"; english "a greyed action's reason"
+key Escape; wait_for "Proposal P-"
 key Escape; key Escape; wait_for "Waiting for me"
 key F7; wait_for "New proposal"; english "new proposal form"
 key C-s; wait_for "required"; result $? "en: a core validation message in English (required)"

@@ -39,4 +39,19 @@ if ! "$T/tree/tools/layers.sh" b >"$T/out" 2>&1 && grep -q "src/flow/a.c <-> src
    ! grep -q "c.c" "$T/out"; then
     ok "two files that call each other are refused"
 else notok "two files that call each other are refused"; fi
+
+# The workflow's messages have their English (tools/msgcheck.pl): the tree
+# as it is passes; a new refusal without a pattern and a translation fails.
+if perl "$ROOT/tools/msgcheck.pl" "$ROOT" >"$T/out" 2>&1 && grep -q "missing: 0$" "$T/out"; then
+    ok "every refusal of the workflow reads in English: $(tail -1 "$T/out")"
+else notok "every refusal of the workflow reads in English"; fi
+rm -rf "$T/tree" && mkdir -p "$T/tree/src/flow" "$T/tree/ui" "$T/tree/po"
+cp "$ROOT"/src/flow/workflow*.c "$T/tree/src/flow/" && cp "$ROOT/ui/msgtext.c" "$T/tree/ui/" &&
+    cp "$ROOT/po/en.po" "$T/tree/po/"
+printf 'int x(st_err *e) { return err_set(e, ST_EINVAL, "Chưa có chữ ký của %%s"); }\n' \
+    >>"$T/tree/src/flow/workflow_rules.c"
+if ! perl "$ROOT/tools/msgcheck.pl" "$T/tree" >"$T/out" 2>&1 &&
+   grep -q "missing in ui/msgtext.c: Chưa có chữ ký của %s" "$T/out"; then
+    ok "a refusal with no English is found"
+else notok "a refusal with no English is found"; fi
 echo "1..$n"
