@@ -230,7 +230,13 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
     sbuf_add(&where, "JOIN units cu ON cu.id = p.competent_unit_id "
              "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 AND ");
     sbuf_add(&where, scope_sql(db, scope_bind(who), 1, scope, sizeof scope));
-    if (f->state && *f->state) sbuf_add(&where, " AND p.state = ?2");
+    /* A state in a small scope (a commune, an office): its rows are found
+     * through their units and tested for the state; the state's index
+     * would read the province's 15 000 'implementing' for its dozen
+     * (make bench, load run: 23 -> 0.3 ms the Enter that filters). */
+    int few = scope_size(db, scope_bind(who)) == SCOPE_SMALL ||
+              (*upath && scope_size(db, upath) == SCOPE_SMALL);
+    if (f->state && *f->state) sbuf_add(&where, few ? " AND +p.state = ?2" : " AND p.state = ?2");
     if (*upath) sbuf_addf(&where, " AND %s", scope_sql(db, upath, 3, scope, sizeof scope));
     if (f->field && *f->field) sbuf_add(&where, " AND f.code = ?4");
     /* Created within [from, to], local dates; the bounds become UTC once. */

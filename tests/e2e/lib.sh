@@ -55,12 +55,22 @@ result() {
 # A new tmux server (socket) per program start: reusing one that is still
 # shutting down fails with "server exited unexpectedly".
 stop() { # end the running program (SIGHUP, as a dropped line) and wait for it
-    [ -n "${PID:-}" ] || { tm kill-server; return 0; }
-    tm kill-server
+    # A server still starting may miss the first kill-server: again until
+    # it is gone (a missed one kept its program running after the run).
+    i=0
+    while tm kill-server && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+    [ -n "${PID:-}" ] || return 0
     i=0
     while kill -0 "$PID" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
     kill -0 "$PID" 2>/dev/null && { echo "# program $PID still running after SIGHUP"; kill -KILL "$PID"; }
     PID=
+}
+stop_all() { # at exit: every server this run started (each socket in TMUX_TMPDIR)
+    stop
+    for sock in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"-*; do
+        [ -S "$sock" ] && tmux -f /dev/null -S "$sock" kill-server 2>/dev/null
+    done
+    return 0
 }
 start() { # TERM, cols, rows [extra env]
     stop

@@ -32,7 +32,7 @@ TS=$T
 [ ${#T} -gt 60 ] && TS=$(mktemp -d /tmp/st-e2e.XXXXXX)
 export TMUX_TMPDIR=$TS
 . "$HERE/lib.sh"
-trap 'stop; rm -rf "$T"; [ "$TS" = "$T" ] || rm -rf "$TS"' EXIT
+trap 'stop_all; rm -rf "$T"; [ "$TS" = "$T" ] || rm -rf "$TS"' EXIT
 # HOME is the scratch folder: nothing read from the caller's (~/.sqliterc).
 export HOME="$T" LC_ALL=C.UTF-8 TODAY=2026-03-02 SANGTAO_TODAY=2026-03-02
 PW=matkhau-123
