@@ -14,6 +14,52 @@
 #include "units.h"
 #include "workflow_states.h"
 
+/* ---- a small scope's search: the index read once, its rows tested in C ---- */
+
+/* The rowids a search matches, ascending (FTS5 gives them so; sorted if not). */
+typedef struct hitset { int64_t *v; int n, read; } hitset;
+
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int hits_read(st_db *db, const char *match, hitset *h, st_err *e)
+{
+    sqlite3_stmt *st;
+    int rc = db_prepare(db, "SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?1", &st, e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    int cap = 0, sorted = 1, step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (h->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            int64_t *v = realloc(h->v, (size_t)cap * sizeof *v);
+            if (!v) { sqlite3_finalize(st); return err_set(e, ST_ENOMEM, "hết bộ nhớ"); }
+            h->v = v;
+        }
+        h->v[h->n] = sqlite3_column_int64(st, 0);
+        if (h->n && h->v[h->n] < h->v[h->n - 1]) sorted = 0;
+        h->n++;
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE) return db_fail(db, e, "tìm đề xuất");
+    if (!sorted) qsort(h->v, (size_t)h->n, sizeof *h->v, cmp_id);
+    h->read = 1;
+    return ST_OK;
+}
+
+/* st_hit(k, id): is id among the hits of set k (0 every column, 1 the title)? */
+static void sql_hit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const hitset *sets = sqlite3_user_data(ctx);
+    int k = sqlite3_value_int(argv[0]) ? 1 : 0;
+    int64_t id = sqlite3_value_int64(argv[1]);
+    sqlite3_result_int(ctx, bsearch(&id, sets[k].v, (size_t)sets[k].n, sizeof id, cmp_id) != NULL);
+}
+
 /* The list's parameters, the same numbers in every statement it runs. */
 static void bind_list(sqlite3_stmt *st, const st_actor *who, const proposal_filter *f,
                       const char *upath, const char *match, const char *in_title,
@@ -109,22 +155,29 @@ static int list_rank(st_db *db, const st_actor *who, const proposal_filter *f,
     if (rc) return rc;
     int64_t *v = malloc((size_t)want * sizeof *v);
     if (!v) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
-    /* A small scope (a commune, an office: a few hundred proposals) tests
-     * its own rows against the index one by one; the province's hits of a
-     * common word ("hanh chinh": 80 000) are not read to keep its few (make
-     * bench, load run: 50 ms a key typed in the search box). */
+    /* A small scope (a commune, an office: a few hundred proposals, a
+     * department's eight hundred) reads the search's hits once, as ids
+     * (80 000 in 6 ms), and tests its own rows against them in C (st_hit):
+     * not the province's hits of a common word joined to their rows (50
+     * ms a key), nor one index probe a row (20 µs each: 45 ms a key for a
+     * department typing "quan l"; make bench, load run).  The title's hits
+     * first; every column's only when the title's fall short of the page. */
     int small = scope_size(db, scope_bind(who)) == SCOPE_SMALL;
+    hitset sets[2] = {{0}, {0}};
+    if (small && sqlite3_create_function(db_h(db), "st_hit", 2, SQLITE_UTF8, sets, sql_hit,
+                                         NULL, NULL) != SQLITE_OK)
+        small = 0;   /* a statement still running: the joined form below */
     for (int part = any ? 0 : 1; part < 3 && n < want && !rc; part++) {
+        if (small && part > 0 && !sets[1].read && (rc = hits_read(db, in_title, &sets[1], e))) break;
+        if (small && part == 2 && !sets[0].read && (rc = hits_read(db, match, &sets[0], e))) break;
         sbuf sql;
         sbuf_init(&sql);
         sbuf_addf(&sql, "SELECT p.id FROM proposals p %s"
                   "JOIN units eu ON eu.id = p.employing_unit_id %s AND ",
                   small ? "" : "INDEXED BY proposals_narrow ", where);
         if (small && part > 0)
-            sbuf_addf(&sql, "EXISTS (SELECT 1 FROM proposal_fts WHERE proposal_fts MATCH %s "
-                      "AND rowid = p.id)%s%s%s ORDER BY ", part == 1 ? "?9" : "?7",
-                      part == 2 ? " AND NOT EXISTS (SELECT 1 FROM proposal_fts WHERE "
-                      "proposal_fts MATCH ?9 AND rowid = p.id)" : "",
+            sbuf_addf(&sql, "%s%s%s ORDER BY ", part == 1 ? "st_hit(1, p.id)" :
+                      "st_hit(0, p.id) AND NOT st_hit(1, p.id)",
                       any ? " AND p.id NOT IN " : "", any ? any : "");
         else if (part == 0)
             sbuf_addf(&sql, "p.id IN %s AND p.id IN (SELECT rowid FROM proposal_fts WHERE "
@@ -157,6 +210,9 @@ static int list_rank(st_db *db, const st_actor *who, const proposal_filter *f,
         else *ids = sbuf_take(&js);
         sbuf_free(&js);
     }
+    if (small) sqlite3_create_function(db_h(db), "st_hit", 2, SQLITE_UTF8, NULL, NULL, NULL, NULL);
+    free(sets[0].v);
+    free(sets[1].v);
     free(v);
     free(score);
     free(any);
