@@ -70,7 +70,8 @@ static void sql_hit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const hitset *sets = sqlite3_user_data(ctx);
     int k = sqlite3_value_int(argv[0]) ? 1 : 0;
     int64_t id = sqlite3_value_int64(argv[1]);
-    sqlite3_result_int(ctx, bsearch(&id, sets[k].v, (size_t)sets[k].n, sizeof id, cmp_id) != NULL);
+    sqlite3_result_int(ctx, sets[k].n > 0 &&
+                       bsearch(&id, sets[k].v, (size_t)sets[k].n, sizeof id, cmp_id) != NULL);
 }
 
 /* The list's parameters, the same numbers in every statement it runs. */
