@@ -41,8 +41,11 @@ masked() {
            -e "s#$PWD/##g" masked.tmp
     return $r
 }
-flip() { # flip one byte of file $1 at offset $2
-    printf '\377' | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+flip() { # flip every bit of the byte of file $1 at offset $2 (writing 0xFF
+          # left the file whole when that byte already was 0xFF: 1 run in 256)
+    b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+    # shellcheck disable=SC2059
+    printf "$(printf '\\%03o' $((255 - b)))" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 
 quiet init_pw "$ADMIN_PW" --config hub.ini init --units units.csv
