@@ -183,22 +183,26 @@ static int list_rank(st_db *db, const st_actor *who, const proposal_filter *f,
      * few joins them (fewer than √(page × rows)). */
     int all = size == SCOPE_ALL && !*upath && !(f->state && *f->state) &&
               !(f->field && *f->field) && !(f->from && *f->from) && !(f->to && *f->to);
-    double total = all ? proposals_total(db) : 0;
+    /* A district (SCOPE_LARGE) by the same rule, its rows found by its
+     * units: 'q' typed by a district's clerk 70 -> 5 ms (its 90 000 hits were
+     * joined); a title's 493 hits of 'quan ly' are still joined (1 ms). */
+    int large = size == SCOPE_LARGE;
+    double total = all || large ? proposals_total(db) : 0;
     hitset sets[2] = {{0}, {0}};
-    int sets_on = (small || all) &&
+    int sets_on = (small || all || large) &&
                   sqlite3_create_function(db_h(db), "st_hit", 2, SQLITE_UTF8, sets, sql_hit,
                                           NULL, NULL) == SQLITE_OK;
-    if (!sets_on) small = all = 0;   /* a statement still running: the joined form below */
+    if (!sets_on) small = all = large = 0;   /* a statement still running: the joined form */
     for (int part = any ? 0 : 1; part < 3 && n < want && !rc; part++) {
         if (sets_on && part > 0 && !sets[1].read && (rc = hits_read(db, in_title, &sets[1], e))) break;
         if (sets_on && part == 2 && !sets[0].read && (rc = hits_read(db, match, &sets[0], e))) break;
         double h = part > 0 ? sets[part == 1 ? 1 : 0].n : 0;
-        int walk = small || (all && part > 0 && h * h > (double)(want - n) * total);
+        int walk = small || ((all || large) && part > 0 && h * h > (double)(want - n) * total);
         sbuf sql;
         sbuf_init(&sql);
         sbuf_addf(&sql, "SELECT p.id FROM proposals p %s"
                   "JOIN units eu ON eu.id = p.employing_unit_id %s AND ",
-                  small ? "" : walk ? "INDEXED BY proposals_updated " :
+                  small || (large && walk) ? "" : walk ? "INDEXED BY proposals_updated " :
                   "INDEXED BY proposals_narrow ", where);
         if (walk && part > 0)
             sbuf_addf(&sql, "%s%s%s ORDER BY ", part == 1 ? "st_hit(1, p.id)" :
