@@ -43,8 +43,8 @@ else notok "two files that call each other are refused"; fi
 # The workflow's messages have their English (tools/msgcheck.pl): the tree
 # as it is passes; a new refusal without a pattern and a translation fails.
 if perl "$ROOT/tools/msgcheck.pl" "$ROOT" >"$T/out" 2>&1 && grep -q "missing: 0$" "$T/out"; then
-    ok "every message of the core's flow reads in English: $(tail -1 "$T/out")"
-else notok "every message of the core's flow reads in English"; fi
+    ok "every message of the core a screen shows reads in English: $(tail -1 "$T/out")"
+else notok "every message of the core a screen shows reads in English"; fi
 rm -rf "$T/tree" && mkdir -p "$T/tree/src/flow" "$T/tree/ui" "$T/tree/po"
 cp "$ROOT"/src/flow/workflow*.c "$T/tree/src/flow/" && cp "$ROOT/ui/msgtext.c" "$T/tree/ui/" &&
     cp "$ROOT/po/en.po" "$T/tree/po/"
