@@ -55,11 +55,10 @@ static double proposals_total(st_db *db)
 {
     sqlite3_stmt *st;
     double n = 0;
-    if (sqlite3_prepare_v2(db_h(db), "SELECT coalesce(sum(n), 0) FROM proposal_counts", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (db_stmt(db, "SELECT coalesce(sum(n), 0) FROM proposal_counts", &st, NULL) != ST_OK)
         return 0;
     if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_double(st, 0);
-    sqlite3_finalize(st);
+    db_release(db, st);
     return n;
 }
 
@@ -158,7 +157,7 @@ static int list_walk(st_db *db, const st_actor *who, const proposal_filter *f,
  * only when the page is not full (make bench: ranking all 34 000 matches of
  * 'Đặng' took 0.5 s, all 2 700 of 'quan ly dat dai' 41 ms).  *ids: the
  * offset + limit ids in rank order, as a JSON array. */
-static int list_rank(st_db *db, const st_actor *who, const proposal_filter *f,
+static int list_rank(st_db *db, const st_actor *who, int size, const proposal_filter *f,
                      const char *upath, const char *where, const char *match,
                      const char *in_title, char **ids, st_err *e)
 {
@@ -169,24 +168,19 @@ static int list_rank(st_db *db, const st_actor *who, const proposal_filter *f,
     if (rc) return rc;
     int64_t *v = malloc((size_t)want * sizeof *v);
     if (!v) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
-    /* A small scope (a commune, an office: a few hundred proposals, a
-     * department's eight hundred) reads the search's hits once, as ids
-     * (80 000 in 6 ms), and tests its own rows against them in C (st_hit):
-     * not the province's hits of a common word joined to their rows (50
-     * ms a key), nor one index probe a row (20 µs each: 45 ms a key for a
-     * department typing "quan l"; make bench, load run).  The title's hits
-     * first; every column's only when the title's fall short of the page. */
-    int size = scope_size(db, scope_bind(who)), small = size == SCOPE_SMALL;
-    /* The whole province with no other filter: the same sets, and a part
-     * whose hits are dense walks the latest-first index testing each row
-     * (a page of 19 among 2 557 hits: 750 rows, 1 ms), one whose hits are
-     * few joins them (fewer than √(page × rows)). */
+    /* The search's hits read once as ids (80 000 in 6 ms) and rows tested
+     * against them in C (st_hit); the title's first, every column's only
+     * when the title's fall short of the page (make bench, load run).
+     *   small (a commune, an office, a department): its own rows, always;
+     *     one index probe a row cost 20 µs (45 ms a key for a department
+     *     typing "quan l"), joining the province's hits 50 ms a key.
+     *   the whole province with no other filter, and a district: a part
+     *     whose hits are dense walks the rows latest first (a page of 19
+     *     among 2 557 hits: 750 rows, 1 ms), one whose hits are few
+     *     (h² < page × rows) joins them ('q' in a district: 70 -> 5 ms). */
+    int small = size == SCOPE_SMALL, large = size == SCOPE_LARGE;
     int all = size == SCOPE_ALL && !*upath && !(f->state && *f->state) &&
               !(f->field && *f->field) && !(f->from && *f->from) && !(f->to && *f->to);
-    /* A district (SCOPE_LARGE) by the same rule, its rows found by its
-     * units: 'q' typed by a district's clerk 70 -> 5 ms (its 90 000 hits were
-     * joined); a title's 493 hits of 'quan ly' are still joined (1 ms). */
-    int large = size == SCOPE_LARGE;
     double total = all || large ? proposals_total(db) : 0;
     hitset sets[2] = {{0}, {0}};
     int sets_on = (small || all || large) &&
@@ -200,10 +194,12 @@ static int list_rank(st_db *db, const st_actor *who, const proposal_filter *f,
         int walk = small || ((all || large) && part > 0 && h * h > (double)(want - n) * total);
         sbuf sql;
         sbuf_init(&sql);
-        sbuf_addf(&sql, "SELECT p.id FROM proposals p %s"
-                  "JOIN units eu ON eu.id = p.employing_unit_id %s AND ",
-                  small || (large && walk) ? "" : walk ? "INDEXED BY proposals_updated " :
-                  "INDEXED BY proposals_narrow ", where);
+        /* Joined hits: their narrow values by id.  Walked: the province by
+         * its latest-first index, a scope by its units (the planner's). */
+        const char *by = !walk ? (small ? "" : "INDEXED BY proposals_narrow ") :
+                         all ? "INDEXED BY proposals_updated " : "";
+        sbuf_addf(&sql, "SELECT p.id FROM proposals p %sJOIN units eu ON eu.id = "
+                  "p.employing_unit_id %s AND ", by, where);
         if (walk && part > 0)
             sbuf_addf(&sql, "%s%s%s ORDER BY ", part == 1 ? "st_hit(1, p.id)" :
                       "st_hit(0, p.id) AND NOT st_hit(1, p.id)",
@@ -319,8 +315,8 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
      * through their units and tested for the state; the state's index
      * would read the province's 15 000 'implementing' for its dozen
      * (make bench, load run: 23 -> 0.3 ms the Enter that filters). */
-    int few = scope_size(db, scope_bind(who)) == SCOPE_SMALL ||
-              (*upath && scope_size(db, upath) == SCOPE_SMALL);
+    int size = scope_size(db, scope_bind(who));
+    int few = size == SCOPE_SMALL || (*upath && scope_size(db, upath) == SCOPE_SMALL);
     if (f->state && *f->state) sbuf_add(&where, few ? " AND +p.state = ?2" : " AND p.state = ?2");
     if (*upath) sbuf_addf(&where, " AND %s", scope_sql(db, upath, 3, scope, sizeof scope));
     if (f->field && *f->field) sbuf_add(&where, " AND f.code = ?4");
@@ -332,7 +328,7 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
      * of a scope's title hits only where the scope is most of the list: a
      * district's walk read 14 000 rows for its 1 000 (39 ms a key). */
     if (match && f->limit > 0 && ((f->sort && *f->sort) ||
-        (!search_has_marks(f->search) && scope_size(db, scope_bind(who)) == SCOPE_ALL)) &&
+        (!search_has_marks(f->search) && size == SCOPE_ALL)) &&
         !where.oom && (rc = list_walk(db, who, f, upath, sbuf_str(&where), order, &walked, e))) {
         sbuf_free(&where);
         goto out;
@@ -340,7 +336,7 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
     int ranked = 0;
     if (match && !walked && !(f->sort && *f->sort) && f->limit > 0 &&
         f->limit + (f->offset > 0 ? f->offset : 0) <= 1000 && !where.oom) {
-        if ((rc = list_rank(db, who, f, upath, sbuf_str(&where) + head, match, in_title,
+        if ((rc = list_rank(db, who, size, f, upath, sbuf_str(&where) + head, match, in_title,
                             &walked, e))) {
             sbuf_free(&where);
             goto out;
