@@ -1,5 +1,6 @@
 /* Upkeep and restore of the database file: db_maintain for the nightly
- * cron entry, db_restore to put a backup back. */
+ * cron entry, db_check (sangtao check), db_backup for an online copy,
+ * db_restore to put a backup back. */
 #include "db_internal.h"
 
 #include <errno.h>
@@ -84,6 +85,90 @@ int db_maintain(st_db *db, FILE *out, st_err *e)
     if (bad)
         return err_set(e, ST_EDB, "quick_check phát hiện %d lỗi: hãy chạy \"sangtao check\" và "
                        "khôi phục từ bản sao lưu (sangtao restore)", bad);
+    return ST_OK;
+}
+
+/* ---- check, backup ---------------------------------------------------------- */
+
+static int check_rows(st_db *db, const char *sql, const char *label, FILE *out, int *bad)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db_h(db), sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *txt = db_col_text(st, 0);
+        if (strcmp(txt, "ok") == 0) continue;
+        fprintf(out, "%s: %s\n", label, txt);
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    fprintf(out, "%s: %s\n", label, n ? "LỖI" : "ok");
+    *bad += n;
+    return 0;
+}
+
+int db_check(st_db *db, FILE *out, st_err *e)
+{
+    int bad = 0;
+    if (check_rows(db, "PRAGMA integrity_check", "integrity_check", out, &bad) < 0 ||
+        check_rows(db, "SELECT \"table\" || ' rowid ' || rowid || ' -> ' || parent "
+                   "FROM pragma_foreign_key_check", "foreign_key_check", out, &bad) < 0)
+        return db_fail(db, e, "kiểm tra");
+    int v = db_schema_version(db);
+    fprintf(out, "schema_version: %d (chương trình: %d) %s\n", v, db_schema_latest(),
+            v == db_schema_latest() ? "ok" : "LỖI");
+    if (v != db_schema_latest()) bad++;
+    if (bad) return err_set(e, ST_EDB, "kiểm tra phát hiện %d lỗi", bad);
+    return ST_OK;
+}
+
+static int backup_to(st_db *db, const char *dest, st_err *e);
+
+/* The copy is the user's file: made with the user's own group, not the
+ * sangtao group the program may run with, and mode 0600. */
+int db_backup(st_db *db, const char *dest, st_err *e)
+{
+    priv_user_begin();
+    int rc = backup_to(db, dest, e);
+    priv_user_end();
+    return rc;
+}
+
+static int backup_to(st_db *db, const char *dest, st_err *e)
+{
+    /* Every row and every password hash is in the copy: only its maker
+     * (the administrator, or root's nightly job) may read it. */
+    int made = priv_create_file(dest, 0600, (gid_t)-1, e);
+    if (made) return made;
+    sqlite3 *to = NULL;
+    if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+        err_set(e, ST_EIO, "%s: không tạo được tệp sao lưu (%s)", dest, sqlite3_errmsg(to));
+        sqlite3_close(to);
+        unlink(dest);
+        return ST_EIO;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", db_h(db), "main");
+    int rc = SQLITE_ERROR;
+    if (b) {
+        /* Copy in steps so writers are not blocked for the whole copy; a
+         * write by another connection restarts the copy, keeping it
+         * consistent. */
+        do {
+            rc = sqlite3_backup_step(b, 256);
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        sqlite3_backup_finish(b);
+    }
+    if (rc != SQLITE_DONE) {
+        err_set(e, ST_EIO, "%s: sao lưu thất bại (%s)", dest, sqlite3_errmsg(to));
+        sqlite3_close(to);
+        unlink(dest);
+        return ST_EIO;
+    }
+    /* One self-contained file (no -wal/-shm beside it), to copy or restore. */
+    sqlite3_exec(to, "PRAGMA journal_mode=WAL; PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    sqlite3_close(to);
     return ST_OK;
 }
 
