@@ -13,6 +13,7 @@
 #include "base/clock.h"
 #include "base/priv.h"
 #include "flow/drafts.h"
+#include "report/report.h"
 #include "store/backup.h"
 
 /* The settings and the database; then the login of an administrator,
@@ -166,7 +167,8 @@ int cmd_maintain(cli_ctx *c, int argc, char **argv)
         "Cách dùng: sangtao maintain\n"
         "Bảo trì hằng đêm (quản trị viên; root không cần tài khoản; chạy từ bộ hẹn giờ\n"
         "hoặc cron được): ghi WAL vào tệp chính (wal_checkpoint TRUNCATE), quick_check,\n"
-        "gộp chỉ mục tìm kiếm; xóa hẳn bản nháp đã bỏ quá data.draft_keep_days ngày.  An toàn\n"
+        "gộp chỉ mục tìm kiếm; xóa hẳn bản nháp đã bỏ quá data.draft_keep_days ngày; ghi số\n"
+        "đề xuất đang triển khai, tạm dừng cuối mỗi tháng đã qua (cho báo cáo định kỳ).  An toàn\n"
         "khi người khác đang làm việc.  Mã thoát 1 khi quick_check phát hiện lỗi.\n", 0, 0, &a);
     if (rc != -1) return rc;
     if ((rc = maint_session(c, "bảo trì cơ sở dữ liệu"))) return rc;
@@ -176,6 +178,12 @@ int cmd_maintain(cli_ctx *c, int argc, char **argv)
     if (draft_purge(c->db, config_int(c->cfg, "data.draft_keep_days"), &purged, &e) != ST_OK)
         return cli_fail(&e);
     printf("drafts_purged: %d\n", purged);
+    /* Before the checkpoint, so that it carries them to the main file. */
+    int months = 0;
+    long rows = 0;
+    if (report_stock_refresh(c->db, &months, &rows, &e) != ST_OK) return cli_fail(&e);
+    printf("report_stocks: %d tháng mới ghi (%ld dòng đề xuất đang triển khai, tạm dừng "
+           "cuối tháng)\n", months, rows);
     if (db_maintain(c->db, stdout, &e) != ST_OK) return cli_fail(&e);
     return CLI_OK;
 }

@@ -70,8 +70,16 @@ typedef struct report_params {
     report_progress_fn progress;
     void *progress_ud;
     int recount;              /* periodic: count the facts from their rows, not
-                                 from report_counts (the test of the kept counts) */
+                                 from report_counts, and the state at each period's
+                                 end from the events, not from stock_at (the test
+                                 of the kept counts) */
 } report_params;
+
+/* The month-end stocks the periodic review reads (data/017_stocks.sql): the
+ * closed months not written yet (or taken out by an older state change since)
+ * written in one transaction; months: how many, rows: their rows.  For the
+ * nightly maintenance (sangtao maintain). */
+int report_stock_refresh(st_db *db, int *months, long *rows, st_err *e);
 
 /* The periodic review for a period and a unit subtree. */
 int report_periodic(st_db *db, const st_actor *who, const report_params *p,

@@ -271,11 +271,11 @@ static int load_lists(pctx *c)
     int rc = db_prepare(c->db,
         "SELECT * FROM (SELECT p.code, p.title, u.name, 'reject' AS k, d.doc_no, d.doc_date AS d,"
         " d.reject_reasons, d.reject_detail FROM decisions d"
-        " JOIN proposals p ON p.id = d.proposal_id JOIN units u ON u.id = rp_unit(d.proposal_id)"
+        " JOIN proposals p INDEXED BY proposals_brief ON p.id = d.proposal_id JOIN units u ON u.id = rp_unit(d.proposal_id)"
         " WHERE d.deleted = 0 AND d.kind = 'reject' AND d.doc_date BETWEEN ?1 AND ?2"
         " UNION ALL SELECT p.code, p.title, u.name, 'return', e.doc_no, date(e.at, 'localtime'),"
         " '', e.comment FROM events e"
-        " JOIN proposals p ON p.id = e.proposal_id JOIN units u ON u.id = rp_unit(e.proposal_id)"
+        " JOIN proposals p INDEXED BY proposals_brief ON p.id = e.proposal_id JOIN units u ON u.id = rp_unit(e.proposal_id)"
         " WHERE e.action = 'return' AND e.at >= ?3 AND e.at < ?4) ORDER BY d, code", &st, c->e);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, c->from, -1, SQLITE_STATIC);
@@ -307,7 +307,7 @@ static int load_lists(pctx *c)
         "x.target_units WHEN 'decision' THEN x.adopting_units ELSE x.text END, x.doc_no, y.d "
         "FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS d "
         "      FROM json_each(?1)) y "
-        "JOIN replications x ON x.id = y.id JOIN proposals p ON p.id = x.proposal_id "
+        "JOIN replications x ON x.id = y.id JOIN proposals p INDEXED BY proposals_brief ON p.id = x.proposal_id "
         "ORDER BY y.d, p.code", &st, c->e);
     if (rc) return rc;
     sbuf_add(&c->repl, "]");
@@ -333,7 +333,7 @@ static int load_lists(pctx *c)
 
     rc = db_prepare(c->db,
         "SELECT c.person_name, c.form, p.code, c.doc_no, c.doc_date FROM commendations c "
-        "JOIN proposals p ON p.id = c.proposal_id WHERE rp_unit(c.proposal_id) IS NOT NULL "
+        "JOIN proposals p INDEXED BY proposals_brief ON p.id = c.proposal_id WHERE rp_unit(c.proposal_id) IS NOT NULL "
         "AND c.deleted = 0 AND c.doc_date BETWEEN ?1 AND ?2 ORDER BY c.doc_date, p.code, "
         "c.person_name", &st, c->e);
     if (rc) return rc;

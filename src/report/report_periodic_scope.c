@@ -262,15 +262,54 @@ static int add_overdue_row(pctx *c, sqlite3_stmt *q, const rprop *p, const char 
     return ST_OK;
 }
 
+/* Both periods end at a closed month's end kept in stock_at
+ * (data/017_stocks.sql, written by report_stock.c): the proposals running
+ * or suspended then, read in id order beside the array.  *done: 1 when
+ * read, 0 when a month is missing (then the pass below counts). */
+static int stock_read(pctx *c, int *done)
+{
+    *done = 0;
+    if (c->p->recount) return ST_OK;
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "SELECT count(*) FROM stock_done WHERE bound IN (?1, ?2)", &st,
+                        c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, c->hi, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, c->hi_prev, -1, SQLITE_STATIC);
+    int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (have != (strcmp(c->hi, c->hi_prev) == 0 ? 1 : 2)) return ST_OK;
+    if ((rc = db_prepare(c->db, "SELECT proposal_id, state FROM stock_at WHERE bound = ?1",
+                         &st, c->e)))
+        return rc;
+    for (int w = 0; w < 2 && !rc; w++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, w ? c->hi_prev : c->hi, -1, SQLITE_STATIC);
+        int k = 0;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < c->nrp) {
+            int64_t id = sqlite3_column_int64(st, 0);
+            while (k < c->nrp && c->rp[k].id < id) k++;
+            if (k < c->nrp && c->rp[k].id == id && c->rp[k].started)
+                c->rp[k].end[w] = (unsigned char)sqlite3_column_int(st, 1);
+        }
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "đọc số đang triển khai cuối tháng");
+    }
+    sqlite3_finalize(st);
+    *done = !rc;
+    return rc;
+}
+
 /* The state at a moment is the last change before it (by time, then id):
  * one pass over events_state_at, in proposal order, as the array is. */
 static int load_end_states(pctx *c)
 {
+    int done = 0, rc = stock_read(c, &done);
+    if (rc || done) return rc;
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "SELECT proposal_id, at, to_state FROM events "
-                        "WHERE to_state IS NOT NULL AND proposal_id IS NOT NULL "
-                        "ORDER BY proposal_id, at, id", &st, c->e);
-    if (rc) return rc;
+    if ((rc = db_prepare(c->db, "SELECT proposal_id, at, to_state FROM events "
+                         "WHERE to_state IS NOT NULL AND proposal_id IS NOT NULL "
+                         "ORDER BY proposal_id, at, id", &st, c->e)))
+        return rc;
     int k = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < c->nrp) {
         int64_t id = sqlite3_column_int64(st, 0);
@@ -295,7 +334,8 @@ int rp_load_stocks(pctx *c)
     date_parse(c->pend, &end[1], NULL);
     int rc = load_end_states(c);
     sqlite3_stmt *q;
-    if (rc || (rc = db_prepare(c->db, "SELECT p.code, p.title, u.name FROM proposals p, units u "
+    if (rc || (rc = db_prepare(c->db, "SELECT p.code, p.title, u.name FROM proposals p "
+                               "INDEXED BY proposals_brief, units u "
                                "WHERE p.id = ?1 AND u.id = ?2", &q, c->e)))
         return rc;
     for (int i = 0; i < c->nrp && !rc; i++) {

@@ -21,10 +21,11 @@ static const char *const synced[] = {
  * not a record of anything yet; proposal_fts, proposal_marks: search
  * indexes, rebuilt by triggers from the rows applied; proposal_counts,
  * report_counts: counts kept by triggers (014_counts.sql), also as rows are
- * applied; the sync tables: each site's own view of the exchange. */
+ * applied; stock_at, stock_done: each site's month-end stocks (017_stocks.sql),
+ * written by its maintenance; the sync tables: each site's own view of the exchange. */
 static const char *const local[] = {
     "meta", "users", "drafts", "proposal_fts", "proposal_marks", "proposal_counts",
-    "report_counts", "sync_outbox", "sync_ledger",
+    "report_counts", "stock_at", "stock_done", "sync_outbox", "sync_ledger",
     "sync_waiting", "sync_peers", "sync_self", "sync_sites", "sync_log",
 };
 

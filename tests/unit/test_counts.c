@@ -6,7 +6,10 @@
  * round: `check`'s comparison finds nothing, the home screen's counts equal
  * a count of the proposals for users of several scopes, and every table of
  * the periodic review from the kept counts equals the one counted from the
- * rows, for years, quarters, months and odd periods, for several units.
+ * rows, for years, quarters, months and odd periods, for several units;
+ * and the month-end stocks the maintenance writes (017_stocks.sql) give
+ * the same review as the state changes they stand for, are taken out by an
+ * older change, and are read.
  * SANGTAO_TEST_SEED picks the seed (printed on a failure). */
 #include "testdb.h"
 
@@ -99,9 +102,13 @@ static void mutate(void)
         snprintf(sql, sizeof sql, "UPDATE proposals SET deleted = 1 - deleted WHERE id = %lld", p);
         break;
     case 4:
-        snprintf(sql, sizeof sql, "INSERT INTO events(id, proposal_id, at, username, action) "
-                 "VALUES ((SELECT max(id) + 1 FROM events), %lld, '%sT%02d:%02d:00Z', 'x', '%s')",
-                 p, day, range(&R, 0, 23), range(&R, 0, 59), acts[rnd(&R, 7)]);
+        /* Half of them change the state: the month-end stocks after it go
+         * (017_stocks.sql). */
+        snprintf(sql, sizeof sql, "INSERT INTO events(id, proposal_id, at, username, action, "
+                 "to_state) VALUES ((SELECT max(id) + 1 FROM events), %lld, '%sT%02d:%02d:00Z', "
+                 "'x', '%s', %s)", p, day, range(&R, 0, 23), range(&R, 0, 59), acts[rnd(&R, 7)],
+                 chance(&R, 50) ? "NULL" : (const char *[]){"'implementing'", "'suspended'",
+                 "'reported'", "'closed'"}[rnd(&R, 4)]);
         break;
     case 5:
         snprintf(sql, sizeof sql, "UPDATE decisions SET doc_date = '%s', kind = '%s' WHERE id = %lld",
@@ -325,6 +332,93 @@ static void everything_agrees(void)
     }
 }
 
+/* ---- the month-end stocks (017_stocks.sql) ---------------------------------------- */
+
+/* The maintenance writes every closed month not written (the demo's data
+ * span years); a second run finds nothing to write. */
+static void stocks_written(void)
+{
+    st_err e;
+    err_clear(&e);
+    int months = 0;
+    long rows = 0;
+    if (report_stock_refresh(env.db, &months, &rows, &e) != ST_OK) fail_msg("stocks: %s", e.msg);
+    assert_true(q_int("SELECT count(*) FROM stock_done") >= 24);
+    assert_int_equal(q_int("SELECT count(*) FROM stock_at WHERE bound NOT IN "
+                           "(SELECT bound FROM stock_done)"), 0);
+    if (report_stock_refresh(env.db, &months, &rows, &e) != ST_OK) fail_msg("stocks: %s", e.msg);
+    assert_int_equal(months, 0);
+    assert_int_equal(rows, 0);
+}
+
+static long summary_value(const report *r, const char *key)
+{
+    const report_table *t = report_find(r, "summary");
+    for (int i = 0; t && i < t->nrows; i++)
+        if (strcmp(report_cell(t, i, 1), key) == 0) return atol(report_cell(t, i, 3));
+    fail_msg("summary: no %s", key);
+    return -1;
+}
+
+/* The review reads them: a month made wrong on purpose shows in the year
+ * that ends with it, and not in the recount; mended by writing it again. */
+static void stocks_are_read(void)
+{
+    char bound[32] = "";
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_h(env.db), "SELECT bound FROM stock_done "
+                                        "WHERE bound LIKE '2025-12-31T%'", -1, &st, NULL),
+                     SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(bound, sizeof bound, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (!*bound) fail_msg("seed %u: the end of 2025 was not written", seed);
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM stock_at WHERE bound = '%s'", bound);
+    assert_true(q_int(sql) > 0);
+    report *a = periodic("year", 2025, 0, NULL, NULL, NULL, 0);
+    long running = summary_value(a, "running"), suspended = summary_value(a, "suspended");
+    report_free(&a);
+    snprintf(sql, sizeof sql, "UPDATE stock_at SET state = 3 - state WHERE bound = '%s'", bound);
+    exec(sql);
+    a = periodic("year", 2025, 0, NULL, NULL, NULL, 0);
+    report *b = periodic("year", 2025, 0, NULL, NULL, NULL, 1);
+    assert_int_equal(summary_value(b, "running"), running);
+    assert_int_equal(summary_value(b, "suspended"), suspended);
+    if (summary_value(a, "running") == running && summary_value(a, "suspended") == suspended)
+        fail_msg("seed %u: the stocks of %s were not read", seed, bound);
+    report_free(&a);
+    report_free(&b);
+    snprintf(sql, sizeof sql, "DELETE FROM stock_done WHERE bound = '%s'", bound);
+    exec(sql);
+    stocks_written();
+    report_agrees("year", 2025, 0, NULL, NULL, NULL);
+}
+
+/* A state change recorded before a written month's end (an office's, applied
+ * by the exchange) takes that month and every later one out; not the ones
+ * before. */
+static void stocks_taken_out(void)
+{
+    stocks_written();
+    long before = q_int("SELECT count(*) FROM stock_done WHERE bound <= '2024-05-10T03:00:00Z'");
+    assert_true(before > 0);
+    exec("INSERT INTO events(id, proposal_id, at, username, action, to_state) VALUES "
+         "((SELECT max(id) + 1 FROM events), (SELECT min(id) FROM proposals), "
+         "'2024-05-10T03:00:00Z', 'x', 'suspend', 'suspended')");
+    assert_int_equal(q_int("SELECT count(*) FROM stock_done WHERE bound > '2024-05-10T03:00:00Z'"),
+                     0);
+    assert_int_equal(q_int("SELECT count(*) FROM stock_done"), before);
+    /* A change that is not one of state takes nothing out. */
+    exec("INSERT INTO events(id, proposal_id, at, username, action) VALUES "
+         "((SELECT max(id) + 1 FROM events), (SELECT min(id) FROM proposals), "
+         "'2022-01-10T03:00:00Z', 'x', 'note')");
+    assert_int_equal(q_int("SELECT count(*) FROM stock_done"), before);
+    everything_agrees();
+    stocks_written();
+    everything_agrees();
+}
+
 /* ---- the test ------------------------------------------------------------------ */
 
 static void random_data(void **state)
@@ -348,13 +442,25 @@ static void random_data(void **state)
     if (demo_fill(env.db, &admin, seed, "demo-2026", &e) != ST_OK)
         fail_msg("seed %u: demo: %s", seed, e.msg);
     assert_true(q_int("SELECT count(*) FROM report_counts") > 0);
+    /* The reports of the demo's data from the events, then from the
+     * month-end stocks the maintenance writes. */
     everything_agrees();
+    stocks_written();
+    everything_agrees();
+    stocks_are_read();
     for (int round = 0; round < 3; round++) {
         exec("BEGIN");
         for (int i = 0; i < 80; i++) mutate();
         exec("COMMIT");
+        /* Months taken out by older state changes: counted from the events
+         * until the next maintenance; then written again. */
         everything_agrees();
+        if (round == 1) {
+            stocks_written();
+            everything_agrees();
+        }
     }
+    stocks_taken_out();
     /* A rebuild gives the same tables. */
     exec("CREATE TEMP TABLE kept AS SELECT * FROM report_counts");
     long rows = 0;
