@@ -134,7 +134,12 @@ static void mutate(void)
                  "WHERE id = %lld", day, chance(&R, 20), any_id("result_reports"));
         break;
     case 10:
-        if (chance(&R, 50))
+        if (chance(&R, 20))
+            /* Recorded with an event of another action (the review's index
+             * of replication events does not hold it). */
+            snprintf(sql, sizeof sql, "UPDATE replications SET doc_date = NULL, event_id = %lld "
+                     "WHERE id = %lld", any_id("events"), any_id("replications"));
+        else if (chance(&R, 50))
             snprintf(sql, sizeof sql, "UPDATE replications SET doc_date = NULL, kind = '%s' "
                      "WHERE id = %lld", repl[rnd(&R, 3)], any_id("replications"));
         else
