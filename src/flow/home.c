@@ -118,12 +118,19 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
     sbuf_add(&sql, PROPOSAL_ROWS_SELECT);
     sbuf_add(&sql, by_unit ? "units eu CROSS JOIN proposals p ON eu.id = p.employing_unit_id "
                            : "proposals p JOIN units eu ON eu.id = p.employing_unit_id ");
+    /* The scope's test written for its size (scope.h): a commune's clerk
+     * finds its few rows through its units' indexes, not by walking the
+     * province's latest-first order until a page of them turns up (make
+     * bench: 40 → 2 ms the Enter on "Chờ tôi xử lý", and the q back to it
+     * from a proposal, in the load run's slowest keys). */
+    char scope[400];
     sbuf_add(&sql, "JOIN units cu ON cu.id = p.competent_unit_id "
-             "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 AND " SCOPE_SQL
-             /* +p.state: not the state index (every row of those states, then a
-              * sort) but the ORDER BY's index, stopping after a page (make
-              * bench: 100 ms → 1 ms) */
-             " AND +p.state IN ('-'");
+             "LEFT JOIN fields f ON f.id = p.field_id WHERE p.deleted = 0 AND ");
+    sbuf_add(&sql, scope_sql(db, scope_bind(who), 1, scope, sizeof scope));
+    /* +p.state: not the state index (every row of those states, then a
+     * sort) but the ORDER BY's index, stopping after a page (make bench:
+     * 100 ms → 1 ms) */
+    sbuf_add(&sql, " AND +p.state IN ('-'");
     for (int s = 0; s < S_COUNT; s++)
         if (state_mask & (1u << s)) sbuf_addf(&sql, ",'%s'", wf_state_name(s));
     sbuf_add(&sql, ")");

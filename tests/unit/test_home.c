@@ -4,6 +4,7 @@
 #include "demodb.h"
 
 #include "flow/home.h"
+#include "flow/scope.h"
 #include "text/text.h"
 #include "base/workdays.h"
 #include "flow/workflow.h"
@@ -86,6 +87,61 @@ static void test_queue_list_pages_in_scope(void **state)
     assert_int_equal(home_queue_list(T.db, &viewer, home_queue_states(viewer.roles), NULL, NULL, 0,
                                      10, 0, on_row, &none, &e), ST_OK);
     assert_int_equal(none.n, 0);
+}
+
+/* The queue in every unit's scope, small ones included (scope.h: a scope
+ * under a sixteenth of the units finds its rows through their units'
+ * indexes): the same rows as the plain test of the unit paths, a page of
+ * them in the default order the same as the first rows of them all. */
+static void test_queue_every_scope_size(void **state)
+{
+    (void)state;
+    st_actor who = demodb_actor(&T, "bd-qn.lanhdao");
+    unsigned mask = home_queue_states(who.roles);
+    /* Make some scopes small: more units elsewhere (the demo's smallest
+     * district holds 6 of 91). */
+    for (int i = 0; i < 60; i++) {
+        char sql[300];
+        snprintf(sql, sizeof sql, "INSERT INTO units(code, name, parent_id, path, updated_at) "
+                 "VALUES ('X-%d', 'Đơn vị thêm %d', NULL, '/x%d/', 'x')", i, i, i);
+        assert_int_equal(sqlite3_exec(db_h(T.db), sql, NULL, NULL, NULL), SQLITE_OK);
+    }
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT path FROM units WHERE path NOT LIKE "
+                                        "'/x%' ORDER BY id", -1, &st, NULL), SQLITE_OK);
+    int small = 0, units = 0;
+    st_err e;
+    err_clear(&e);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(who.scope_path, sizeof who.scope_path, "%s", (const char *)sqlite3_column_text(st, 0));
+        small += scope_size(T.db, who.scope_path) == SCOPE_SMALL;
+        units++;
+        seen all = {0, "", 1, mask}, page = {0, "", 1, mask};
+        assert_int_equal(home_queue_list(T.db, &who, mask, NULL, NULL, 0, 0, 0, on_row, &all, &e),
+                         ST_OK);
+        assert_int_equal(home_queue_list(T.db, &who, mask, NULL, NULL, 0, 3, 0, on_row, &page, &e),
+                         ST_OK);
+        assert_true(all.states_ok);
+        assert_int_equal(page.n, all.n < 3 ? all.n : 3);
+        char sql[1400];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM proposals p JOIN units eu ON eu.id = "
+                 "p.employing_unit_id JOIN units cu ON cu.id = p.competent_unit_id "
+                 "WHERE p.deleted = 0 AND (substr(eu.path,1,length('%s')) = '%s' OR "
+                 "substr(cu.path,1,length('%s')) = '%s') AND p.state IN ('-'", who.scope_path,
+                 who.scope_path, who.scope_path, who.scope_path);
+        for (int k = 0; k < S_COUNT; k++)
+            if (mask & (1u << k))
+                snprintf(sql + strlen(sql), sizeof sql - strlen(sql), ",'%s'", wf_state_name(k));
+        strcat(sql, ")");
+        if (all.n != demodb_int(&T, sql))
+            fail_msg("scope %s: %d in the queue, %lld counted", who.scope_path, all.n,
+                     demodb_int(&T, sql));
+    }
+    sqlite3_finalize(st);
+    assert_true(units > 50);
+    assert_true(small > 10);
+    assert_int_equal(sqlite3_exec(db_h(T.db), "DELETE FROM units WHERE path LIKE '/x%'", NULL,
+                                  NULL, NULL), SQLITE_OK);
 }
 
 static void test_queue_search_folds(void **state)
@@ -178,6 +234,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_queue_states_follow_the_workflow),
         cmocka_unit_test(test_queue_list_pages_in_scope),
+        cmocka_unit_test(test_queue_every_scope_size),
         cmocka_unit_test(test_queue_search_folds),
         cmocka_unit_test(test_overdue_in_working_days),
         cmocka_unit_test(test_recent_in_scope),
