@@ -103,7 +103,8 @@ int home_queue_list(st_db *db, const st_actor *who, unsigned state_mask,
     if (!who) return err_set(e, ST_EPERM, "chưa đăng nhập");
     /* Sorted by unit: the units in code order, each one's proposals in id
      * order, so a page needs no sort of them all (as proposal_list). */
-    int by_unit = sort && strcmp(sort, "unit") == 0;
+    int by_unit = sort && strcmp(sort, "unit") == 0 &&
+                  scope_size(db, scope_bind(who)) != SCOPE_SMALL;   /* as proposal_list */
     char order[128] = "p.updated_at DESC, p.id DESC";   /* an unknown sort keeps it */
     proposal_rows_order(sort, desc, order, sizeof order);
     int rc = need_fold(db, e);

@@ -75,7 +75,7 @@ typedef struct report_params {
                                  of the kept counts) */
 } report_params;
 
-/* The month-end stocks the periodic review reads (data/017_stocks.sql): the
+/* The month-end stocks the periodic review reads (data/017_report_and_lists.sql): the
  * closed months not written yet (or taken out by an older state change since)
  * written in one transaction; months: how many, rows: their rows.  For the
  * nightly maintenance (sangtao maintain). */

@@ -236,7 +236,7 @@ static int count_flows(pctx *c)
     if ((rc = rp_step_fail(c, st, rc, "đếm số liệu báo cáo"))) return rc;
     /* The period's replications, for their list.  An undated one counts on
      * the day its event was recorded: the time read from events_replication
-     * (017_stocks.sql), not from the events' rows (18 800 undated at 100 000
+     * (017_report_and_lists.sql), not from the events' rows (18 800 undated at 100 000
      * proposals: 45 → 4 ms), and compared with the period's bounds in UTC
      * before its local date is worked out. */
     rc = db_prepare(c->db, "SELECT id, proposal_id, doc_date FROM replications "

@@ -263,7 +263,7 @@ static int add_overdue_row(pctx *c, sqlite3_stmt *q, const rprop *p, const char 
 }
 
 /* Both periods end at a closed month's end kept in stock_at
- * (data/017_stocks.sql, written by report_stock.c): the proposals running
+ * (data/017_report_and_lists.sql, written by report_stock.c): the proposals running
  * or suspended then, read in id order beside the array.  *done: 1 when
  * read, 0 when a month is missing (then the pass below counts). */
 static int stock_read(pctx *c, int *done)

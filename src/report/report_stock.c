@@ -1,4 +1,4 @@
-/* The month-end stocks of the periodic review (data/017_stocks.sql): for
+/* The month-end stocks of the periodic review (data/017_report_and_lists.sql): for
  * each month that has closed, the proposals running or suspended at its
  * end, written by the nightly maintenance and read by
  * report_periodic_scope.c in place of every state change of the province.

@@ -21,7 +21,7 @@ static const char *const synced[] = {
  * not a record of anything yet; proposal_fts, proposal_marks: search
  * indexes, rebuilt by triggers from the rows applied; proposal_counts,
  * report_counts: counts kept by triggers (014_counts.sql), also as rows are
- * applied; stock_at, stock_done: each site's month-end stocks (017_stocks.sql),
+ * applied; stock_at, stock_done: each site's month-end stocks (017_report_and_lists.sql),
  * written by its maintenance; the sync tables: each site's own view of the exchange. */
 static const char *const local[] = {
     "meta", "users", "drafts", "proposal_fts", "proposal_marks", "proposal_counts",

@@ -233,7 +233,7 @@ static int cut_copy(sqlite3 *h, const sync_me *me, const sync_site *s, const uns
     /* The kept counts too (the triggers were off for the events). */
     if (!rc && table_exists(h, "report_counts")) rc = xexec(h, counts_rebuild_sql, e);
     /* The month-end stocks of the whole province: the office's maintenance
-     * writes its own (017_stocks.sql). */
+     * writes its own (017_report_and_lists.sql). */
     if (!rc && table_exists(h, "stock_done"))
         rc = xexec(h, "DELETE FROM stock_done; DELETE FROM stock_at;", e);
     if (!rc) rc = xexec(h, "COMMIT", e);

@@ -7,7 +7,7 @@
  * a count of the proposals for users of several scopes, and every table of
  * the periodic review from the kept counts equals the one counted from the
  * rows, for years, quarters, months and odd periods, for several units;
- * and the month-end stocks the maintenance writes (017_stocks.sql) give
+ * and the month-end stocks the maintenance writes (017_report_and_lists.sql) give
  * the same review as the state changes they stand for, are taken out by an
  * older change, and are read.
  * SANGTAO_TEST_SEED picks the seed (printed on a failure). */
@@ -103,7 +103,7 @@ static void mutate(void)
         break;
     case 4:
         /* Half of them change the state: the month-end stocks after it go
-         * (017_stocks.sql). */
+         * (017_report_and_lists.sql). */
         snprintf(sql, sizeof sql, "INSERT INTO events(id, proposal_id, at, username, action, "
                  "to_state) VALUES ((SELECT max(id) + 1 FROM events), %lld, '%sT%02d:%02d:00Z', "
                  "'x', '%s', %s)", p, day, range(&R, 0, 23), range(&R, 0, 59), acts[rnd(&R, 7)],
@@ -337,7 +337,7 @@ static void everything_agrees(void)
     }
 }
 
-/* ---- the month-end stocks (017_stocks.sql) ---------------------------------------- */
+/* ---- the month-end stocks (017_report_and_lists.sql) ---------------------------------------- */
 
 /* The maintenance writes every closed month not written (the demo's data
  * span years); a second run finds nothing to write. */

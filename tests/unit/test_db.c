@@ -139,12 +139,13 @@ static void test_migration13_keeps_proposals(void **state)
     /* every index and trigger of proposals is there again, and the six of
      * the kept counts (migration 14, after the rebuild); migration 16 adds
      * two indexes by unit and due date and drops proposals_competent, 17
-     * proposals_brief for the periodic review's lists */
+     * proposals_brief for the periodic review's lists and three indexes of a
+     * state in the list's orders */
     assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = "
                                  "'proposals' AND type = 'trigger'", buf, sizeof buf), "14");
     assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = "
                                  "'proposals' AND type = 'index' AND sql IS NOT NULL", buf,
-                                 sizeof buf), "14");
+                                 sizeof buf), "17");
     assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE name = "
                                  "'proposals_old'", buf, sizeof buf), "0");
     /* the search index still finds the old rows, and follows new ones */

@@ -912,7 +912,7 @@ static void test_search_pages(void **state)
     exec("UPDATE proposals SET state = CASE (id % 1000) * (id % 1000) % 7 % 3 WHEN 0 THEN 'submitted' "
          "WHEN 1 THEN 'implementing' ELSE 'draft' END");
     static const char *const states[] = {"submitted", "implementing"};
-    static const char *const ssorts[] = {NULL, "code", "title", "due"};
+    static const char *const ssorts[] = {NULL, "code", "title", "due", "unit", "updated"};
     static const char *const sq[] = {NULL, "phuong"};
     int filtered = 0;
     sqlite3_stmt *sst = NULL;
