@@ -131,8 +131,8 @@ static void bind_list(sqlite3_stmt *st, const st_actor *who, const proposal_filt
  * h' has 88 000).  *ids: the page's ids as a JSON array, or NULL when the
  * walk could not tell (a rare word: the hits are ranked as before). */
 static int list_walk(st_db *db, const st_actor *who, const proposal_filter *f,
-                     const char *upath, const char *from, const char *order, int few,
-                     char **ids, st_err *e)
+                     const char *upath, const char *from, const char *order, char **ids,
+                     st_err *e)
 {
     *ids = NULL;
     int sorted = f->sort && *f->sort, want = f->limit + (f->offset > 0 ? f->offset : 0);
@@ -143,29 +143,34 @@ static int list_walk(st_db *db, const st_actor *who, const proposal_filter *f,
      * small scope's rows are sorted first and each row's text read only as
      * the walk reaches it: sorting them with their texts read every row's
      * (a commune's clerk: 3–7 ms a key typing in the latest-first list). */
-    const char *text = sorted ? "(SELECT ft.code || ' ' || ft.title || ' ' || ft.people || ' ' || "
-                                "ft.units || ' ' || ft.body FROM proposal_fts ft WHERE ft.rowid = %s)"
-                              : "fold(%s)";
-    if (few) {
-        sbuf_addf(&sql, "WITH w AS MATERIALIZED (SELECT p.id AS id, %s AS t FROM %s ORDER BY %s) "
-                  "SELECT w.id, ", sorted ? "0" : "p.title", from,
-                  sorted ? order : "p.updated_at DESC, p.id DESC");
-        sbuf_addf(&sql, text, sorted ? "w.id" : "w.t");
-        sbuf_add(&sql, " FROM w");
-    } else {
-        sbuf_add(&sql, "SELECT p.id, ");
-        sbuf_addf(&sql, text, sorted ? "p.id" : "p.title");
-        sbuf_addf(&sql, " FROM %s ORDER BY %s", from, sorted ? order : "p.updated_at DESC, p.id DESC");
-    }
+    /* A chosen order: the ids in it, and each one's indexed text (already
+     * folded, column by column from the index's own rows, FTS5's content
+     * table) read only as the walk reaches it, the code and title before
+     * the long content; the walk stops reading a row once every word is
+     * seen.  A small scope's rows are sorted first: with their texts in the
+     * sort, every row's was read (a commune clerk's key: 3–7 ms). */
+    if (sorted)
+        sbuf_addf(&sql, "SELECT p.id FROM %s ORDER BY %s", from, order);
+    else
+        sbuf_addf(&sql, "SELECT p.id, fold(p.title) FROM %s ORDER BY p.updated_at DESC, p.id DESC",
+                  from);
     sqlite3_stmt *st = NULL;
     int rc = sql.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : db_prepare(db, sbuf_str(&sql), &st, e);
     sbuf_free(&sql);
     if (rc) return rc;
     bind_list(st, who, f, upath, NULL, NULL, NULL);
+    sqlite3_stmt *text = NULL;
+    if (sorted && (rc = db_stmt(db, "SELECT c0, c1, c2, c3, c4 FROM proposal_fts_content "
+                                "WHERE id = ?1", &text, e))) {
+        sqlite3_finalize(st);
+        return rc;
+    }
     int64_t *v = malloc((size_t)want * sizeof *v);
-    int n = 0, w = v ? search_walk(st, 1, f->search, want, sorted ? SORTED_WALK_BUDGET : WALK_BUDGET,
+    int n = 0, w = v ? search_walk(st, text, sorted ? 5 : 1, f->search, want,
+                                   sorted ? SORTED_WALK_BUDGET : WALK_BUDGET,
                                    v, &n) : -SQLITE_NOMEM;
     sqlite3_finalize(st);
+    if (text) db_release(db, text);
     if (w < 0) rc = w == -SQLITE_NOMEM ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
                                        : db_fail(db, e, "đọc danh sách đề xuất");
     else if (w == SEARCH_WALK_FOUND || (sorted && w == SEARCH_WALK_END)) {
@@ -362,7 +367,7 @@ int proposal_list(st_db *db, const st_actor *who, const proposal_filter *f,
      * district's walk read 14 000 rows for its 1 000 (39 ms a key). */
     if (match && f->limit > 0 && ((f->sort && *f->sort) ||
         (!search_has_marks(f->search) && size == SCOPE_ALL)) &&
-        !where.oom && (rc = list_walk(db, who, f, upath, sbuf_str(&where), order, few, &walked, e))) {
+        !where.oom && (rc = list_walk(db, who, f, upath, sbuf_str(&where), order, &walked, e))) {
         sbuf_free(&where);
         goto out;
     }

@@ -6,8 +6,8 @@
 #include "store/db_internal.h"
 #include "base/sbuf.h"
 
-int search_walk(sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
-                int64_t *ids, int *n)
+int search_walk(sqlite3_stmt *st, sqlite3_stmt *text, int ntext, const char *typed, int want,
+                long budget, int64_t *ids, int *n)
 {
     *n = 0;
     search_words sw;
@@ -21,8 +21,17 @@ int search_walk(sqlite3_stmt *st, int ntext, const char *typed, int want, long b
             return SEARCH_WALK_BUDGET;
         }
         unsigned seen = 0;
-        for (int c = 1; c <= ntext && seen != all; c++) {
-            const char *t = (const char *)sqlite3_column_text(st, c);
+        sqlite3_stmt *from = st;
+        int first = 1;
+        if (text) {
+            sqlite3_reset(text);
+            sqlite3_bind_int64(text, 1, sqlite3_column_int64(st, 0));
+            if (sqlite3_step(text) != SQLITE_ROW) continue;   /* not in the index */
+            from = text;
+            first = 0;
+        }
+        for (int c = first; c < first + ntext && seen != all; c++) {
+            const char *t = (const char *)sqlite3_column_text(from, c);
             if (t) seen = search_words_seen(&sw, t, seen);
         }
         if (nw > 0 && seen == all) ids[(*n)++] = sqlite3_column_int64(st, 0);

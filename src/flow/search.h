@@ -23,11 +23,13 @@
  * when every typed word begins a word of one of them (what MATCH with
  * search_fts_query's expression tests).  Stops after want matching rows,
  * at the end of the rows, or after budget rows: returns SEARCH_WALK_FOUND,
- * _END or _BUDGET (or a negative SQLite error code), the ids in *ids. */
+ * _END or _BUDGET (or a negative SQLite error code), the ids in *ids.
+ * With text: st yields the ids only, and each row's ntext columns come from
+ * text, bound to its id (?1) as the walk reaches it. */
 struct sqlite3_stmt;
 enum { SEARCH_WALK_FOUND, SEARCH_WALK_END, SEARCH_WALK_BUDGET };
-int search_walk(struct sqlite3_stmt *st, int ntext, const char *typed, int want, long budget,
-                int64_t *ids, int *n);
+int search_walk(struct sqlite3_stmt *st, struct sqlite3_stmt *text, int ntext, const char *typed,
+                int want, long budget, int64_t *ids, int *n);
 
 /* For a query typed with marks (search_has_marks), from the index of the
  * titles and proposers' names as written (proposal_marks, 008_report_counts.sql):
