@@ -157,6 +157,12 @@ long db_set_busy_ms(st_db *db, long ms)
     return old;
 }
 
+void db_set_relaxed(st_db *db, int relaxed)
+{
+    sqlite3_exec(db->h, relaxed ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL", NULL,
+                 NULL, NULL);
+}
+
 /* The hook's answer: non-zero when the user gave up the wait. */
 static int wait_tick(st_db *db, long waited)
 {

@@ -40,6 +40,11 @@ void db_set_wait_hook(st_db *db, db_wait_hook fn, void *ud);
 /* Set how long a write waits for another writer (ms); returns the value it
  * had (a login's stamp waits briefly, then goes without: login.c). */
 long db_set_busy_ms(st_db *db, long ms);
+/* Commits that do not wait for the disk (PRAGMA synchronous=NORMAL: the
+ * write-ahead log is synced by the next full commit or checkpoint, and the
+ * file stays whole after a power cut) for the writes that are best-effort
+ * (a login's record: login.c), then back to full (0). */
+void db_set_relaxed(st_db *db, int relaxed);
 /* How many times this connection has waited for another writer. */
 long db_busy_retries(const st_db *db);
 

@@ -77,6 +77,13 @@ static void test_add_login(void **state)
     assert_true(a.id > 0);
     assert_int_equal(events(t, "login"), 1);
     assert_int_equal(events(t, "user_add"), 2);
+    /* The login's record committed without waiting for the disk; every
+     * write after it waits again (synchronous=FULL: 2). */
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_h(t->db), "PRAGMA synchronous", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2);
+    sqlite3_finalize(st);
     /* Upper case in the name is folded; the hash is yescrypt; the password
      * itself is nowhere in the database. */
     assert_int_equal(user_login(t->db, "AN", CLERK_PW, &a, &e), ST_OK);
