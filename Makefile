@@ -14,7 +14,7 @@ OPT     ?= -O2 -g
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -I/usr/include/iniparser -Isrc -I$(BUILD) \
            -DSANGTAO_DATADIR='"$(PREFIX)/share/sangtao"' -DSANGTAO_DBDIR='"$(DBDIR)"' \
            -DSANGTAO_VERSION='"$(VERSION)"'
-LDLIBS_CORE = -lsqlite3 -liniparser -lutf8proc -lcrypt -lxlsxwriter -lsodium
+LDLIBS_CORE = -lsqlite3 -liniparser -lutf8proc -lcrypt -lsodium
 LDLIBS_UI   = -lncursesw
 # One version, the package's: the first line of debian/changelog.
 VERSION := $(shell awk -F'[()]' 'NR == 1 {print $$2}' debian/changelog)
