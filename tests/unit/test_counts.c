@@ -137,8 +137,9 @@ static void mutate(void)
         if (chance(&R, 20))
             /* Recorded with an event of another action (the review's index
              * of replication events does not hold it). */
-            snprintf(sql, sizeof sql, "UPDATE replications SET doc_date = NULL, event_id = %lld "
-                     "WHERE id = %lld", any_id("events"), any_id("replications"));
+            snprintf(sql, sizeof sql, "UPDATE replications SET doc_date = NULL, event_id = "
+                     "(SELECT min(e.id) FROM events e WHERE e.proposal_id = "
+                     "replications.proposal_id) WHERE id = %lld", any_id("replications"));
         else if (chance(&R, 50))
             snprintf(sql, sizeof sql, "UPDATE replications SET doc_date = NULL, kind = '%s' "
                      "WHERE id = %lld", repl[rnd(&R, 3)], any_id("replications"));
