@@ -66,3 +66,12 @@ CREATE INDEX proposals_state_title
     ON proposals(state, title_key, employing_unit_id, competent_unit_id, deleted);
 CREATE INDEX proposals_state_due
     ON proposals(state, due_date IS NULL, due_date, employing_unit_id, competent_unit_id, deleted);
+
+-- A proposal's events by time: the recent activity of a small scope's home
+-- screen takes the latest of its proposals' events from the index alone,
+-- then reads those eight rows (a commune's clerk: every one of its 4 000
+-- events was read from the table to sort them, 3 of the 5 ms of a return
+-- to the home screen).  It replaces events_proposal(proposal_id, id): a
+-- proposal's events in id order are a sort of a few dozen.
+CREATE INDEX events_proposal_at ON events(proposal_id, at, id);
+DROP INDEX events_proposal;

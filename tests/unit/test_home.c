@@ -89,10 +89,21 @@ static void test_queue_list_pages_in_scope(void **state)
     assert_int_equal(none.n, 0);
 }
 
-/* The queue in every unit's scope, small ones included (scope.h: a scope
- * under a sixteenth of the units finds its rows through their units'
- * indexes): the same rows as the plain test of the unit paths, a page of
- * them in the default order the same as the first rows of them all. */
+/* The recent activity as "at code action" lines, newest first. */
+typedef struct lines { int n; char v[8][120]; } lines;
+
+static int on_line(const home_event_row *r, void *ud)
+{
+    lines *l = ud;
+    if (l->n < 8) snprintf(l->v[l->n++], sizeof l->v[0], "%s %s %s", r->at, r->code, r->action);
+    return 0;
+}
+
+/* The queue and the recent activity in every unit's scope, small ones
+ * included (scope.h: a scope under a sixteenth of the units finds its rows
+ * through their units' indexes): the same rows as the plain test of the
+ * unit paths, a page of them in the default order the same as the first
+ * rows of them all. */
 static void test_queue_every_scope_size(void **state)
 {
     (void)state;
@@ -109,7 +120,7 @@ static void test_queue_every_scope_size(void **state)
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT path FROM units WHERE path NOT LIKE "
                                         "'/x%' ORDER BY id", -1, &st, NULL), SQLITE_OK);
-    int small = 0, units = 0;
+    int small = 0, units = 0, recent = 0;
     st_err e;
     err_clear(&e);
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -136,10 +147,32 @@ static void test_queue_every_scope_size(void **state)
         if (all.n != demodb_int(&T, sql))
             fail_msg("scope %s: %d in the queue, %lld counted", who.scope_path, all.n,
                      demodb_int(&T, sql));
+        /* The recent activity: the scope's latest events, as a plain query
+         * by the unit paths finds them (a small scope's own form: 017). */
+        lines got = {0};
+        assert_int_equal(home_recent(T.db, &who, 8, on_line, &got, &e), ST_OK);
+        sqlite3_stmt *q;
+        assert_int_equal(sqlite3_prepare_v2(db_h(T.db), "SELECT ev.at || ' ' || p.code || ' ' || "
+            "ev.action FROM events ev JOIN proposals p ON p.id = ev.proposal_id JOIN units eu ON "
+            "eu.id = p.employing_unit_id JOIN units cu ON cu.id = p.competent_unit_id WHERE "
+            "p.deleted = 0 AND (substr(eu.path, 1, length(?1)) = ?1 OR substr(cu.path, 1, "
+            "length(?1)) = ?1) ORDER BY ev.at DESC, ev.id DESC LIMIT 8", -1, &q, NULL), SQLITE_OK);
+        sqlite3_bind_text(q, 1, who.scope_path, -1, SQLITE_STATIC);
+        int k = 0;
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            if (k >= got.n || strcmp(got.v[k], (const char *)sqlite3_column_text(q, 0)) != 0)
+                fail_msg("scope %s: recent %d is '%s', want '%s'", who.scope_path, k,
+                         k < got.n ? got.v[k] : "-", (const char *)sqlite3_column_text(q, 0));
+            k++;
+        }
+        sqlite3_finalize(q);
+        assert_int_equal(k, got.n);
+        recent += got.n > 0;
     }
     sqlite3_finalize(st);
     assert_true(units > 50);
     assert_true(small > 10);
+    assert_true(recent > 20);
     assert_int_equal(sqlite3_exec(db_h(T.db), "DELETE FROM units WHERE path LIKE '/x%'", NULL,
                                   NULL, NULL), SQLITE_OK);
 }
