@@ -898,9 +898,9 @@ static void test_search_pages(void **state)
                                      sorts[s] ? sorts[s] : "rank", off, page.n, want);
                         for (int i = 0; i < page.n; i++)
                             if (strcmp(page.v[i], full.v[off + i]) != 0)
-                                fail_msg("\"%s\" by %s%s, row %d: %s, want %s", queries[q],
+                                fail_msg("\"%s\" by %s%s, row %d: %s, want %s (actor %d)", queries[q],
                                          sorts[s] ? sorts[s] : "rank", desc ? " desc" : "",
-                                         off + i, page.v[i], full.v[off + i]);
+                                         off + i, page.v[i], full.v[off + i], w);
                         pages++;
                     }
                 }
