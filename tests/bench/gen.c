@@ -36,7 +36,7 @@
 #include "report/report.h"
 
 /* Bump when the generated data changes, so that stale caches are not used. */
-#define GEN_VERSION 6   /* 5: maintained without planner statistics; 6: month-end stocks (schema 17) */
+#define GEN_VERSION 7   /* 5: maintained without planner statistics; 6, 7: month-end stocks, schema 17 */
 #define NUNITS 500
 #define NPEOPLE_FULL 10000
 #define NPROPS_FULL 100000
