@@ -851,9 +851,13 @@ static void test_search_pages(void **state)
         char title[96], content[96];
         snprintf(title, sizeof title, i % 4 == 3 ? "Đề án %d về chợ" : "Phường %d sạch đẹp", i);
         snprintf(content, sizeof content, i % 8 == 3 ? "Tổ dân phố %d" : "Phường bàn %d", i);
+        /* A proposer with the word in the name: a match with its marks
+         * whose title may lack it (ranked after those with it there). */
+        char lead[64];
+        snprintf(lead, sizeof lead, "Trần Phường %d", i);
         st_kv kv[] = {{"title", title}, {"employing_unit", i % 3 ? "QN_VP" : "AN"},
-                      {"content", content}};
-        assert_int_equal(proposal_create(T.db, &admin, kv, 3, code, &e), ST_OK);
+                      {"content", content}, {"lead", lead}};
+        assert_int_equal(proposal_create(T.db, &admin, kv, i % 5 == 0 ? 4 : 3, code, &e), ST_OK);
         snprintf(sql, sizeof sql, "UPDATE proposals SET updated_at = '2026-02-%02dT08:00:00Z' "
                  "WHERE code = '%s'", 1 + (i * 7) % 27, code);
         exec(sql);
@@ -871,7 +875,10 @@ static void test_search_pages(void **state)
     assert_int_equal(scope_size(T.db, scope_bind(&clerk_qn)), SCOPE_SMALL);
     assert_int_equal(scope_size(T.db, scope_bind(&clerk_an)), SCOPE_LARGE);
     assert_int_equal(scope_size(T.db, scope_bind(&admin)), SCOPE_ALL);
-    static const char *const queries[] = {"phuong", "ph", "phuong sach", "ban", "cho", "pho"};
+    /* … and typed with marks: the very marks first, by how closely, then
+     * every word in the title (list_rank's groups). */
+    static const char *const queries[] = {"phuong", "ph", "phuong sach", "ban", "cho", "pho",
+                                          "Phường", "Phường sạch", "chợ", "Đề án", "Phườ bàn"};
     static const char *const sorts[] = {NULL, "title", "due", "code", "unit", "state", "updated"};
     const st_actor *whom[] = {&admin, &clerk_qn, &clerk_an};
     int pages = 0;
