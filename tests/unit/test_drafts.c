@@ -72,6 +72,21 @@ static void test_draft_replaced_then_discarded(void **state)
     assert_int_equal(draft_discard(T.db, &clerk, "act:BD-2026-0001:withdraw", &e), ST_OK);
     assert_int_equal(draft_discard(T.db, &clerk, "new", &e), ST_OK);
     assert_int_equal(draft_latest(T.db, &clerk, &d, &e), ST_ENOTFOUND);
+    /* With no draft kept, closing a form needs no write lock: another
+     * writer holding it does not make the save's ^S wait a second time. */
+    assert_int_equal(draft_save(T.db, &clerk, "act:BD-2026-0002:note", "Ghi chú", a, 1, &e), ST_OK);
+    sqlite3 *other = NULL;
+    assert_int_equal(sqlite3_open(T.path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    long keep = db_set_busy_ms(T.db, 50);
+    assert_int_equal(draft_discard(T.db, &clerk, "act:BD-2026-0003:note", &e), ST_OK);
+    assert_int_equal(draft_discard(T.db, &clerk, "act:BD-2026-0002:note", &e), ST_EBUSY);
+    assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(other);
+    db_set_busy_ms(T.db, keep);
+    err_clear(&e);
+    assert_int_equal(draft_discard(T.db, &clerk, "act:BD-2026-0002:note", &e), ST_OK);
+    assert_int_equal(draft_latest(T.db, &clerk, &d, &e), ST_ENOTFOUND);
     /* Nobody logged in: refused. */
     st_actor none;
     memset(&none, 0, sizeof none);
