@@ -214,10 +214,14 @@ static int rank_marks(st_db *db, const st_actor *who, const proposal_filter *f,
     search_words sw;
     if (search_marks_split(&sw, f->search) != 0) return err_set(e, ST_ENOMEM, "hết bộ nhớ");
     int nw = sw.n, rc = ST_OK;
-    hitset *ex = calloc((size_t)(2 * nw + 1), sizeof *ex), *pre = ex + nw;
+    hitset *ex = calloc((size_t)(2 * nw + 1), sizeof *ex);
+    if (!ex) {
+        search_words_free(&sw);
+        return err_set(e, ST_ENOMEM, "hết bộ nhớ");
+    }
+    hitset *pre = ex + nw;
     int64_t *cand = NULL;
     int *key = NULL, ncand = 0;
-    if (!ex) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
     for (int k = 0; k < nw && !rc; k++) {
         char q[300];
         snprintf(q, sizeof q, "\"%s\"", sw.word[k]);
@@ -293,7 +297,7 @@ static int rank_marks(st_db *db, const st_actor *who, const proposal_filter *f,
         sets[2] = (hitset){0};
     }
     free(grp);
-    for (int k = 0; ex && k < 2 * nw; k++) free(ex[k].v);
+    for (int k = 0; k < 2 * nw; k++) free(ex[k].v);
     free(ex);
     free(cand);
     free(key);
