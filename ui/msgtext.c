@@ -299,6 +299,8 @@ static const char *const core_msgs[] = {
     N_("Không ghi được JSON: %s"),
     N_("%s: không tạo được tệp XLSX"),
     N_("%s: không ghi được tệp XLSX (%s)"),
+    N_("Không mở được thư viện ghi XLSX (%s): hãy cài gói libxlsxwriter4, hoặc xuất CSV"),
+    N_("Thư viện ghi XLSX thiếu hàm %s"),
     N_("Lập báo cáo: %s"),
     N_("UTF-8 không hợp lệ tại byte %s"),
     N_("không chuẩn hóa được văn bản: %s"),
