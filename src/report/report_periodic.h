@@ -61,6 +61,8 @@ typedef struct pctx {
     long reasons[16];
     runit *units;           /* every unit, by id */
     int nunits;
+    int *uslot;             /* a hash of the units' ids: index + 1, 0 empty */
+    unsigned umask;         /* its size - 1 (a power of two) */
     rprop *rp;              /* the report's proposals, by id */
     int nrp;
     sbuf repl;              /* JSON [[id, date], …]: the period's replications, counted
