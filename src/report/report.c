@@ -19,15 +19,55 @@ report *report_new(const char *kind)
     return r;
 }
 
+/* The cells' strings, copied one after another into chunks freed with the
+ * report: a year's review holds 220 000 cells, and a malloc and a free
+ * each were a tenth of its time. */
+typedef struct report_chunk {
+    struct report_chunk *next;
+    size_t used, size;
+    char data[];
+} report_chunk;
+
+#define CHUNK (64 * 1024)
+
+static char *text_copy(report *r, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    report_chunk *c = r->text;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > CHUNK ? n : CHUNK;
+        report_chunk *nc = malloc(sizeof *nc + size);
+        if (!nc) return NULL;
+        nc->used = 0;
+        nc->size = size;
+        if (c && n > CHUNK) {   /* a long one alone, behind the chunk in use */
+            nc->next = c->next;
+            c->next = nc;
+        } else {
+            nc->next = c;
+            r->text = nc;
+        }
+        c = nc;
+    }
+    char *p = c->data + c->used;
+    memcpy(p, s, n);
+    c->used += n;
+    return p;
+}
+
 void report_free(report **rp)
 {
     if (!rp || !*rp) return;
     report *r = *rp;
     for (int i = 0; i < r->ntables; i++) {
         report_table *t = r->t[i];
-        for (int k = 0; k < t->nrows * t->ncol; k++) free(t->cells[k]);
         free(t->cells);
         free(t);
+    }
+    while (r->text) {
+        report_chunk *next = r->text->next;
+        free(r->text);
+        r->text = next;
     }
     free(r->t);
     free(r);
@@ -110,8 +150,7 @@ void rt_set(report *r, report_table *t, int row, int col, const char *s)
 {
     if (!t || row < 0 || row >= t->nrows || col < 0 || col >= t->ncol) return;
     char **cell = &t->cells[row * t->ncol + col];
-    free(*cell);
-    *cell = strdup(s ? s : "");
+    *cell = text_copy(r, s ? s : "");   /* a value set again leaves the old in its chunk */
     if (!*cell) r->oom = 1;
 }
 

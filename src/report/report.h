@@ -55,6 +55,7 @@ typedef struct report {
     int ntables, cap;
     report_table **t;
     int oom;
+    struct report_chunk *text;   /* where the cells' strings are kept (report.c) */
 } report;
 
 /* Progress of a long computation: step done out of total, what comes next. */
