@@ -365,9 +365,10 @@ static int late_rows(pctx *c, const late *v, int n)
     sbuf_add(&ids, "]");
     char **uname = calloc((size_t)c->nunits + 1, sizeof *uname);
     sqlite3_stmt *st = NULL, *un = NULL;
-    int rc = ids.oom || !uname ? err_set(c->e, ST_ENOMEM, "hết bộ nhớ") :
-             db_prepare(c->db, "SELECT j.key, p.code, p.title FROM json_each(?1) j "
-                        "JOIN proposals p INDEXED BY proposals_brief ON p.id = j.value", &st, c->e);
+    int rc = ST_OK;
+    if (ids.oom || !uname) rc = err_set(c->e, ST_ENOMEM, "hết bộ nhớ");
+    if (!rc) rc = db_prepare(c->db, "SELECT j.key, p.code, p.title FROM json_each(?1) j JOIN "
+                             "proposals p INDEXED BY proposals_brief ON p.id = j.value", &st, c->e);
     if (!rc) rc = db_prepare(c->db, "SELECT name FROM units WHERE id = ?1", &un, c->e);
     if (!rc) {
         sqlite3_bind_text(st, 1, sbuf_str(&ids), -1, SQLITE_STATIC);
