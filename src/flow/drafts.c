@@ -7,19 +7,28 @@
 #include "store/db_internal.h"
 #include "base/sbuf.h"
 
+/* sql on the user's live drafts of context (?1 the user, ?2 the context);
+ * *row: whether it gave a row. */
+static int on_drafts(st_db *db, const char *sql, const st_actor *who, const char *context,
+                     const char *what, int *row, st_err *e)
+{
+    sqlite3_stmt *st;
+    int rc = db_stmt(db, sql, &st, e);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, who->id);
+    sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    db_release(db, st);
+    if (row) *row = step == SQLITE_ROW;
+    return step == SQLITE_ROW || step == SQLITE_DONE ? ST_OK : db_fail(db, e, what);
+}
+
 /* Mark the user's drafts of context discarded; inside a write transaction. */
 static int discard_in_tx(st_db *db, const st_actor *who, const char *context,
                          const char *what, st_err *e)
 {
-    sqlite3_stmt *st;
-    int rc = db_prepare(db, "UPDATE drafts SET deleted = 1 WHERE user_id = ?1 AND context = ?2 "
-                        "AND deleted = 0", &st, e);
-    if (rc) return rc;
-    sqlite3_bind_int64(st, 1, who->id);
-    sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, e, what);
-    sqlite3_finalize(st);
-    return rc;
+    return on_drafts(db, "UPDATE drafts SET deleted = 1 WHERE user_id = ?1 AND context = ?2 "
+                     "AND deleted = 0", who, context, what, NULL, e);
 }
 
 int draft_save(st_db *db, const st_actor *who, const char *context, const char *title,
@@ -124,16 +133,10 @@ int draft_discard(st_db *db, const st_actor *who, const char *context, st_err *e
     /* Most forms close with no draft kept: a read finds none, and the save
      * just made does not queue again for the write lock (make bench, load
      * run: ^S took it twice). */
-    sqlite3_stmt *st;
-    int rc = db_stmt(db, "SELECT 1 FROM drafts WHERE user_id = ?1 AND context = ?2 "
-                     "AND deleted = 0", &st, e);
-    if (rc) return rc;
-    sqlite3_bind_int64(st, 1, who->id);
-    sqlite3_bind_text(st, 2, context, -1, SQLITE_STATIC);
-    int step = sqlite3_step(st);
-    db_release(db, st);
-    if (step == SQLITE_DONE) return ST_OK;
-    if (step != SQLITE_ROW) return db_fail(db, e, "đọc bản nháp");
+    int kept = 0;
+    int rc = on_drafts(db, "SELECT 1 FROM drafts WHERE user_id = ?1 AND context = ?2 "
+                       "AND deleted = 0", who, context, "đọc bản nháp", &kept, e);
+    if (rc || !kept) return rc;
     rc = db_begin(db, e);
     if (rc) return rc;
     rc = discard_in_tx(db, who, context, "xóa bản nháp", e);
