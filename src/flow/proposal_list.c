@@ -62,6 +62,19 @@ static int in_set(const hitset *h, int64_t id)
     return h->n > 0 && bsearch(&id, h->v, (size_t)h->n, sizeof id, cmp_id) != NULL;
 }
 
+/* Ids as a JSON array (for json_each), malloc'd; NULL when out of memory. */
+static char *ids_json(const int64_t *v, int n)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, "[");
+    for (int i = 0; i < n; i++) sbuf_addf(&b, "%s%lld", i ? "," : "", (long long)v[i]);
+    sbuf_add(&b, "]");
+    char *s = b.oom ? NULL : sbuf_take(&b);
+    sbuf_free(&b);
+    return s;
+}
+
 /* The proposals not deleted, from the home screen's counts (014_counts.sql). */
 static double proposals_total(st_db *db)
 {
@@ -150,10 +163,6 @@ static int list_walk(st_db *db, const st_actor *who, const proposal_filter *f,
     if (want > 1000) return ST_OK;
     sbuf sql;
     sbuf_init(&sql);
-    /* The whole indexed text for a chosen order; the title otherwise.  A
-     * small scope's rows are sorted first and each row's text read only as
-     * the walk reaches it: sorting them with their texts read every row's
-     * (a commune's clerk: 3–7 ms a key typing in the latest-first list). */
     /* A chosen order: the ids in it, and each one's indexed text (already
      * folded, column by column from the index's own rows, FTS5's content
      * table) read only as the walk reaches it, the code and title before
@@ -184,17 +193,29 @@ static int list_walk(st_db *db, const st_actor *who, const proposal_filter *f,
     if (text) db_release(db, text);
     if (w < 0) rc = w == -SQLITE_NOMEM ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
                                        : db_fail(db, e, "đọc danh sách đề xuất");
-    else if (w == SEARCH_WALK_FOUND || (sorted && w == SEARCH_WALK_END)) {
-        sbuf_init(&sql);
-        sbuf_add(&sql, "[");
-        for (int i = 0; i < n; i++) sbuf_addf(&sql, "%s%lld", i ? "," : "", (long long)v[i]);
-        sbuf_add(&sql, "]");
-        if (sql.oom) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
-        else *ids = sbuf_take(&sql);
-        sbuf_free(&sql);
-    }
+    else if ((w == SEARCH_WALK_FOUND || (sorted && w == SEARCH_WALK_END)) &&
+             !(*ids = ids_json(v, n)))
+        rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
     free(v);
     return rc;
+}
+
+/* One part of a ranked page: sql's ids (it ends in LIMIT ?13, the rows
+ * still wanted; ?14, when given, the ids it starts from) appended to v. */
+static int rank_ids(st_db *db, const sbuf *sql, const st_actor *who, const proposal_filter *f,
+                    const char *upath, const char *match, const char *in_title,
+                    const char *from_ids, int64_t *v, int *n, int want, st_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sql->oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : db_prepare(db, sbuf_str(sql), &st, e);
+    if (rc) return rc;
+    bind_list(st, who, f, upath, match, in_title, NULL);
+    sqlite3_bind_int(st, 13, want - *n);
+    if (from_ids) sqlite3_bind_text(st, 14, from_ids, -1, SQLITE_STATIC);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW && *n < want) v[(*n)++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? ST_OK : db_fail(db, e, "tìm đề xuất");
 }
 
 /* Part 0 of list_rank for a scope whose rows st_hit can test: the matches
@@ -266,34 +287,19 @@ static int rank_marks(st_db *db, const st_actor *who, const proposal_filter *f,
         if (!h) continue;
         sets[2] = (hitset){grp, h, 1};
         int walk = small || ((all || large) && (double)h * h > (double)(want - *n) * total);
-        sbuf sql, ids;
+        /* Few: the planner starts from them. */
+        char *few = walk ? NULL : ids_json(grp, h);
+        sbuf sql;
         sbuf_init(&sql);
-        sbuf_init(&ids);
         sbuf_addf(&sql, "SELECT p.id FROM proposals p %sJOIN units eu ON eu.id = "
-                  "p.employing_unit_id %s AND st_hit(2, p.id)", !walk ? "INDEXED BY proposals_narrow " :
-                  all ? "INDEXED BY proposals_updated " : "", where);
-        if (!walk) {   /* few: the planner starts from them */
-            sbuf_add(&sql, " AND p.id IN (SELECT value FROM json_each(?14))");
-            sbuf_add(&ids, "[");
-            for (int i = 0; i < h; i++) sbuf_addf(&ids, "%s%lld", i ? "," : "", (long long)grp[i]);
-            sbuf_add(&ids, "]");
-        }
-        sbuf_add(&sql, " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?13");
-        sqlite3_stmt *st = NULL;
-        rc = sql.oom || ids.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
-                                : db_prepare(db, sbuf_str(&sql), &st, e);
+                  "p.employing_unit_id %s AND st_hit(2, p.id)%s ORDER BY p.updated_at DESC, "
+                  "p.id DESC LIMIT ?13", !walk ? "INDEXED BY proposals_narrow " :
+                  all ? "INDEXED BY proposals_updated " : "", where,
+                  walk ? "" : " AND p.id IN (SELECT value FROM json_each(?14))");
+        rc = !walk && !few ? err_set(e, ST_ENOMEM, "hết bộ nhớ")
+                           : rank_ids(db, &sql, who, f, upath, match, in_title, few, v, n, want, e);
         sbuf_free(&sql);
-        if (!rc) {
-            bind_list(st, who, f, upath, match, in_title, NULL);
-            sqlite3_bind_int(st, 13, want - *n);
-            if (!walk) sqlite3_bind_text(st, 14, sbuf_str(&ids), -1, SQLITE_STATIC);
-            int step;
-            while ((step = sqlite3_step(st)) == SQLITE_ROW && *n < want)
-                v[(*n)++] = sqlite3_column_int64(st, 0);
-            sqlite3_finalize(st);
-            if (step != SQLITE_ROW && step != SQLITE_DONE) rc = db_fail(db, e, "tìm đề xuất");
-        }
-        sbuf_free(&ids);
+        free(few);
         sets[2] = (hitset){0};
     }
     free(grp);
@@ -374,27 +380,10 @@ static int list_rank(st_db *db, const st_actor *who, int size, const proposal_fi
                       "(SELECT rowid FROM proposal_fts WHERE proposal_fts MATCH ?9)" : "",
                       any ? " AND p.id NOT IN " : "", any ? any : "");
         sbuf_add(&sql, "p.updated_at DESC, p.id DESC LIMIT ?13");
-        sqlite3_stmt *st = NULL;
-        rc = sql.oom ? err_set(e, ST_ENOMEM, "hết bộ nhớ") : db_prepare(db, sbuf_str(&sql), &st, e);
+        rc = rank_ids(db, &sql, who, f, upath, match, in_title, NULL, v, &n, want, e);
         sbuf_free(&sql);
-        if (rc) break;
-        bind_list(st, who, f, upath, match, in_title, NULL);
-        sqlite3_bind_int(st, 13, want - n);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW && n < want) v[n++] = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        if (step != SQLITE_ROW && step != SQLITE_DONE) rc = db_fail(db, e, "tìm đề xuất");
     }
-    if (!rc) {
-        sbuf js;
-        sbuf_init(&js);
-        sbuf_add(&js, "[");
-        for (int i = 0; i < n; i++) sbuf_addf(&js, "%s%lld", i ? "," : "", (long long)v[i]);
-        sbuf_add(&js, "]");
-        if (js.oom) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
-        else *ids = sbuf_take(&js);
-        sbuf_free(&js);
-    }
+    if (!rc && !(*ids = ids_json(v, n))) rc = err_set(e, ST_ENOMEM, "hết bộ nhớ");
     if (sets_on) hit_sets = NULL;
     free(sets[0].v);
     free(sets[1].v);
