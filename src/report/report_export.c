@@ -1,14 +1,12 @@
-/* A report as CSV, JSON and XLSX.  The same tables as the document: numbers
- * stay numbers, dates stay ISO in CSV and JSON and become real dates in XLSX. */
+/* A report as CSV and JSON (XLSX: report_xlsx.c).  The same tables as the
+ * document: numbers stay numbers, dates stay ISO. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/csv.h"
-#include "base/priv.h"
 #include "report.h"
 #include "base/sbuf.h"
-#include "text/text.h"
 
 /* ---- CSV ------------------------------------------------------------------------------- */
 

@@ -29,6 +29,14 @@ int report_unit_resolve(st_db *db, const st_actor *who, const char *code,
 /* Local midnight of an ISO date as a UTC timestamp "YYYY-MM-DDTHH:MM:SSZ",
  * to compare with events.at. */
 void report_utc_bound(const char *iso_day, char out[32]);
+/* The state changes in the order a proposal's state at a moment is read
+ * from (proposal, time, id: events_state_at), for the periodic review and
+ * the month-end stocks (report_stock.c): proposal_id, at, to_state. */
+extern const char report_state_changes_sql[];
+/* What the review counts a state as at a period's end: 1 running
+ * (implementing), 2 suspended, 0 neither; the code stock_at keeps. */
+int report_stock_state(const char *state);
+
 /* Today, or the day given (ISO). */
 int report_as_of(const char *given, char out[11], st_err *e);
 

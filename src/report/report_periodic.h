@@ -59,7 +59,7 @@ typedef struct pctx {
     long res[3][2], prot[2][NMEASURE], forms[2][NFORM];
     report_table *tb[T_COUNT];
     long reasons[16];
-    runit *units;           /* every unit, by id */
+    runit *units;           /* every unit (found by id through uslot) */
     int nunits;
     int *uslot;             /* a hash of the units' ids: index + 1, 0 empty */
     unsigned umask;         /* its size - 1 (a power of two) */

@@ -7,7 +7,9 @@
  * array in id order, read from the proposals_narrow index without the long
  * texts (15 ms); the facts of the period find their proposal in it by
  * binary search, the lists through the SQL function rp_unit(); and the
- * states come from one pass over the state changes in proposal order. */
+ * states come from the month-end stocks (report_stock.c) when both periods
+ * end at a written month, else from one pass over the state changes in
+ * proposal order. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,12 +88,6 @@ static int load_fields(pctx *c)
 
 /* ---- units, proposals ------------------------------------------------------------ */
 
-static int cmp_unit(const void *a, const void *b)
-{
-    int64_t x = ((const runit *)a)->id, y = ((const runit *)b)->id;
-    return x < y ? -1 : x > y;
-}
-
 static unsigned unit_hash(int64_t id, unsigned mask)
 {
     return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 40) & mask;
@@ -101,21 +97,11 @@ static unsigned unit_hash(int64_t id, unsigned mask)
  * proposals each look up two (a binary search was 6 % of the review). */
 static const runit *unit_find(const pctx *c, int64_t id)
 {
-    if (c->uslot) {
-        for (unsigned h = unit_hash(id, c->umask);; h = (h + 1) & c->umask) {
-            int k = c->uslot[h];
-            if (!k) return NULL;
-            if (c->units[k - 1].id == id) return &c->units[k - 1];
-        }
+    for (unsigned h = unit_hash(id, c->umask);; h = (h + 1) & c->umask) {
+        int k = c->uslot[h];
+        if (!k) return NULL;
+        if (c->units[k - 1].id == id) return &c->units[k - 1];
     }
-    int lo = 0, hi = c->nunits - 1;
-    while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (c->units[mid].id == id) return &c->units[mid];
-        if (c->units[mid].id < id) lo = mid + 1;
-        else hi = mid - 1;
-    }
-    return NULL;
 }
 
 /* Every unit: in the subtree?  Its group is the next id on its path after
@@ -147,16 +133,15 @@ static int load_units(pctx *c)
         }
     }
     if ((rc = rp_step_fail(c, st, rc, "đọc đơn vị"))) return rc;
-    qsort(c->units, (size_t)c->nunits, sizeof *c->units, cmp_unit);
-    unsigned size = 64;
-    while (size < (unsigned)c->nunits * 4u && size < (1u << 24)) size *= 2;
-    if ((c->uslot = calloc(size, sizeof *c->uslot)) != NULL) {   /* else: the binary search */
-        c->umask = size - 1;
-        for (int i = 0; i < c->nunits; i++) {
-            unsigned h = unit_hash(c->units[i].id, c->umask);
-            while (c->uslot[h]) h = (h + 1) & c->umask;
-            c->uslot[h] = i + 1;
-        }
+    /* Open addressing, at most a quarter full: a free slot ends each search. */
+    size_t size = 64;
+    while (size < (size_t)c->nunits * 4) size *= 2;
+    if (!(c->uslot = calloc(size, sizeof *c->uslot))) return err_set(c->e, ST_ENOMEM, "hết bộ nhớ");
+    c->umask = (unsigned)(size - 1);
+    for (int i = 0; i < c->nunits; i++) {
+        unsigned h = unit_hash(c->units[i].id, c->umask);
+        while (c->uslot[h]) h = (h + 1) & c->umask;
+        c->uslot[h] = i + 1;
     }
     return ST_OK;
 }
@@ -292,7 +277,7 @@ static int stock_read(pctx *c, int *done)
     sqlite3_bind_text(st, 2, c->hi_prev, -1, SQLITE_STATIC);
     int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
-    if (have != (strcmp(c->hi, c->hi_prev) == 0 ? 1 : 2)) return ST_OK;
+    if (have != 2) return ST_OK;
     if ((rc = db_prepare(c->db, "SELECT proposal_id, state FROM stock_at WHERE bound = ?1",
                          &st, c->e)))
         return rc;
@@ -320,9 +305,7 @@ static int load_end_states(pctx *c)
     int done = 0, rc = stock_read(c, &done);
     if (rc || done) return rc;
     sqlite3_stmt *st;
-    if ((rc = db_prepare(c->db, "SELECT proposal_id, at, to_state FROM events "
-                         "WHERE to_state IS NOT NULL AND proposal_id IS NOT NULL "
-                         "ORDER BY proposal_id, at, id", &st, c->e)))
+    if ((rc = db_prepare(c->db, report_state_changes_sql, &st, c->e)))
         return rc;
     int k = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < c->nrp) {
@@ -330,7 +313,7 @@ static int load_end_states(pctx *c)
         while (k < c->nrp && c->rp[k].id < id) k++;
         if (k == c->nrp || c->rp[k].id != id || !c->rp[k].started) continue;
         const char *at = db_col_text(st, 1), *s = db_col_text(st, 2);
-        unsigned char v = strcmp(s, "implementing") == 0 ? 1 : strcmp(s, "suspended") == 0 ? 2 : 0;
+        unsigned char v = (unsigned char)report_stock_state(s);
         if (strcmp(at, c->hi) < 0) c->rp[k].end[0] = v;
         if (strcmp(at, c->hi_prev) < 0) c->rp[k].end[1] = v;
     }

@@ -63,8 +63,11 @@ static int missing_bounds(st_db *db, bnd **out, int *n, st_err *e)
     return ST_OK;
 }
 
-/* The state code kept: 1 implementing, 2 suspended, 0 anything else. */
-static int stock_state(const char *s)
+const char report_state_changes_sql[] =
+    "SELECT proposal_id, at, to_state FROM events WHERE to_state IS NOT NULL "
+    "AND proposal_id IS NOT NULL ORDER BY proposal_id, at, id";
+
+int report_stock_state(const char *s)
 {
     return strcmp(s, "implementing") == 0 ? 1 : strcmp(s, "suspended") == 0 ? 2 : 0;
 }
@@ -110,10 +113,8 @@ static int write_months(st_db *db, const bnd *b, int nb, long *rows, st_err *e)
     if ((rc = db_prepare(db, "INSERT INTO stock_at(bound, proposal_id, state) VALUES (?1, ?2, ?3)",
                          &ins, e)))
         return rc;
-    /* The review's own pass (events_state_at). */
-    if ((rc = db_prepare(db, "SELECT proposal_id, at, to_state FROM events "
-                         "WHERE to_state IS NOT NULL AND proposal_id IS NOT NULL "
-                         "ORDER BY proposal_id, at, id", &ev, e))) {
+    /* The review's own pass. */
+    if ((rc = db_prepare(db, report_state_changes_sql, &ev, e))) {
         sqlite3_finalize(ins);
         return rc;
     }
@@ -134,7 +135,7 @@ static int write_months(st_db *db, const bnd *b, int nb, long *rows, st_err *e)
             c = v;
         }
         snprintf(c[nc].at, sizeof c[nc].at, "%s", db_col_text(ev, 1));
-        c[nc++].state = stock_state(db_col_text(ev, 2));
+        c[nc++].state = report_stock_state(db_col_text(ev, 2));
     }
     if (!rc && step != SQLITE_DONE) rc = db_fail(db, e, "đọc thay đổi trạng thái");
     if (!rc && nc && write_one(ins, cur, c, nc, b, nb, rows))
