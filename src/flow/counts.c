@@ -12,9 +12,17 @@
     "JOIN proposals p ON p.id = f.proposal_id WHERE p.deleted = 0 AND f.day IS NOT NULL "   \
     "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
 
+/* The day each replication counts on (018_review_without_scan.sql). */
+#define RECOUNT_REPLICATION_DAYS                                                             \
+    "SELECT id, d, proposal_id FROM (SELECT r.id, r.proposal_id, coalesce(r.doc_date, "     \
+    "(SELECT date(e.at, 'localtime') FROM events e WHERE e.id = r.event_id)) AS d "         \
+    "FROM replications r WHERE r.deleted = 0) WHERE d IS NOT NULL"
+
 const char counts_rebuild_sql[] =
     "DELETE FROM proposal_counts; INSERT INTO proposal_counts " RECOUNT_PROPOSALS ";"
-    "DELETE FROM report_counts; INSERT INTO report_counts " RECOUNT_FACTS ";";
+    "DELETE FROM report_counts; INSERT INTO report_counts " RECOUNT_FACTS ";"
+    "DELETE FROM replication_days; INSERT INTO replication_days(id, day, proposal_id) "
+    RECOUNT_REPLICATION_DAYS ";";
 
 int counts_check(st_db *db, long *wrong, st_err *e)
 {
@@ -24,7 +32,10 @@ int counts_check(st_db *db, long *wrong, st_err *e)
         "SELECT (SELECT count(*) FROM (SELECT * FROM proposal_counts EXCEPT " RECOUNT_PROPOSALS
         ")) + (SELECT count(*) FROM (" RECOUNT_PROPOSALS " EXCEPT SELECT * FROM proposal_counts)) "
         "+ (SELECT count(*) FROM (SELECT * FROM report_counts EXCEPT " RECOUNT_FACTS ")) "
-        "+ (SELECT count(*) FROM (" RECOUNT_FACTS " EXCEPT SELECT * FROM report_counts))", &st, e);
+        "+ (SELECT count(*) FROM (" RECOUNT_FACTS " EXCEPT SELECT * FROM report_counts)) "
+        "+ (SELECT count(*) FROM (SELECT id, day, proposal_id FROM replication_days EXCEPT "
+        RECOUNT_REPLICATION_DAYS ")) + (SELECT count(*) FROM (" RECOUNT_REPLICATION_DAYS
+        " EXCEPT SELECT id, day, proposal_id FROM replication_days))", &st, e);
     if (rc) return rc;
     if ((rc = sqlite3_step(st)) == SQLITE_ROW) *wrong = (long)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -43,7 +54,8 @@ int counts_rebuild(st_db *db, long *rows, st_err *e)
     }
     sqlite3_stmt *st;
     if (rows && db_prepare(db, "SELECT (SELECT count(*) FROM proposal_counts) + "
-                           "(SELECT count(*) FROM report_counts)", &st, e) == ST_OK) {
+                           "(SELECT count(*) FROM report_counts) + "
+                           "(SELECT count(*) FROM replication_days)", &st, e) == ST_OK) {
         if (sqlite3_step(st) == SQLITE_ROW) *rows = (long)sqlite3_column_int64(st, 0);
         sqlite3_finalize(st);
     }

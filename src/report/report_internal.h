@@ -36,6 +36,13 @@ extern const char report_state_changes_sql[];
 /* What the review counts a state as at a period's end: 1 running
  * (implementing), 2 suspended, 0 neither; the code stock_at keeps. */
 int report_stock_state(const char *state);
+/* The states a proposal is in once started (the review counts the running
+ * and suspended at a period's end among these): SQL for stock_at.live; the
+ * same list as data/018_review_without_scan.sql's trigger and is_started
+ * (report_periodic_scope.c). */
+#define REPORT_STARTED_SQL                                                                \
+    "('implementing', 'suspended', 'terminated', 'reported', 'evaluated', "              \
+    "'replication_proposed', 'replicated', 'closed')"
 
 /* Today, or the day given (ISO). */
 int report_as_of(const char *given, char out[11], st_err *e);

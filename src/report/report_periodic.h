@@ -63,16 +63,20 @@ typedef struct pctx {
     int nunits;
     int *uslot;             /* a hash of the units' ids: index + 1, 0 empty */
     unsigned umask;         /* its size - 1 (a power of two) */
-    rprop *rp;              /* the report's proposals, by id */
+    rprop *rp;              /* the report's proposals, by id: every one when
+                               counted from the events, else those of the
+                               month-end stocks (stocked) */
     int nrp;
+    int stocked;            /* both periods end at written months (stocks_written) */
     sbuf repl;              /* JSON [[id, date], …]: the period's replications, counted
                                once for the figures and listed from here */
 } pctx;
 
-/* report_periodic_scope.c: the report's units and proposals (no temporary
- * table: an array read from the proposals_narrow index), the SQL function
- * rp_unit(proposal_id) (the unit a proposal of the report is shown under, or
- * NULL), and the state of each started proposal at the end of each period. */
+/* report_periodic_scope.c: the report's units and, unless both periods end
+ * at written month-end stocks, proposals (no temporary table: an array read
+ * from the proposals_narrow index); the SQL function rp_unit(employing,
+ * competent) (the unit a proposal of those units is shown under, or NULL);
+ * and the state of each started proposal at the end of each period. */
 int rp_load_scope(pctx *c);
 const rprop *rp_find(const pctx *c, int64_t id);
 /* The unit a proposal of these employing and competent units is shown

@@ -3,13 +3,15 @@
  *
  * The proposals of a whole province are 100 000 rows: copied into a
  * temporary table they cost 230 ms, and the state at each period's end read
- * with two index seeks each another 240 ms (make bench).  Here they are an
- * array in id order, read from the proposals_narrow index without the long
- * texts (15 ms); the facts of the period find their proposal in it by
- * binary search, the lists through the SQL function rp_unit(); and the
- * states come from the month-end stocks (report_stock.c) when both periods
- * end at a written month, else from one pass over the state changes in
- * proposal order. */
+ * with two index seeks each another 240 ms (make bench).  When both periods
+ * end at a written month, the array is made of the month-end stocks' rows
+ * (report_stock.c, with each proposal's units and planned end: 36 000 rows
+ * at 100 000 proposals) and the proposals are not read.  Else it holds
+ * every proposal in scope, in id order, read from the proposals_narrow
+ * index without the long texts (30 ms); the states come from one pass over
+ * the state changes in proposal order, and the recount's facts find their
+ * proposal in it by binary search.  The lists find a proposal's unit from
+ * its two units (the SQL function rp_unit()). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +148,7 @@ static int load_units(pctx *c)
     return ST_OK;
 }
 
+/* The states of REPORT_STARTED_SQL (report_internal.h). */
 static int is_started(const char *state)
 {
     /* The states before a start, told by their first letters (100 000
@@ -223,15 +226,35 @@ const rprop *rp_find(const pctx *c, int64_t id)
     return NULL;
 }
 
-/* rp_unit(proposal_id): for the lists' SQL. */
+/* rp_unit(employing_unit_id, competent_unit_id): for the lists' SQL, the
+ * unit a proposal of these units is shown under, or NULL. */
 static void sql_rp_unit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     const pctx *c = sqlite3_user_data(ctx);
-    const rprop *p = sqlite3_value_type(argv[0]) == SQLITE_NULL ? NULL :
-                     rp_find(c, sqlite3_value_int64(argv[0]));
-    if (p) sqlite3_result_int64(ctx, c->units[p->unit].id);
+    const runit *u = sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+                     sqlite3_value_type(argv[1]) == SQLITE_NULL ? NULL :
+                     rp_unit_of(c, sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]));
+    if (u) sqlite3_result_int64(ctx, u->id);
     else sqlite3_result_null(ctx);
+}
+
+/* Both periods end at a closed month's end kept in stock_at
+ * (data/017_report_and_lists.sql, written by report_stock.c, its columns
+ * by 018_review_without_scan.sql): then the review reads the stocks and
+ * not the proposals. */
+static int stocks_written(pctx *c)
+{
+    c->stocked = 0;
+    if (c->p->recount) return ST_OK;
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "SELECT count(*) FROM stock_done WHERE bound IN (?1, ?2)", &st,
+                        c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, c->hi, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, c->hi_prev, -1, SQLITE_STATIC);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) c->stocked = sqlite3_column_int(st, 0) == 2;
+    return rp_step_fail(c, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, "đọc số đang triển khai cuối tháng");
 }
 
 int rp_load_scope(pctx *c)
@@ -239,8 +262,9 @@ int rp_load_scope(pctx *c)
     int rc = load_groups(c);
     if (!rc) rc = load_units(c);
     if (!rc) rc = load_fields(c);
-    if (!rc) rc = load_proposals(c);
-    if (!rc && sqlite3_create_function(db_h(c->db), "rp_unit", 1, SQLITE_UTF8, c, sql_rp_unit,
+    if (!rc) rc = stocks_written(c);
+    if (!rc && !c->stocked) rc = load_proposals(c);
+    if (!rc && sqlite3_create_function(db_h(c->db), "rp_unit", 2, SQLITE_UTF8, c, sql_rp_unit,
                                        NULL, NULL) != SQLITE_OK)
         rc = db_fail(c->db, c->e, "lập báo cáo");
     return rc;
@@ -248,7 +272,7 @@ int rp_load_scope(pctx *c)
 
 void rp_unload(pctx *c)
 {
-    sqlite3_create_function(db_h(c->db), "rp_unit", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL);
+    sqlite3_create_function(db_h(c->db), "rp_unit", 2, SQLITE_UTF8, NULL, NULL, NULL, NULL);
     sqlite3_exec(db_h(c->db), "DROP TABLE IF EXISTS temp.rg", NULL, NULL, NULL);
     free(c->units);
     free(c->uslot);
@@ -261,40 +285,70 @@ void rp_unload(pctx *c)
 
 /* ---- stocks: the state of started proposals at the end of each period ---------- */
 
-/* Both periods end at a closed month's end kept in stock_at
- * (data/017_report_and_lists.sql, written by report_stock.c): the proposals running
- * or suspended then, read in id order beside the array.  *done: 1 when
- * read, 0 when a month is missing (then the pass below counts). */
-static int stock_read(pctx *c, int *done)
+/* The proposals running or suspended at the end of each period, from the
+ * stocks (stocks_written): c->rp made of their rows (each bound's in id
+ * order, merged), with what load_proposals would have read. */
+static int stock_read(pctx *c)
 {
-    *done = 0;
-    if (c->p->recount) return ST_OK;
     sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "SELECT count(*) FROM stock_done WHERE bound IN (?1, ?2)", &st,
-                        c->e);
+    int rc = db_prepare(c->db, "SELECT proposal_id, state, employing_unit_id, competent_unit_id, "
+                        "period_to, pilot FROM stock_at WHERE bound = ?1 AND live ORDER BY proposal_id",
+                        &st, c->e);
     if (rc) return rc;
-    sqlite3_bind_text(st, 1, c->hi, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, c->hi_prev, -1, SQLITE_STATIC);
-    int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    sqlite3_finalize(st);
-    if (have != 2) return ST_OK;
-    if ((rc = db_prepare(c->db, "SELECT proposal_id, state FROM stock_at WHERE bound = ?1",
-                         &st, c->e)))
-        return rc;
+    rprop *v = NULL;     /* the second bound's rows not in the first's */
+    int nv = 0, capv = 0, cap = 0;
     for (int w = 0; w < 2 && !rc; w++) {
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, w ? c->hi_prev : c->hi, -1, SQLITE_STATIC);
         int k = 0;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < c->nrp) {
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int64_t id = sqlite3_column_int64(st, 0);
-            while (k < c->nrp && c->rp[k].id < id) k++;
-            if (k < c->nrp && c->rp[k].id == id && c->rp[k].started)
-                c->rp[k].end[w] = (unsigned char)sqlite3_column_int(st, 1);
+            const runit *u = rp_unit_of(c, sqlite3_column_int64(st, 2),
+                                        sqlite3_column_int64(st, 3));
+            if (!u) continue;
+            unsigned char state = (unsigned char)sqlite3_column_int(st, 1);
+            if (w == 1) {
+                while (k < c->nrp && c->rp[k].id < id) k++;
+                if (k < c->nrp && c->rp[k].id == id) { c->rp[k].end[1] = state; continue; }
+            }
+            rprop **arr = w ? &v : &c->rp;
+            int *n = w ? &nv : &c->nrp, *cp = w ? &capv : &cap;
+            if (*n == *cp) {
+                *cp = *cp ? *cp * 2 : 4096;
+                rprop *x = realloc(*arr, (size_t)*cp * sizeof *x);
+                if (!x) { rc = err_set(c->e, ST_ENOMEM, "hết bộ nhớ"); break; }
+                *arr = x;
+            }
+            rprop *p = &(*arr)[(*n)++];
+            memset(p, 0, sizeof *p);
+            p->id = id;
+            p->unit = (int)(u - c->units);
+            p->g = u->g;
+            p->field = c->nf - 1;
+            p->started = 1;
+            p->pilot = sqlite3_column_int(st, 5) != 0;
+            p->end[w] = state;
+            const char *pto = db_col_text(st, 4);
+            p->has_pto = strlen(pto) < sizeof p->pto_s && date_parse(pto, &p->pto, NULL) == ST_OK;
+            if (p->has_pto) memcpy(p->pto_s, pto, strlen(pto) + 1);
         }
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_fail(c->db, c->e, "đọc số đang triển khai cuối tháng");
+        if (rc == SQLITE_DONE) rc = ST_OK;
+        else if (rc != ST_ENOMEM) rc = db_fail(c->db, c->e, "đọc số đang triển khai cuối tháng");
     }
     sqlite3_finalize(st);
-    *done = !rc;
+    if (!rc && nv) {
+        rprop *all = realloc(c->rp, (size_t)(c->nrp + nv) * sizeof *all);
+        if (!all) rc = err_set(c->e, ST_ENOMEM, "hết bộ nhớ");
+        else {
+            /* Merge from the end: both in id order. */
+            int i = c->nrp - 1, j = nv - 1;
+            c->rp = all;
+            for (int o = c->nrp + nv - 1; o >= 0; o--)
+                all[o] = j < 0 || (i >= 0 && all[i].id > v[j].id) ? all[i--] : v[j--];
+            c->nrp += nv;
+        }
+    }
+    free(v);
     return rc;
 }
 
@@ -302,9 +356,9 @@ static int stock_read(pctx *c, int *done)
  * one pass over events_state_at, in proposal order, as the array is. */
 static int load_end_states(pctx *c)
 {
-    int done = 0, rc = stock_read(c, &done);
-    if (rc || done) return rc;
+    if (c->stocked) return stock_read(c);
     sqlite3_stmt *st;
+    int rc;
     if ((rc = db_prepare(c->db, report_state_changes_sql, &st, c->e)))
         return rc;
     int k = 0;

@@ -1,7 +1,8 @@
 /* The month-end stocks of the periodic review (data/017_report_and_lists.sql): for
  * each month that has closed, the proposals running or suspended at its
- * end, written by the nightly maintenance and read by
- * report_periodic_scope.c in place of every state change of the province.
+ * end, each with what the review reads of it (018_review_without_scan.sql),
+ * written by the nightly maintenance and read by report_periodic_scope.c in
+ * place of every state change and every proposal of the province.
  * The state at a bound is what the review's own pass finds: the last state
  * change before it, by time then id. */
 #include <stdlib.h>
@@ -88,7 +89,7 @@ static int write_one(sqlite3_stmt *ins, int64_t id, const chg *c, int nc, const 
         sqlite3_bind_int64(ins, 2, id);
         sqlite3_bind_int(ins, 3, state);
         if (sqlite3_step(ins) != SQLITE_DONE) return -1;
-        (*rows)++;
+        *rows += sqlite3_changes(sqlite3_db_handle(ins));
     }
     return 0;
 }
@@ -110,8 +111,14 @@ static int write_months(st_db *db, const bnd *b, int nb, long *rows, st_err *e)
     }
     sqlite3_finalize(del);
     if (rc) return rc;
-    if ((rc = db_prepare(db, "INSERT INTO stock_at(bound, proposal_id, state) VALUES (?1, ?2, ?3)",
-                         &ins, e)))
+    /* With what the review needs of the proposal, as the triggers of
+     * 018_review_without_scan.sql keep it (none when it is not there yet:
+     * its insertion takes the months out). */
+    if ((rc = db_prepare(db, "INSERT INTO stock_at(bound, proposal_id, state, employing_unit_id, "
+                         "competent_unit_id, period_to, pilot, live) SELECT ?1, id, ?3, "
+                         "employing_unit_id, competent_unit_id, period_to, "
+                         "coalesce(decision_kind = 'pilot', 0), deleted = 0 AND state IN "
+                         REPORT_STARTED_SQL " FROM proposals WHERE id = ?2", &ins, e)))
         return rc;
     /* The review's own pass. */
     if ((rc = db_prepare(db, report_state_changes_sql, &ev, e))) {

@@ -36,7 +36,7 @@
 #include "report/report.h"
 
 /* Bump when the generated data changes, so that stale caches are not used. */
-#define GEN_VERSION 8   /* 5: maintained without planner statistics; 6-8: month-end stocks, schema 17 */
+#define GEN_VERSION 8   /* 5: maintained without planner statistics; 6-8: month-end stocks, schema 17 (18: their columns) */
 #define NUNITS 500
 #define NPEOPLE_FULL 10000
 #define NPROPS_FULL 100000

@@ -9,7 +9,8 @@
  * rows, for years, quarters, months and odd periods, for several units;
  * and the month-end stocks the maintenance writes (017_report_and_lists.sql) give
  * the same review as the state changes they stand for, are taken out by an
- * older change, and are read.
+ * older change, are read, and follow the proposals' units, planned end,
+ * decision, deletion and state (018_review_without_scan.sql).
  * SANGTAO_TEST_SEED picks the seed (printed on a failure). */
 #include "testdb.h"
 
@@ -84,7 +85,7 @@ static void mutate(void)
     char sql[600], day[11];
     long long p = any_id("proposals");
     random_day(day);
-    switch (rnd(&R, 16)) {
+    switch (rnd(&R, 17)) {
     case 0:
         snprintf(sql, sizeof sql, "UPDATE proposals SET state = '%s' WHERE id = %lld",
                  states[rnd(&R, 13)], p);
@@ -135,8 +136,8 @@ static void mutate(void)
         break;
     case 10:
         if (chance(&R, 20))
-            /* Recorded with an event of another action (the review's index
-             * of replication events does not hold it). */
+            /* Recorded with an event of another action: its day is that
+             * event's still (replication_days, 018_review_without_scan.sql). */
             snprintf(sql, sizeof sql, "UPDATE replications SET doc_date = NULL, event_id = "
                      "(SELECT min(e.id) FROM events e WHERE e.proposal_id = "
                      "replications.proposal_id) WHERE id = %lld", any_id("replications"));
@@ -181,6 +182,16 @@ static void mutate(void)
              "SELECT RAISE(ABORT, 'events are append-only'); END");
         return;
     }
+    case 15:
+        /* A pilot's end moved or its decision changed: what the month-end
+         * stocks carry of it follows (018_review_without_scan.sql). */
+        snprintf(sql, sizeof sql, "UPDATE proposals SET period_to = %s, decision_kind = '%s' "
+                 "WHERE id = (SELECT proposal_id FROM stock_at ORDER BY proposal_id LIMIT 1 "
+                 "OFFSET %d)", chance(&R, 10) ? "NULL" : "'2025-03-10'",
+                 chance(&R, 50) ? "pilot" : "implement", rnd(&R, 50));
+        if (chance(&R, 50)) snprintf(sql, sizeof sql, "UPDATE proposals SET period_to = '%s' "
+                                     "WHERE id = %lld", day, p);
+        break;
     default:
         snprintf(sql, sizeof sql, "UPDATE proposals SET state = 'implementing', field_id = %d "
                  "WHERE id = %lld", range(&R, 1, 12), p);
@@ -401,6 +412,39 @@ static void stocks_are_read(void)
     report_agrees("year", 2025, 0, NULL, NULL, NULL);
 }
 
+/* What the stocks carry of a proposal follows it (018_review_without_scan.sql):
+ * for proposals running at the end of 2025, each change of what the review
+ * reads of them (planned end, decision, units, deletion, a state before the
+ * start) gives the same review from the stocks as from the events, the
+ * months still written. */
+static void stocks_follow_proposals(void)
+{
+    stocks_written();
+    long months = q_int("SELECT count(*) FROM stock_done");
+    static const char *const changes[] = {
+        "period_to = '2025-01-15', decision_kind = 'pilot'",
+        "period_to = '2026-06-30'",
+        "period_to = NULL",
+        "decision_kind = 'implement'",
+        "employing_unit_id = (SELECT max(id) FROM units)",
+        "competent_unit_id = (SELECT min(id) FROM units), "
+            "employing_unit_id = (SELECT min(id) FROM units)",
+        "deleted = 1",
+        "state = 'approved'",
+    };
+    for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+        char sql[600];
+        snprintf(sql, sizeof sql, "UPDATE proposals SET %s WHERE id IN (SELECT proposal_id FROM "
+                 "stock_at WHERE bound LIKE '2025-12-31T%%' AND live ORDER BY proposal_id "
+                 "LIMIT 3 OFFSET %d)", changes[i], (int)i * 3);
+        exec(sql);
+        if (sqlite3_changes(db_h(env.db)) == 0) continue;
+        assert_int_equal(q_int("SELECT count(*) FROM stock_done"), months);
+        report_agrees("year", 2025, 0, NULL, NULL, NULL);
+        report_agrees("quarter", 2025, 4, NULL, NULL, NULL);
+    }
+}
+
 /* A state change recorded before a written month's end (an office's, applied
  * by the exchange) takes that month and every later one out; not the ones
  * before. */
@@ -454,6 +498,7 @@ static void random_data(void **state)
     stocks_written();
     everything_agrees();
     stocks_are_read();
+    stocks_follow_proposals();
     for (int round = 0; round < 3; round++) {
         exec("BEGIN");
         for (int i = 0; i < 80; i++) mutate();

@@ -140,9 +140,10 @@ static void test_migration13_keeps_proposals(void **state)
      * the kept counts (migration 14, after the rebuild); migration 16 adds
      * two indexes by unit and due date and drops proposals_competent, 17
      * proposals_brief for the periodic review's lists and three indexes of a
-     * state in the list's orders */
+     * state in the list's orders; 18 three triggers that keep the
+     * month-end stocks' columns */
     assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = "
-                                 "'proposals' AND type = 'trigger'", buf, sizeof buf), "14");
+                                 "'proposals' AND type = 'trigger'", buf, sizeof buf), "17");
     assert_string_equal(one_text(t.db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = "
                                  "'proposals' AND type = 'index' AND sql IS NOT NULL", buf,
                                  sizeof buf), "17");
