@@ -18,11 +18,28 @@
     "(SELECT date(e.at, 'localtime') FROM events e WHERE e.id = r.event_id)) AS d "         \
     "FROM replications r WHERE r.deleted = 0) WHERE d IS NOT NULL"
 
+/* report_counts by month and the units the province's review groups by
+ * (018_review_without_scan.sql). */
+#define RECOUNT_MONTHS                                                                       \
+    "SELECT substr(c.day, 1, 7), e.root_id, e.top_id, k.root_id, k.top_id, c.field_id, "    \
+    "c.source, c.what, c.damage, c.measure, sum(c.n) FROM report_counts c "                 \
+    "JOIN unit_tops e ON e.id = c.employing_unit_id "                                       \
+    "JOIN unit_tops k ON k.id = c.competent_unit_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"
+#define KEPT_MONTHS                                                                          \
+    "SELECT * FROM report_months WHERE n <> 0 AND EXISTS (SELECT 1 FROM report_months_done)"
+
+const char counts_months_sql[] =
+    "DELETE FROM report_months; INSERT INTO report_months " RECOUNT_MONTHS ";"
+    "INSERT OR IGNORE INTO report_months_done(one) VALUES (1);";
+
 const char counts_rebuild_sql[] =
     "DELETE FROM proposal_counts; INSERT INTO proposal_counts " RECOUNT_PROPOSALS ";"
     "DELETE FROM report_counts; INSERT INTO report_counts " RECOUNT_FACTS ";"
     "DELETE FROM replication_days; INSERT INTO replication_days(id, day, proposal_id) "
-    RECOUNT_REPLICATION_DAYS ";";
+    RECOUNT_REPLICATION_DAYS ";"
+    "DELETE FROM report_months; INSERT INTO report_months " RECOUNT_MONTHS ";"
+    "INSERT OR IGNORE INTO report_months_done(one) VALUES (1);";
+/* (the same as counts_months_sql: one string literal each) */
 
 int counts_check(st_db *db, long *wrong, st_err *e)
 {
@@ -35,7 +52,11 @@ int counts_check(st_db *db, long *wrong, st_err *e)
         "+ (SELECT count(*) FROM (" RECOUNT_FACTS " EXCEPT SELECT * FROM report_counts)) "
         "+ (SELECT count(*) FROM (SELECT id, day, proposal_id FROM replication_days EXCEPT "
         RECOUNT_REPLICATION_DAYS ")) + (SELECT count(*) FROM (" RECOUNT_REPLICATION_DAYS
-        " EXCEPT SELECT id, day, proposal_id FROM replication_days))", &st, e);
+        " EXCEPT SELECT id, day, proposal_id FROM replication_days)) "
+        /* The months when they are written (a unit moved takes them out). */
+        "+ (SELECT count(*) FROM (" KEPT_MONTHS " EXCEPT " RECOUNT_MONTHS ")) "
+        "+ (SELECT count(*) FROM (" RECOUNT_MONTHS " EXCEPT " KEPT_MONTHS
+        ") WHERE EXISTS (SELECT 1 FROM report_months_done))", &st, e);
     if (rc) return rc;
     if ((rc = sqlite3_step(st)) == SQLITE_ROW) *wrong = (long)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);

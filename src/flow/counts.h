@@ -12,6 +12,11 @@
  * write transaction on a bare handle (an office's seed). */
 extern const char counts_rebuild_sql[];
 
+/* report_months written again from report_counts, and marked written (a
+ * unit moved takes it out): for a caller holding a write transaction (the
+ * nightly maintenance, report_stock_refresh). */
+extern const char counts_months_sql[];
+
 /* Rows of the kept counts that differ from a recount (0: all right). */
 int counts_check(st_db *db, long *wrong, st_err *e);
 /* Recount the three tables in one write transaction; rows: the rows written. */

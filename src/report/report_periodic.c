@@ -189,49 +189,101 @@ static int find_field(const pctx *c, int64_t id)
     return c->nf - 1;
 }
 
+/* The review of a root unit (a whole province) whose periods are whole
+ * months reads report_months (018_review_without_scan.sql) when written. */
+static int by_months(pctx *c, int *yes)
+{
+    *yes = 0;
+    int slashes = 0;
+    for (const char *s = c->u.path; *s; s++) slashes += *s == '/';
+    if (c->p->recount || slashes != 2 || strcmp(c->from + 8, "01") != 0 ||
+        strcmp(c->pfrom + 8, "01") != 0)
+        return ST_OK;
+    const char *ends[2] = {c->to, c->pto};
+    for (int i = 0; i < 2; i++) {
+        st_day d;
+        char next[11];
+        if (date_parse(ends[i], &d, NULL) != ST_OK) return ST_OK;
+        date_iso(d + 1, next);
+        if (strcmp(next + 8, "01") != 0) return ST_OK;
+    }
+    sqlite3_stmt *st;
+    int rc = db_prepare(c->db, "SELECT count(*) FROM report_months_done", &st, c->e);
+    if (rc) return rc;
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) *yes = sqlite3_column_int(st, 0) > 0;
+    return rp_step_fail(c, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, "đếm số liệu báo cáo");
+}
+
+/* The group of the report's root shown as unit id: its index in c->g (0,
+ * the root itself, when it is not one of them). */
+static int group_of(const pctx *c, int64_t id)
+{
+    for (int i = 1; i < c->ng; i++)
+        if (c->g[i].id == id) return i;
+    return 0;
+}
+
 /* The facts of both periods from report_counts (014_counts.sql): a row per
  * day, unit pair, field and kind of fact, kept with the data; the unit pair
- * gives the group as load_proposals does, without the proposals. */
+ * gives the group as load_proposals does, without the proposals.  Or, for a
+ * root over whole months, from report_months: a row per month, pair of the
+ * units the root's groups are, field and kind. */
 static int count_flows(pctx *c)
 {
     static const char *const sources[] = {"event", "decision", "report", "evaluation",
                                           "replication", "commendation"};
-    sqlite3_stmt *st;
-    int rc = db_prepare(c->db, "SELECT day, employing_unit_id, competent_unit_id, field_id, "
-                        "source, what, damage, measure, n FROM report_counts "
-                        "WHERE day BETWEEN ?1 AND ?2", &st, c->e);
+    int months = 0;
+    int rc = by_months(c, &months);
     if (rc) return rc;
-    sqlite3_bind_text(st, 1, c->pfrom, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, c->to, -1, SQLITE_STATIC);
-    /* 165 000 rows for a province's year: what the row before decided is
-     * kept (the rows come by day, then units, then field). */
-    int64_t fid = -2, eu = -1, cu = -1;
-    int fi = c->nf - 1, w = -1, mi = -1;
-    const runit *u = NULL;
+    /* The same columns: the period, two units (or roots and groups), the
+     * field, the kind of fact, its count. */
+    sqlite3_stmt *st;
+    rc = db_prepare(c->db, months ?
+                    "SELECT month, employing_root, employing_top, competent_root, competent_top, "
+                    "field_id, source, what, damage, measure, n FROM report_months "
+                    "WHERE month BETWEEN ?1 AND ?2" :
+                    "SELECT day, employing_unit_id, competent_unit_id, 0, 0, field_id, "
+                    "source, what, damage, measure, n FROM report_counts "
+                    "WHERE day BETWEEN ?1 AND ?2", &st, c->e);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, c->pfrom, months ? 7 : -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, c->to, months ? 7 : -1, SQLITE_STATIC);
+    /* 165 000 rows for a province's year by day (64 000 by month): what the
+     * row before decided is kept (the rows come by period, then units, then
+     * field). */
+    int64_t fid = -2, k1 = -1, k2 = -1, k3 = -1, k4 = -1;
+    int fi = c->nf - 1, w = -1, mi = -1, g = -1;
     char day[16] = "";
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *d = db_col_text(st, 0);
-        if (strncmp(d, day, sizeof day) != 0) {
-            snprintf(day, sizeof day, "%s", d);
-            w = which(c, d);
-            mi = month_of(c, d);
+        if (strncmp(d, day, months ? 7 : sizeof day) != 0) {
+            snprintf(day, sizeof day, months ? "%.7s-01" : "%s", d);
+            w = which(c, day);
+            mi = month_of(c, day);
         }
         if (w < 0) continue;
-        if (sqlite3_column_int64(st, 1) != eu || sqlite3_column_int64(st, 2) != cu) {
-            eu = sqlite3_column_int64(st, 1);
-            cu = sqlite3_column_int64(st, 2);
-            u = rp_unit_of(c, eu, cu);
+        if (sqlite3_column_int64(st, 1) != k1 || sqlite3_column_int64(st, 2) != k2 ||
+            sqlite3_column_int64(st, 3) != k3 || sqlite3_column_int64(st, 4) != k4) {
+            k1 = sqlite3_column_int64(st, 1);
+            k2 = sqlite3_column_int64(st, 2);
+            k3 = sqlite3_column_int64(st, 3);
+            k4 = sqlite3_column_int64(st, 4);
+            if (months) g = k1 == c->u.id ? group_of(c, k2) : k3 == c->u.id ? group_of(c, k4) : -1;
+            else {
+                const runit *u = rp_unit_of(c, k1, k2);
+                g = u ? u->g : -1;
+            }
         }
-        if (!u) continue;
-        if (sqlite3_column_int64(st, 3) != fid) {
-            fid = sqlite3_column_int64(st, 3);
+        if (g < 0) continue;
+        if (sqlite3_column_int64(st, 5) != fid) {
+            fid = sqlite3_column_int64(st, 5);
             fi = find_field(c, fid);
         }
-        const char *src = db_col_text(st, 4);
+        const char *src = db_col_text(st, 6);
         int kind = 0;
         while (kind < 5 && strcmp(src, sources[kind]) != 0) kind++;
-        fact_in(c, kind, db_col_text(st, 5), w, mi, u->g, fi, sqlite3_column_int(st, 6),
-                db_col_text(st, 7), (long)sqlite3_column_int64(st, 8));
+        fact_in(c, kind, db_col_text(st, 7), w, mi, g, fi, sqlite3_column_int(st, 8),
+                db_col_text(st, 9), (long)sqlite3_column_int64(st, 10));
     }
     if ((rc = rp_step_fail(c, st, rc, "đếm số liệu báo cáo"))) return rc;
     /* The period's replications, for their list: their days kept in

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report_internal.h"
+#include "flow/counts.h"
 #include "store/db_internal.h"
 
 /* The local start of month m (1-12, any year overflow) of year y. */
@@ -178,6 +179,14 @@ int report_stock_refresh(st_db *db, int *months, long *rows, st_err *e)
         rc = write_months(db, b, nb, rows, e);
     }
     free(b);
+    /* The facts by month, when a unit moved since (018_review_without_scan.sql). */
+    sqlite3_stmt *st;
+    if (!rc && !(rc = db_prepare(db, "SELECT count(*) FROM report_months_done", &st, e))) {
+        int done = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+        sqlite3_finalize(st);
+        if (!done && sqlite3_exec(db_h(db), counts_months_sql, NULL, NULL, NULL) != SQLITE_OK)
+            rc = db_fail(db, e, "ghi số liệu báo cáo theo tháng");
+    }
     if (rc) {
         db_rollback(db);
         return rc;

@@ -85,7 +85,7 @@ static void mutate(void)
     char sql[600], day[11];
     long long p = any_id("proposals");
     random_day(day);
-    switch (rnd(&R, 17)) {
+    switch (rnd(&R, 18)) {
     case 0:
         snprintf(sql, sizeof sql, "UPDATE proposals SET state = '%s' WHERE id = %lld",
                  states[rnd(&R, 13)], p);
@@ -191,6 +191,17 @@ static void mutate(void)
                  chance(&R, 50) ? "pilot" : "implement", rnd(&R, 50));
         if (chance(&R, 50)) snprintf(sql, sizeof sql, "UPDATE proposals SET period_to = '%s' "
                                      "WHERE id = %lld", day, p);
+        break;
+    case 16:
+        /* A unit with no units under it moved under another (an
+         * administrative merger): the facts by month are taken out until
+         * written again (018_review_without_scan.sql). */
+        snprintf(sql, sizeof sql, "UPDATE units SET parent_id = t.id, path = t.path || units.id "
+                 "|| '/' FROM (SELECT id, path FROM units WHERE parent_id IS NOT NULL "
+                 "ORDER BY id LIMIT 1 OFFSET %d) t WHERE units.id = (SELECT u.id FROM units u "
+                 "WHERE NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) "
+                 "AND u.parent_id IS NOT NULL ORDER BY u.id LIMIT 1 OFFSET %d) AND t.id <> units.id",
+                 rnd(&R, 6), rnd(&R, 20));
         break;
     default:
         snprintf(sql, sizeof sql, "UPDATE proposals SET state = 'implementing', field_id = %d "
