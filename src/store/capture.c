@@ -20,13 +20,15 @@ static const char *const synced[] = {
  * accounts); meta: this file's own bookkeeping (backups, schema); drafts:
  * not a record of anything yet; proposal_fts, proposal_marks: search
  * indexes, rebuilt by triggers from the rows applied; proposal_counts,
- * report_counts, replication_days: kept by triggers (014_counts.sql,
+ * report_counts, replication_days, report_months (and whether it is
+ * written, report_months_done): kept by triggers (014_counts.sql,
  * 018_review_without_scan.sql), also as rows are applied; stock_at,
  * stock_done: each site's month-end stocks (017_report_and_lists.sql),
  * written by its maintenance; the sync tables: each site's own view of the exchange. */
 static const char *const local[] = {
     "meta", "users", "drafts", "proposal_fts", "proposal_marks", "proposal_counts",
-    "report_counts", "replication_days", "stock_at", "stock_done", "sync_outbox", "sync_ledger",
+    "report_counts", "replication_days", "report_months", "report_months_done", "stock_at",
+    "stock_done", "sync_outbox", "sync_ledger",
     "sync_waiting", "sync_peers", "sync_self", "sync_sites", "sync_log",
 };
 
